@@ -1,0 +1,32 @@
+import { ConfigError } from '../config.js';
+import { DatabaseSetupError } from '../db/database.js';
+import { BundleError } from '../ingest/validate.js';
+
+export type Log = (line: string) => void;
+
+const log: Log = (line) => console.error(`[claimgraph] ${line}`);
+
+/**
+ * Runs a command-line task. A problem a person must fix (configuration, database setup, a bad
+ * bundle) is printed as plain sentences with exit code 1; only a bug shows a stack trace.
+ */
+export async function runCommand(task: (log: Log) => Promise<void>): Promise<void> {
+  try {
+    await task(log);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof BundleError) {
+      log(error.message);
+    } else if (isServiceUnavailable(error)) {
+      log(
+        'Cannot reach Neo4j: check NEO4J_URI (or unset it to use the local database) and that the server is running.',
+      );
+    } else {
+      throw error;
+    }
+    process.exitCode = 1;
+  }
+}
+
+function isServiceUnavailable(error: unknown): boolean {
+  return (error as { extensions?: { code?: string } })?.extensions?.code === 'SERVICE_UNAVAILABLE';
+}

@@ -1,0 +1,59 @@
+/**
+ * Environment, read and validated once. Every setting has a default that works on a fresh clone:
+ * with no NEO4J_URI the project starts its own Neo4j on loopback (see db/local-neo4j.ts).
+ */
+export interface Neo4jConfig {
+  /** Set when the user points at their own server, cluster or Aura; unset means "start the local one". */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string;
+  localPort: number;
+  localDataDir: string;
+  localHeap: string;
+  localPageCacheMb: number;
+  /** Upper bound for one transaction, so no single query runs unbounded in the database. */
+  transactionTimeoutMs: number;
+}
+
+export interface AppConfig {
+  port: number;
+  neo4j: Neo4jConfig;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const uri = env.NEO4J_URI?.trim() || undefined;
+  if (uri && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(uri)) {
+    throw new ConfigError(
+      `NEO4J_URI must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got "${uri}".`,
+    );
+  }
+  return {
+    port: integer(env, 'PORT', 4000),
+    neo4j: {
+      uri,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database: env.NEO4J_DATABASE?.trim() || 'neo4j',
+      localPort: integer(env, 'NEO4J_LOCAL_PORT', 7687),
+      localDataDir: env.NEO4J_LOCAL_DATA ?? '.data/neo4j',
+      localHeap: env.NEO4J_LOCAL_HEAP ?? '1g',
+      localPageCacheMb: integer(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
+      transactionTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 30_000),
+    },
+  };
+}

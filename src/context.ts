@@ -1,0 +1,24 @@
+import type { QueryResult } from 'neo4j-driver';
+import type { Database, NamedQuery, Params } from './db/database.js';
+
+/**
+ * What resolvers see: built fresh for every request, so loaders (which Pothos keys to this
+ * object) never leak data between requests. `queries` records each Cypher round trip by name.
+ */
+export interface Context {
+  read(query: NamedQuery, params?: Params): Promise<QueryResult>;
+  write(query: NamedQuery, params?: Params): Promise<QueryResult>;
+  db: Database;
+  queries: string[];
+}
+
+export function createContext(db: Database): Context {
+  const queries: string[] = [];
+  const observe = (name: string) => queries.push(name);
+  return {
+    db,
+    queries,
+    read: (query, params) => db.read(query, params, observe),
+    write: (query, params) => db.write(query, params, observe),
+  };
+}

@@ -1,0 +1,171 @@
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { Context } from '../context.js';
+import { cypher, type NamedQuery, type Params } from './database.js';
+import type { Label } from './graph.js';
+import { keyset, toConnection, toWindow, windowParams, type Connection, type KeyedRow, type PageArgs } from './pagination.js';
+import { props } from './values.js';
+
+/**
+ * Batch loaders shared by every module: each takes all the keys of one nesting level and makes
+ * one Cypher round trip for them, returning one result per key in key order (DataLoader's contract).
+ */
+
+export type RowMapper<T> = (record: Neo4jRecord) => T;
+
+/** `UNWIND $ids ... MATCH (n:Label {id})`: the nodes of one label, by key; misses are left out. */
+export function nodesById(label: Label): NamedQuery {
+  return cypher(`${label} by ids`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n`);
+}
+
+export async function loadNodes<T>(ctx: Context, query: NamedQuery, ids: readonly string[], map: (p: Record<string, unknown>) => T): Promise<T[]> {
+  const result = await ctx.read(query, { ids });
+  return result.records.map((record) => map(props(record.get('n'))));
+}
+
+/**
+ * A query returning `parentId` and one related item per row, grouped back into a list per parent.
+ * `query` must start from `UNWIND $ids AS parentId`.
+ */
+export async function loadGrouped<T>(
+  ctx: Context,
+  query: NamedQuery,
+  ids: readonly string[],
+  map: RowMapper<T>,
+  params: Params = {},
+): Promise<T[][]> {
+  const result = await ctx.read(query, { ...params, ids });
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const record of result.records) groups.get(record.get('parentId') as string)?.push(map(record));
+  return ids.map((id) => groups.get(id) ?? []);
+}
+
+/**
+ * A paged one-to-many relation, one round trip for all parents: `pattern` matches from the
+ * parent `p` to the related node `n`, `sortKey` orders `n` (a string expression), `filter` narrows `n`.
+ */
+export interface RelationPage {
+  name: string;
+  parent: Label;
+  pattern: string;
+  sortKey: string;
+  filter?: string;
+}
+
+function relationPageQuery(spec: RelationPage, forward: boolean): NamedQuery {
+  const { where, order } = keyset(spec.sortKey, forward);
+  return cypher(
+    `${spec.name} page ${forward ? 'forward' : 'backward'}`,
+    `UNWIND $ids AS parentId
+     MATCH (p:${spec.parent} {id: parentId})
+     CALL (p) {
+       MATCH ${spec.pattern}
+       WHERE ${spec.filter ?? 'true'} AND ${where}
+       WITH DISTINCT n, ${spec.sortKey} AS sortKey
+       RETURN n, sortKey ${order} LIMIT $limit
+     }
+     RETURN parentId, n, sortKey`,
+  );
+}
+
+function relationCountQuery(spec: RelationPage): NamedQuery {
+  return cypher(
+    `${spec.name} count`,
+    `UNWIND $ids AS parentId
+     MATCH (p:${spec.parent} {id: parentId})
+     CALL (p) {
+       MATCH ${spec.pattern}
+       WHERE ${spec.filter ?? 'true'}
+       RETURN count(DISTINCT n) AS total
+     }
+     RETURN parentId, total`,
+  );
+}
+
+/** Prepared queries for one relation, built once at module load. */
+export function relationPage(spec: RelationPage) {
+  const queries = { forward: relationPageQuery(spec, true), backward: relationPageQuery(spec, false), count: relationCountQuery(spec) };
+  return async function loadPages<T>(
+    ctx: Context,
+    ids: readonly string[],
+    args: PageArgs,
+    map: (p: Record<string, unknown>) => T & { id: string },
+    params: Params = {},
+  ): Promise<Connection<T>[]> {
+    const window = toWindow(args);
+    const rows = await loadGrouped<KeyedRow<T>>(
+      ctx,
+      window.forward ? queries.forward : queries.backward,
+      ids,
+      (record) => ({ node: map(props(record.get('n'))), sortKey: record.get('sortKey') as string }),
+      { ...params, ...windowParams(window) },
+    );
+    // Counting is deferred and batched too: only parents whose totalCount is selected are counted.
+    let counts: Promise<Map<string, number>> | undefined;
+    const countFor = (id: string) => async () => {
+      counts ??= ctx.read(queries.count, { ...params, ids }).then(
+        (result) => new Map(result.records.map((r) => [r.get('parentId') as string, Number(r.get('total'))])),
+      );
+      return (await counts).get(id) ?? 0;
+    };
+    return ids.map((id, index) => toConnection(sortRows(rows[index] ?? [], window.forward), window, countFor(id)));
+  };
+}
+
+/** Rows arrive in order from Cypher, but collect-free grouping does not promise it; sort once more. */
+function sortRows<T>(rows: KeyedRow<T>[], forward: boolean): KeyedRow<T>[] {
+  const sign = forward ? 1 : -1;
+  return rows.sort((a, b) =>
+    a.sortKey === b.sortKey ? sign * compare(a.node.id, b.node.id) : sign * compare(a.sortKey, b.sortKey),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A paged root list: `match` binds `n`, `filter` narrows it using the caller's parameters,
+ * `sortKey` orders it (a string expression on `n`).
+ */
+export interface ListPage {
+  name: string;
+  match: string;
+  sortKey: string;
+  filter?: string;
+}
+
+export function listPage(spec: ListPage) {
+  const build = (forward: boolean) => {
+    const { where, order } = keyset(spec.sortKey, forward);
+    return cypher(
+      `${spec.name} page ${forward ? 'forward' : 'backward'}`,
+      `${spec.match}
+       WHERE ${spec.filter ?? 'true'} AND ${where}
+       WITH DISTINCT n, ${spec.sortKey} AS sortKey
+       RETURN n, sortKey ${order} LIMIT $limit`,
+    );
+  };
+  const queries = {
+    forward: build(true),
+    backward: build(false),
+    count: cypher(`${spec.name} count`, `${spec.match} WHERE ${spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`),
+  };
+  return async function loadPage<T>(
+    ctx: Context,
+    args: PageArgs,
+    map: (p: Record<string, unknown>) => T & { id: string },
+    params: Params = {},
+  ): Promise<Connection<T>> {
+    const window = toWindow(args);
+    const result = await ctx.read(window.forward ? queries.forward : queries.backward, { ...params, ...windowParams(window) });
+    const rows = result.records.map((record) => ({
+      node: map(props(record.get('n'))),
+      sortKey: record.get('sortKey') as string,
+    }));
+    let total: Promise<number> | undefined;
+    return toConnection(rows, window, () => {
+      total ??= ctx.read(queries.count, params).then((r) => Number(r.records[0]?.get('total') ?? 0));
+      return total;
+    });
+  };
+}

@@ -1,0 +1,132 @@
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  Neo4jError,
+} from 'neo4j-driver';
+import type { Neo4jConfig } from '../config.js';
+import { clientError, ErrorCode } from '../errors.js';
+
+/** Parameters of a Cypher query; values only, never labels or types (see graph.ts). */
+export type Params = Record<string, unknown>;
+
+/** Called once per Cypher round trip, with the query's name; tests and logs count these. */
+export type QueryObserver = (name: string) => void;
+
+/** One named, parameterized Cypher statement. The name travels into Neo4j's query log too. */
+export interface NamedQuery {
+  name: string;
+  cypher: string;
+}
+
+export function cypher(name: string, text: string): NamedQuery {
+  return { name, cypher: `// ${name}\n${text.trim()}` };
+}
+
+/**
+ * The one choke point between the application and Neo4j: one driver per process, the database
+ * always named, reads in read transactions (routed to followers on a cluster), writes in write
+ * transactions (retried by the driver on transient errors), and driver errors mapped to typed errors.
+ */
+export class Database {
+  readonly driver: Driver;
+  readonly name: string;
+  private readonly timeoutMs: number;
+
+  constructor(
+    uri: string,
+    config: Pick<Neo4jConfig, 'user' | 'password' | 'database' | 'transactionTimeoutMs'>,
+  ) {
+    // No password means a server without auth (the local one on loopback).
+    const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
+    this.driver = neo4j.driver(uri, auth, {
+      // Fail fast while the database is away instead of queueing for the default 60 s.
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 15_000,
+      disableLosslessIntegers: false,
+      userAgent: 'claimgraph/0.1',
+    });
+    this.name = config.database;
+    this.timeoutMs = config.transactionTimeoutMs;
+  }
+
+  async read(query: NamedQuery, params: Params = {}, observe?: QueryObserver): Promise<QueryResult> {
+    observe?.(query.name);
+    return this.run('READ', (tx) => tx.run(query.cypher, params));
+  }
+
+  async write(query: NamedQuery, params: Params = {}, observe?: QueryObserver): Promise<QueryResult> {
+    observe?.(query.name);
+    return this.run('WRITE', (tx) => tx.run(query.cypher, params));
+  }
+
+  /** Several writes that must land together or not at all (a bundle import, say). */
+  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.run('WRITE', work);
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const txConfig = { timeout: this.timeoutMs };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(work, txConfig)
+        : await session.executeWrite(work, txConfig);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.name });
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** Driver failures as errors a client (or a person at a terminal) can act on. */
+export function mapDriverError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  const code = error.code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
+    return clientError(ErrorCode.ServiceUnavailable, 'The graph database is unavailable; try again shortly.', {
+      cause: code,
+    });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return clientError(ErrorCode.Conflict, 'The write conflicts with an existing record (a unique key is taken).', {
+      cause: code,
+    });
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized') {
+    return new DatabaseSetupError(
+      'Neo4j refused the credentials: set NEO4J_USER and NEO4J_PASSWORD to a valid user of that server.',
+    );
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new DatabaseSetupError(
+      'That Neo4j has no such database: set NEO4J_DATABASE to an existing one (Community has only "neo4j").',
+    );
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return clientError(ErrorCode.ServiceUnavailable, 'The query took too long and was stopped.', { cause: code });
+  }
+  return error;
+}
+
+/** A misconfiguration a person must fix; printed as one sentence, never a stack trace. */
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}

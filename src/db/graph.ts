@@ -1,0 +1,41 @@
+/**
+ * The graph's vocabulary. Cypher may interpolate a label or relationship type only from these
+ * enums (never from input), because labels and types cannot be query parameters.
+ */
+export enum Label {
+  Event = 'Event',
+  Place = 'Place',
+  Actor = 'Actor',
+  Outlet = 'Outlet',
+  Article = 'Article',
+  Statement = 'Statement',
+  Claim = 'Claim',
+  MediaItem = 'MediaItem',
+  Source = 'Source',
+}
+
+export enum Rel {
+  OCCURRED_IN = 'OCCURRED_IN',
+  PART_OF = 'PART_OF',
+  WITHIN = 'WITHIN',
+  NEAR = 'NEAR',
+  HOLDS_ROLE = 'HOLDS_ROLE',
+  OPERATES = 'OPERATES',
+  PUBLISHED = 'PUBLISHED',
+  CITES = 'CITES',
+  MADE = 'MADE',
+  ON_BEHALF_OF = 'ON_BEHALF_OF',
+  ADDRESSED_TO = 'ADDRESSED_TO',
+  REPORTS = 'REPORTS',
+  FIRST_APPEARED_IN = 'FIRST_APPEARED_IN',
+  RESPONDS_TO = 'RESPONDS_TO',
+  MENTIONS = 'MENTIONS',
+  ABOUT = 'ABOUT',
+  ATTRIBUTES_TO = 'ATTRIBUTES_TO',
+  STANCE = 'STANCE',
+  EMBEDS = 'EMBEDS',
+  CREDITED_TO = 'CREDITED_TO',
+  DISTRIBUTED_BY = 'DISTRIBUTED_BY',
+  DEPICTS = 'DEPICTS',
+  RECORDED_FROM = 'RECORDED_FROM',
+}

@@ -1,0 +1,183 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Neo4jConfig } from '../config.js';
+import { Database, DatabaseSetupError } from './database.js';
+
+/**
+ * The default database: Neo4j Community, embedded in a small Java launcher (neo4j/Launcher.java),
+ * its jars fetched from Maven Central on first use. Bolt listens on loopback only, without auth.
+ */
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const launcherDir = path.join(projectRoot, 'neo4j');
+const libDir = path.join(launcherDir, 'lib');
+const classesDir = path.join(launcherDir, 'classes');
+
+export type Log = (line: string) => void;
+
+export interface LocalNeo4j {
+  uri: string;
+  /** Stops the process this call started; a no-op when an already running one was reused. */
+  stop(): Promise<void>;
+}
+
+function neo4jVersion(): string {
+  const pom = readFileSync(path.join(launcherDir, 'pom.xml'), 'utf8');
+  return /<neo4j\.version>([^<]+)</.exec(pom)?.[1] ?? 'unknown';
+}
+
+function javaCommand(tool: 'java' | 'javac'): string {
+  const home = process.env.JAVA_HOME;
+  return home ? path.join(home, 'bin', tool) : tool;
+}
+
+/** Runs a build tool, passing its output through with a prefix so the terminal is never silent. */
+function runTool(command: string, args: string[], cwd: string, log: Log, missingHint: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const relay = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  ${line.trim()}`);
+    };
+    child.stdout.on('data', relay);
+    child.stderr.on('data', relay);
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new DatabaseSetupError(missingHint) : error),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new DatabaseSetupError(`${command} ${args.join(' ')} failed with exit code ${code}.`)),
+    );
+  });
+}
+
+function jarsPresent(version: string): boolean {
+  return existsSync(libDir) && readdirSync(libDir).includes(`neo4j-kernel-${version}.jar`);
+}
+
+/** Fetches the jars (first run only) and compiles the launcher when its source is newer than its class. */
+export async function prepareLocalNeo4j(log: Log): Promise<void> {
+  const version = neo4jVersion();
+  if (!jarsPresent(version)) {
+    log(`fetching Neo4j ${version} jars from Maven Central (first run only, about 120 MB)...`);
+    await runTool(
+      process.env.MVN ?? 'mvn',
+      ['-B', '--no-transfer-progress', 'dependency:copy-dependencies'],
+      launcherDir,
+      log,
+      'Maven is needed to fetch the local Neo4j: install it (apt-get install maven) or set NEO4J_URI to an existing Neo4j.',
+    );
+  }
+  const source = path.join(launcherDir, 'Launcher.java');
+  const compiled = path.join(classesDir, 'Launcher.class');
+  if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs) {
+    log('compiling the Neo4j launcher (once)...');
+    mkdirSync(classesDir, { recursive: true });
+    await runTool(
+      javaCommand('javac'),
+      ['-d', classesDir, '-cp', path.join(libDir, '*'), source],
+      launcherDir,
+      log,
+      'A Java 17+ JDK is needed to run the local Neo4j: install one (apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing Neo4j.',
+    );
+  }
+}
+
+export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitUntilReady(uri: string, config: Neo4jConfig, child: ChildProcess, log: Log): Promise<void> {
+  const database = new Database(uri, config);
+  const deadline = Date.now() + 120_000;
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      if (exited !== null) {
+        throw new DatabaseSetupError(
+          `the local Neo4j exited with code ${exited} before it was ready; see its log in ${config.localDataDir}/logs.`,
+        );
+      }
+      try {
+        await database.verify();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        if (attempt % 5 === 0) log('still waiting for Neo4j to accept connections...');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Starts the local Neo4j unless something already answers on its port (a copy started by another
+ * command is reused, and left running). Resolves once Bolt accepts connections.
+ */
+export async function startLocalNeo4j(config: Neo4jConfig, log: Log): Promise<LocalNeo4j> {
+  const uri = `bolt://127.0.0.1:${config.localPort}`;
+  if (await portAnswers(config.localPort)) {
+    log(`reusing the Neo4j already answering on ${uri}`);
+    return { uri, stop: async () => {} };
+  }
+  await prepareLocalNeo4j(log);
+  const started = Date.now();
+  const dataDir = path.resolve(projectRoot, config.localDataDir);
+  mkdirSync(dataDir, { recursive: true });
+  log(`starting Neo4j ${neo4jVersion()} (heap ${config.localHeap}, page cache ${config.localPageCacheMb} MB, data in ${config.localDataDir})...`);
+  const child = spawn(
+    javaCommand('java'),
+    [
+      `-Xms${config.localHeap}`,
+      `-Xmx${config.localHeap}`,
+      '-XX:+UseG1GC',
+      '-cp',
+      `${path.join(libDir, '*')}${path.delimiter}${classesDir}`,
+      'Launcher',
+      dataDir,
+      String(config.localPort),
+      String(config.localPageCacheMb),
+    ],
+    { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString().trim();
+    if (text && !text.startsWith('WARNING')) log(`  ${text}`);
+  });
+  const spawnFailure = new Promise<never>((_, reject) =>
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new DatabaseSetupError('Java 17+ is needed to run the local Neo4j: install a JDK or set NEO4J_URI to an existing Neo4j.')
+          : error,
+      ),
+    ),
+  );
+  await Promise.race([waitUntilReady(uri, config, child, log), spawnFailure]);
+  log(`Neo4j ready on ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  // A crash of the Node side must not leave an orphaned JVM holding the store lock.
+  process.once('exit', () => child.kill('SIGTERM'));
+  return { uri, stop };
+}

@@ -1,0 +1,68 @@
+import { cypher, type Database, type NamedQuery } from './database.js';
+import { Label } from './graph.js';
+
+const keyedLabels = [
+  Label.Event,
+  Label.Place,
+  Label.Actor,
+  Label.Outlet,
+  Label.Article,
+  Label.Statement,
+  Label.Claim,
+  Label.MediaItem,
+  Label.Source,
+];
+
+/** The name of the full-text index that search (and the playground's examples) use. */
+export const FULLTEXT_INDEX = 'claimgraph_text';
+
+/**
+ * Every schema object the application relies on, each created with IF NOT EXISTS so applying the
+ * list again is a no-op. Natural keys carry uniqueness constraints (which also index them).
+ */
+export const migrations: NamedQuery[] = [
+  ...keyedLabels.map((label) =>
+    cypher(
+      `constraint ${label}.id unique`,
+      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    ),
+  ),
+  cypher(
+    'constraint Article.url unique',
+    `CREATE CONSTRAINT article_url IF NOT EXISTS FOR (n:${Label.Article}) REQUIRE n.url IS UNIQUE`,
+  ),
+  cypher(
+    'fulltext index over names, titles and text',
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
+     FOR (n:${Label.Event}|${Label.Place}|${Label.Actor}|${Label.Outlet}|${Label.Article}|${Label.Statement}|${Label.Claim}|${Label.MediaItem})
+     ON EACH [n.name, n.aliases, n.title, n.summary, n.text, n.proposition, n.caption]`,
+  ),
+  cypher(
+    'point index on place locations',
+    `CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:${Label.Place}) ON (n.location)`,
+  ),
+  ...(
+    [
+      [Label.Event, 'startDate'],
+      [Label.Event, 'endDate'],
+      [Label.Event, 'kind'],
+      [Label.Statement, 'madeAt'],
+      [Label.Statement, 'kind'],
+      [Label.Article, 'publishedAt'],
+      [Label.Actor, 'kind'],
+      [Label.Outlet, 'kind'],
+      [Label.Place, 'kind'],
+    ] as const
+  ).map(([label, property]) =>
+    cypher(
+      `range index ${label}.${property}`,
+      `CREATE RANGE INDEX ${label.toLowerCase()}_${property.toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+    ),
+  ),
+];
+
+export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<void> {
+  for (const migration of migrations) await db.write(migration);
+  await db.write(cypher('await indexes', 'CALL db.awaitIndexes(120)'));
+  log(`schema up to date (${migrations.length} constraints and indexes)`);
+}

@@ -1,0 +1,38 @@
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+
+/**
+ * Converts what the driver returns into plain JSON-able values, once, at the edge of the data
+ * layer: Integers become numbers, dates become ISO strings, points become {latitude, longitude}.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) {
+    return value.toString();
+  }
+  if (neo4j.isPoint(value)) return { latitude: value.y, longitude: value.x };
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isGraphEntity(value)) return toPlain(value.properties);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      out[key] = toPlain(inner);
+    }
+    return out;
+  }
+  return value;
+}
+
+function isGraphEntity(value: unknown): value is Node | Relationship {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'properties' in value &&
+    'elementId' in value
+  );
+}
+
+/** Node or relationship properties as a plain record. */
+export function props(entity: unknown): Record<string, unknown> {
+  return (toPlain(entity) ?? {}) as Record<string, unknown>;
+}

@@ -1,0 +1,272 @@
+import neo4j from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher, type Database, type NamedQuery } from '../db/database.js';
+import { Label, Rel } from '../db/graph.js';
+import type { Bundle } from './bundle-types.js';
+import type { DatePrecision } from './vocabulary.js';
+
+/**
+ * The one path into the graph: a validated bundle becomes idempotent MERGEs keyed on natural keys,
+ * all in one write transaction, so a bundle lands whole or not at all and a second load changes
+ * nothing. Later importers (GDELT, ACLED, the write API) build bundles and come through here.
+ */
+
+type Props = Record<string, unknown>;
+
+interface NodeRow {
+  id: string;
+  props: Props;
+}
+
+interface RelRow {
+  from: string;
+  to: string;
+  props: Props;
+}
+
+const precisionOf = (value: string): DatePrecision => (value.length === 4 ? 'YEAR' : value.length === 7 ? 'MONTH' : 'DAY');
+
+function firstDay(value: string): InstanceType<typeof neo4j.types.Date> {
+  const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
+  return new neo4j.types.Date(year, month, day);
+}
+
+/** The last day of the period a partial date names (the end of October for "2016-10"). */
+function lastDay(value: string): InstanceType<typeof neo4j.types.Date> {
+  const [year, month, day] = value.split('-').map(Number) as [number, number?, number?];
+  const end = day ? new Date(Date.UTC(year, month! - 1, day)) : month ? new Date(Date.UTC(year, month, 0)) : new Date(Date.UTC(year, 11, 31));
+  return new neo4j.types.Date(end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate());
+}
+
+function datedProps(name: string, value: string | undefined): Props {
+  return value
+    ? { [name]: firstDay(value), [`${name}Precision`]: precisionOf(value) }
+    : { [name]: null, [`${name}Precision`]: null };
+}
+
+/** Drops undefined so that an absent field clears the property (SET n += {x: null} removes x). */
+function clean(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === undefined ? null : v]));
+}
+
+function upsertNodes(label: Label): NamedQuery {
+  return cypher(
+    `upsert ${label}`,
+    `UNWIND $rows AS row
+     MERGE (n:${label} {id: row.id})
+     ON CREATE SET n.recordedAt = $recordedAt
+     SET n += row.props,
+         n.sources = CASE WHEN $source IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $source END`,
+  );
+}
+
+function upsertRels(from: Label, type: Rel, to: Label): NamedQuery {
+  return cypher(
+    `link ${from}-${type}->${to}`,
+    `UNWIND $rows AS row
+     MATCH (a:${from} {id: row.from})
+     MATCH (b:${to} {id: row.to})
+     MERGE (a)-[r:${type}]->(b)
+     SET r += row.props`,
+  );
+}
+
+const targetLabels: Record<string, Label> = {
+  actor: Label.Actor,
+  outlet: Label.Outlet,
+  article: Label.Article,
+  statement: Label.Statement,
+  place: Label.Place,
+  event: Label.Event,
+};
+
+/** Splits `{ actor: "x", via: "..." }` into the target's label, id and the remaining properties. */
+function target(ref: Record<string, unknown>): { label: Label; id: string; props: Props } {
+  const name = Object.keys(ref).find((key) => key in targetLabels)!;
+  const { [name]: id, ...props } = ref;
+  return { label: targetLabels[name]!, id: id as string, props: clean(props) };
+}
+
+class Plan {
+  readonly nodes = new Map<Label, NodeRow[]>();
+  readonly rels = new Map<string, { from: Label; type: Rel; to: Label; rows: RelRow[] }>();
+
+  node(label: Label, id: string, props: Props) {
+    const rows = this.nodes.get(label) ?? [];
+    rows.push({ id, props: clean(props) });
+    this.nodes.set(label, rows);
+  }
+
+  rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}) {
+    const key = `${from}|${type}|${to}`;
+    const group = this.rels.get(key) ?? { from, type, to, rows: [] };
+    group.rows.push({ from: fromId, to: toId, props: clean(props) });
+    this.rels.set(key, group);
+  }
+}
+
+function plan(bundle: Bundle): Plan {
+  const p = new Plan();
+  for (const place of bundle.places ?? []) {
+    const { latitude, longitude } = place.location ?? {};
+    p.node(Label.Place, place.id, {
+      name: place.name,
+      kind: place.kind,
+      countryCode: place.countryCode,
+      location: latitude !== undefined && longitude !== undefined ? new neo4j.types.Point(4326, longitude, latitude) : null,
+      note: place.note,
+    });
+    if (place.within) p.rel(Label.Place, place.id, Rel.WITHIN, Label.Place, place.within);
+    for (const near of place.near ?? []) {
+      p.rel(Label.Place, place.id, Rel.NEAR, Label.Place, near.place, { distanceKm: near.distanceKm, direction: near.direction, note: near.note });
+    }
+  }
+  for (const actor of bundle.actors ?? []) {
+    p.node(Label.Actor, actor.id, { name: actor.name, kind: actor.kind, aliases: actor.aliases ?? [], countryCode: actor.countryCode, note: actor.note });
+    for (const role of actor.roles ?? []) {
+      const body = target(role);
+      p.rel(Label.Actor, actor.id, Rel.HOLDS_ROLE, body.label, body.id, body.props);
+    }
+    for (const outlet of actor.operates ?? []) p.rel(Label.Actor, actor.id, Rel.OPERATES, Label.Outlet, outlet);
+  }
+  for (const outlet of bundle.outlets ?? []) {
+    p.node(Label.Outlet, outlet.id, {
+      name: outlet.name,
+      kind: outlet.kind,
+      domains: outlet.domains ?? [],
+      country: outlet.country,
+      stateAffiliation: outlet.stateAffiliation,
+      note: outlet.note,
+    });
+  }
+  for (const article of bundle.articles ?? []) {
+    p.node(Label.Article, article.id, {
+      title: article.title,
+      url: article.url,
+      language: article.language,
+      note: article.note,
+      ...datedProps('publishedAt', article.publishedAt),
+    });
+    p.rel(Label.Outlet, article.outlet, Rel.PUBLISHED, Label.Article, article.id);
+    for (const citation of article.cites ?? []) {
+      const cited = target(citation);
+      p.rel(Label.Article, article.id, Rel.CITES, cited.label, cited.id, cited.props);
+    }
+  }
+  for (const event of bundle.events ?? []) {
+    p.node(Label.Event, event.id, {
+      kind: event.kind,
+      title: event.title,
+      summary: event.summary,
+      startDate: firstDay(event.startDate),
+      endDate: event.endDate ? firstDay(event.endDate) : null,
+      periodEnd: lastDay(event.endDate ?? event.startDate),
+      datePrecision: precisionOf(event.startDate),
+      note: event.note,
+    });
+    for (const place of event.places ?? []) p.rel(Label.Event, event.id, Rel.OCCURRED_IN, Label.Place, place);
+    if (event.partOf) p.rel(Label.Event, event.id, Rel.PART_OF, Label.Event, event.partOf);
+  }
+  for (const claim of bundle.claims ?? []) {
+    p.node(Label.Claim, claim.id, {
+      proposition: claim.proposition,
+      casualtiesMin: claim.casualtiesMin !== undefined ? neo4j.int(claim.casualtiesMin) : null,
+      casualtiesMax: claim.casualtiesMax !== undefined ? neo4j.int(claim.casualtiesMax) : null,
+      casualtiesText: claim.casualtiesText,
+      note: claim.note,
+    });
+    p.rel(Label.Claim, claim.id, Rel.ABOUT, Label.Event, claim.event);
+    for (const attribution of claim.attributesTo ?? []) {
+      p.rel(Label.Claim, claim.id, Rel.ATTRIBUTES_TO, Label.Actor, attribution.actor, { role: attribution.role });
+    }
+  }
+  for (const statement of bundle.statements ?? []) {
+    p.node(Label.Statement, statement.id, {
+      kind: statement.kind,
+      text: statement.text,
+      quote: statement.quote,
+      venue: statement.venue,
+      note: statement.note,
+      ...datedProps('madeAt', statement.madeAt),
+    });
+    if (statement.speaker) p.rel(Label.Actor, statement.speaker, Rel.MADE, Label.Statement, statement.id);
+    if (statement.onBehalfOf) p.rel(Label.Statement, statement.id, Rel.ON_BEHALF_OF, Label.Actor, statement.onBehalfOf);
+    for (const actor of statement.addressedTo ?? []) p.rel(Label.Statement, statement.id, Rel.ADDRESSED_TO, Label.Actor, actor);
+    // The article a statement first appeared in also reports it: every carrier answers the walk.
+    const carriers = new Set([...(statement.firstAppearedIn ? [statement.firstAppearedIn] : []), ...(statement.reportedIn ?? [])]);
+    if (statement.firstAppearedIn) p.rel(Label.Statement, statement.id, Rel.FIRST_APPEARED_IN, Label.Article, statement.firstAppearedIn);
+    for (const article of carriers) p.rel(Label.Article, article, Rel.REPORTS, Label.Statement, statement.id);
+    for (const other of statement.respondsTo ?? []) p.rel(Label.Statement, statement.id, Rel.RESPONDS_TO, Label.Statement, other);
+    for (const stance of statement.stances ?? []) {
+      p.rel(Label.Statement, statement.id, Rel.STANCE, Label.Claim, stance.claim, { value: stance.value, note: stance.note });
+    }
+    for (const event of statement.about ?? []) p.rel(Label.Statement, statement.id, Rel.ABOUT, Label.Event, event);
+    for (const citation of statement.cites ?? []) {
+      const cited = target(citation);
+      p.rel(Label.Statement, statement.id, Rel.CITES, cited.label, cited.id, cited.props);
+    }
+    for (const mention of statement.mentions ?? []) {
+      const mentioned = target(mention);
+      p.rel(Label.Statement, statement.id, Rel.MENTIONS, mentioned.label, mentioned.id);
+    }
+  }
+  for (const media of bundle.media ?? []) {
+    p.node(Label.MediaItem, media.id, { kind: media.kind, caption: media.caption, credit: media.credit, note: media.note });
+    for (const actor of media.creditedTo ?? []) p.rel(Label.MediaItem, media.id, Rel.CREDITED_TO, Label.Actor, actor);
+    if (media.distributedBy) p.rel(Label.MediaItem, media.id, Rel.DISTRIBUTED_BY, Label.Outlet, media.distributedBy);
+    for (const article of media.embeddedIn ?? []) p.rel(Label.Article, article, Rel.EMBEDS, Label.MediaItem, media.id);
+    for (const depiction of media.depicts ?? []) {
+      const depicted = target(depiction);
+      p.rel(Label.MediaItem, media.id, Rel.DEPICTS, depicted.label, depicted.id, depicted.props);
+    }
+  }
+  return p;
+}
+
+export interface WriteSummary {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+}
+
+const upsertSource = cypher(
+  'upsert Source',
+  `MERGE (s:${Label.Source} {id: $id})
+   SET s += $props`,
+);
+
+/** Writes a validated bundle in one transaction: it lands whole or not at all. */
+export async function writeBundle(db: Database, bundle: Bundle): Promise<WriteSummary> {
+  const p = plan(bundle);
+  const source = bundle.source;
+  const recordedAt = firstDay(source.recordedAt);
+  const summary: WriteSummary = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+  const run = async (tx: ManagedTransaction, query: NamedQuery, params: Props) => {
+    const result = await tx.run(query.cypher, params);
+    const counters = result.summary.counters.updates();
+    summary.nodesCreated += counters.nodesCreated;
+    summary.relationshipsCreated += counters.relationshipsCreated;
+    summary.propertiesSet += counters.propertiesSet;
+  };
+  await db.writeTransaction(async (tx) => {
+    // A retried transaction starts again from zero.
+    Object.assign(summary, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+    await run(tx, upsertSource, {
+      id: source.id,
+      props: clean({
+        title: source.title,
+        uri: source.uri,
+        publishedAt: source.publishedAt,
+        recordedAt: source.recordedAt,
+        note: source.note,
+      }),
+    });
+    for (const [label, rows] of p.nodes) {
+      await run(tx, upsertNodes(label), { rows, source: source.id, recordedAt });
+    }
+    for (const group of p.rels.values()) {
+      await run(tx, upsertRels(group.from, group.type, group.to), { rows: group.rows });
+    }
+  });
+  return summary;
+}

@@ -1,0 +1,57 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { Label } from '../../db/graph.js';
+import type { ActorKind } from '../../ingest/vocabulary.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';
+
+export interface ActorRecord extends BaseRecord {
+  __typename: 'Actor';
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  countryCode: string | null;
+}
+
+export function toActor(p: Record<string, unknown>): ActorRecord {
+  return {
+    __typename: 'Actor',
+    ...baseRecord(p),
+    name: p.name as string,
+    kind: p.kind as ActorKind,
+    aliases: (p.aliases as string[] | undefined) ?? [],
+    countryCode: (p.countryCode as string | undefined) ?? null,
+  };
+}
+
+export const actorsById = nodesById(Label.Actor);
+
+export const actorList = listPage({
+  name: 'actors',
+  match: `MATCH (n:${Label.Actor})`,
+  filter: '($kinds IS NULL OR n.kind IN $kinds)',
+  sortKey: NAME_SORT,
+});
+
+/** The bodies (actors or outlets) this actor holds a role in. */
+export const actorRoles = relatedQuery('actor roles', Label.Actor, '(p)-[r:HOLDS_ROLE]->(n)', 'n.name');
+/** The actors holding a role in this one (a ministry's spokespeople). */
+export const actorMembers = relatedQuery('actor members', Label.Actor, `(p)<-[r:HOLDS_ROLE]-(n:${Label.Actor})`, 'n.name');
+export const actorOutlets = relatedQuery('actor outlets', Label.Actor, `(p)-[:OPERATES]->(n:${Label.Outlet})`, 'n.name');
+export const actorAttributions = relatedQuery('actor attributions', Label.Actor, `(p)<-[r:ATTRIBUTES_TO]-(n:${Label.Claim})`);
+
+export const actorStatements = relationPage({
+  name: 'actor statements',
+  parent: Label.Actor,
+  pattern: `(p)-[:MADE]->(n:${Label.Statement})`,
+  filter: '($kinds IS NULL OR n.kind IN $kinds)',
+  sortKey: STATEMENT_SORT,
+});
+
+export const actorStatementsOnBehalf = relationPage({
+  name: 'actor statements on behalf',
+  parent: Label.Actor,
+  pattern: `(p)<-[:ON_BEHALF_OF]-(n:${Label.Statement})`,
+  filter: '($kinds IS NULL OR n.kind IN $kinds)',
+  sortKey: STATEMENT_SORT,
+});

@@ -1,0 +1,153 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import { ActorKinds } from '../../ingest/vocabulary.js';
+import { toClaim } from '../claim/claim.cypher.js';
+import { AttributionObject, toAttribution } from '../claim/claim.schema.js';
+import { OrganizationUnion } from '../node/unions.js';
+import { toRecord } from '../node/records.js';
+import { OutletNode } from '../outlet/outlet.schema.js';
+import { toOutlet } from '../outlet/outlet.cypher.js';
+import { loadOrNotFound } from '../shared/lookup.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
+import { toStatement } from '../statement/statement.cypher.js';
+import {
+  actorAttributions,
+  actorList,
+  actorMembers,
+  actorOutlets,
+  actorRoles,
+  actorsById,
+  actorStatements,
+  actorStatementsOnBehalf,
+  toActor,
+  type ActorRecord,
+} from './actor.cypher.js';
+import type { OutletRecord } from '../outlet/outlet.cypher.js';
+
+export const ActorKindEnum = builder.enumType('ActorKind', {
+  description: 'What kind of actor this is.',
+  values: ActorKinds,
+});
+
+export interface RoleRecord {
+  holder: ActorRecord;
+  organization: ActorRecord | OutletRecord;
+  title: string;
+  note: string | null;
+}
+
+export function toRole(holder: ActorRecord, organization: ActorRecord | OutletRecord, rel: Record<string, unknown>): RoleRecord {
+  return { holder, organization, title: rel.title as string, note: (rel.note as string | undefined) ?? null };
+}
+
+/** A role between `holder` (an actor) and `organization`, seen from either end. */
+export const RoleObject = builder.objectRef<RoleRecord>('Role');
+
+RoleObject.implement({
+  description: 'A role an actor holds in an organization (the spokesperson of a ministry, the editor of a blog).',
+  fields: (t) => ({
+    holder: t.field({ type: ActorNode, description: 'Who holds the role.', resolve: (role) => role.holder }),
+    organization: t.field({
+      type: OrganizationUnion,
+      description: 'The body the role is in.',
+      resolve: (role) => role.organization,
+    }),
+    title: t.exposeString('title', { description: 'The title of the role, as the source gives it.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Where the role comes from.' }),
+  }),
+});
+
+export const ActorNode = builder.loadableNodeRef<ActorRecord>('Actor', {
+  id: { resolve: (actor) => actor.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, actorsById, ids, toActor),
+  sort: (actor) => actor.id,
+});
+
+ActorNode.implement({
+  description:
+    'A person, organization, state, military, armed group or NGO that acts, speaks or is spoken about.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the actor.' }),
+    name: t.exposeString('name', { description: 'The name most sources use.' }),
+    kind: t.expose('kind', { type: ActorKindEnum, description: 'What kind of actor this is.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names sources use for the actor.' }),
+    countryCode: t.exposeString('countryCode', { nullable: true, description: 'ISO 3166-1 alpha-2 code of its country, if any.' }),
+    roles: t.loadableList({
+      type: RoleObject,
+      description: 'Roles this actor holds in organizations.',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, actorRoles, ids, (node, rel, label, actor) =>
+          toRole(toActor(actor), toRecord(label, node) as ActorRecord | OutletRecord, rel),
+        ),
+      resolve: (actor) => actor.id,
+    }),
+    members: t.loadableList({
+      type: RoleObject,
+      description: 'Actors holding a role in this one (a ministry’s spokespeople).',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, actorMembers, ids, (node, rel, _label, organization) =>
+          toRole(toActor(node), toActor(organization), rel),
+        ),
+      resolve: (actor) => actor.id,
+    }),
+    outlets: t.loadableList({
+      type: OutletNode,
+      description: 'Outlets this actor owns or runs (a state’s broadcasters, an NGO’s website).',
+      load: (ids: string[], ctx) => loadRelated(ctx, actorOutlets, ids, toOutlet),
+      resolve: (actor) => actor.id,
+    }),
+    statements: t.loadable({
+      type: StatementConnection,
+      byPath: true,
+      description: 'Statements this actor made, oldest first.',
+      args: { ...t.arg.connectionArgs(), kinds: t.arg({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }) },
+      load: (ids: string[], ctx, args) => actorStatements(ctx, ids, args, toStatement, { kinds: args.kinds ?? null }),
+      resolve: (actor) => actor.id,
+    }),
+    statementsOnBehalf: t.loadable({
+      type: StatementConnection,
+      byPath: true,
+      description: 'Statements others made on behalf of this actor (a spokesperson for a ministry), oldest first.',
+      args: { ...t.arg.connectionArgs(), kinds: t.arg({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }) },
+      load: (ids: string[], ctx, args) => actorStatementsOnBehalf(ctx, ids, args, toStatement, { kinds: args.kinds ?? null }),
+      resolve: (actor) => actor.id,
+    }),
+    attributions: t.loadableList({
+      type: AttributionObject,
+      description: 'Claims that attribute a role in an event to this actor (as perpetrator, victim, ...).',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, actorAttributions, ids, (node, rel, _label, actor) => toAttribution(toClaim(node), toActor(actor), rel)),
+      resolve: (actor) => actor.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});
+
+const ActorConnection = builder.connectionObject(
+  { type: ActorNode, name: 'ActorConnection', description: 'A page of actors.' },
+  { name: 'ActorEdge', description: 'An actor in a page of actors.' },
+);
+
+const ActorFilter = builder.inputType('ActorFilter', {
+  description: 'Narrows a list of actors.',
+  fields: (t) => ({
+    kinds: t.field({ type: [ActorKindEnum], description: 'Only actors of these kinds.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  actor: t.field({
+    type: ActorNode,
+    description: 'One actor by ID; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Actor.' }) },
+    resolve: (_root, { id }, ctx) => loadOrNotFound(ActorNode, ctx, id, 'Actor'),
+  }),
+  actors: t.field({
+    type: ActorConnection,
+    description: 'Actors by name, filtered by kind.',
+    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: ActorFilter, description: 'Conditions the actors must meet.' }) },
+    resolve: (_root, args, ctx) => actorList(ctx, args, toActor, { kinds: args.filter?.kinds ?? null }),
+  }),
+}));

@@ -1,0 +1,53 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { Label } from '../../db/graph.js';
+import type { DatePrecision } from '../../ingest/vocabulary.js';
+import { partialDate } from '../shared/dates.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
+
+export interface ArticleRecord extends BaseRecord {
+  __typename: 'Article';
+  url: string | null;
+  title: string;
+  publishedAt: string | null;
+  publishedAtPrecision: DatePrecision | null;
+  language: string | null;
+}
+
+export function toArticle(p: Record<string, unknown>): ArticleRecord {
+  return {
+    __typename: 'Article',
+    ...baseRecord(p),
+    url: (p.url as string | undefined) ?? null,
+    title: p.title as string,
+    publishedAt: partialDate(p.publishedAt, p.publishedAtPrecision),
+    publishedAtPrecision: (p.publishedAtPrecision as DatePrecision | undefined) ?? null,
+    language: (p.language as string | undefined) ?? null,
+  };
+}
+
+export const articlesById = nodesById(Label.Article);
+
+export const articleList = listPage({
+  name: 'articles',
+  match: `MATCH (n:${Label.Article})`,
+  filter: `($outlet IS NULL OR EXISTS { MATCH (n)<-[:PUBLISHED]-(:${Label.Outlet} {id: $outlet}) })
+    AND ($from IS NULL OR n.publishedAt >= date($from))
+    AND ($to IS NULL OR n.publishedAt <= date($to))`,
+  sortKey: ARTICLE_SORT,
+});
+
+export const articleOutlet = relatedQuery('article outlet', Label.Article, `(p)<-[:PUBLISHED]-(n:${Label.Outlet})`);
+/** What an article cites: another article, an outlet or an actor, and how ("via"). */
+export const articleCites = relatedQuery('article cites', Label.Article, '(p)-[r:CITES]->(n)');
+export const articleCitedBy = relatedQuery('article cited by', Label.Article, `(p)<-[r:CITES]-(n:${Label.Article})`);
+export const articleMedia = relatedQuery('article media', Label.Article, `(p)-[:EMBEDS]->(n:${Label.MediaItem})`);
+
+export const articleStatements = relationPage({
+  name: 'article statements',
+  parent: Label.Article,
+  pattern: `(p)-[:REPORTS]->(n:${Label.Statement})`,
+  filter: '($kinds IS NULL OR n.kind IN $kinds)',
+  sortKey: STATEMENT_SORT,
+});

@@ -1,0 +1,114 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import { MediaItemNode } from '../media/media.schema.js';
+import { toMediaItem } from '../media/media.cypher.js';
+import { OutletNode } from '../outlet/outlet.schema.js';
+import { toOutlet } from '../outlet/outlet.cypher.js';
+import { dateRange } from '../shared/dates.js';
+import { DatePrecisionEnum } from '../shared/enums.js';
+import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import { CitationObject, StatementConnection, StatementKindEnum, toCitation } from '../statement/statement.schema.js';
+import { toStatement } from '../statement/statement.cypher.js';
+import {
+  articleCitedBy,
+  articleCites,
+  articleList,
+  articleMedia,
+  articleOutlet,
+  articlesById,
+  articleStatements,
+  toArticle, type ArticleRecord 
+} from './article.cypher.js';
+
+export const ArticleNode = builder.loadableNodeRef<ArticleRecord>('Article', {
+  id: { resolve: (article) => article.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, articlesById, ids, toArticle),
+  sort: (article) => article.id,
+});
+
+ArticleNode.implement({
+  description: 'A piece an outlet published: a news report, a blog post, an NGO release.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the article.' }),
+    url: t.exposeString('url', { nullable: true, description: 'The canonical URL, when known.' }),
+    title: t.exposeString('title', { description: 'The headline.' }),
+    publishedAt: t.exposeString('publishedAt', { nullable: true, description: 'When it was published, as precisely as known.' }),
+    publishedAtPrecision: t.expose('publishedAtPrecision', {
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How precise publishedAt is.',
+    }),
+    language: t.exposeString('language', { nullable: true, description: 'BCP 47 language tag of the text.' }),
+    outlet: t.loadable({
+      type: OutletNode,
+      nullable: true,
+      description: 'The outlet that published it.',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, articleOutlet, ids, toOutlet)).map((l) => l[0] ?? null),
+      resolve: (article) => article.id,
+    }),
+    statements: t.loadable({
+      type: StatementConnection,
+      byPath: true,
+      description: 'Statements the article carries, oldest first.',
+      args: { ...t.arg.connectionArgs(), kinds: t.arg({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }) },
+      load: (ids: string[], ctx, args) => articleStatements(ctx, ids, args, toStatement, { kinds: args.kinds ?? null }),
+      resolve: (article) => article.id,
+    }),
+    cites: t.loadableList({
+      type: CitationObject,
+      description: 'What the article cites: other articles, outlets, actors.',
+      load: (ids: string[], ctx) => loadRelated(ctx, articleCites, ids, toCitation),
+      resolve: (article) => article.id,
+    }),
+    citedBy: t.loadableList({
+      type: ArticleNode,
+      description: 'Articles that cite this one.',
+      load: (ids: string[], ctx) => loadRelated(ctx, articleCitedBy, ids, toArticle),
+      resolve: (article) => article.id,
+    }),
+    media: t.loadableList({
+      type: MediaItemNode,
+      description: 'Photos, videos and other media embedded in the article.',
+      load: (ids: string[], ctx) => loadRelated(ctx, articleMedia, ids, toMediaItem),
+      resolve: (article) => article.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});
+
+export const ArticleConnection = builder.connectionObject(
+  { type: ArticleNode, name: 'ArticleConnection', description: 'A page of articles.' },
+  { name: 'ArticleEdge', description: 'An article in a page of articles.' },
+);
+
+const ArticleFilter = builder.inputType('ArticleFilter', {
+  description: 'Narrows a list of articles; all given conditions must hold.',
+  fields: (t) => ({
+    outlet: t.globalID({ description: 'Only articles this outlet published (an Outlet ID).' }),
+    from: t.string({ description: 'Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    to: t.string({ description: 'Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.field({
+    type: ArticleNode,
+    description: 'One article by ID; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Article.' }) },
+    resolve: (_root, { id }, ctx) => loadOrNotFound(ArticleNode, ctx, id, 'Article'),
+  }),
+  articles: t.field({
+    type: ArticleConnection,
+    description: 'Articles, oldest first (undated last), filtered by outlet and date.',
+    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: ArticleFilter, description: 'Conditions the articles must meet.' }) },
+    resolve: (_root, args, ctx) => {
+      const filter = args.filter ?? {};
+      return articleList(ctx, args, toArticle, {
+        outlet: filter.outlet ? keyOf(filter.outlet, 'Outlet', 'filter.outlet') : null,
+        ...dateRange(filter.from, filter.to),
+      });
+    },
+  }),
+}));

@@ -1,0 +1,74 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { cypher } from '../../db/database.js';
+import { Label } from '../../db/graph.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
+import type { StanceValue } from '../../ingest/vocabulary.js';
+import type { StatementRecord } from '../statement/statement.cypher.js';
+
+export interface ClaimRecord extends BaseRecord {
+  __typename: 'Claim';
+  proposition: string;
+  casualtiesMin: number | null;
+  casualtiesMax: number | null;
+  casualtiesText: string | null;
+}
+
+export function toClaim(p: Record<string, unknown>): ClaimRecord {
+  return {
+    __typename: 'Claim',
+    ...baseRecord(p),
+    proposition: p.proposition as string,
+    casualtiesMin: (p.casualtiesMin as number | undefined) ?? null,
+    casualtiesMax: (p.casualtiesMax as number | undefined) ?? null,
+    casualtiesText: (p.casualtiesText as string | undefined) ?? null,
+  };
+}
+
+/** A statement's position on a claim (the STANCE relationship). */
+export interface StanceRecord {
+  statement: StatementRecord;
+  claim: ClaimRecord;
+  value: StanceValue;
+  note: string | null;
+}
+
+export function toStance(statement: StatementRecord, claim: ClaimRecord, rel: Record<string, unknown>): StanceRecord {
+  return { statement, claim, value: rel.value as StanceValue, note: (rel.note as string | undefined) ?? null };
+}
+
+export const claimsById = nodesById(Label.Claim);
+
+export const claimList = listPage({
+  name: 'claims',
+  match: `MATCH (n:${Label.Claim})`,
+  filter: `($event IS NULL OR EXISTS { MATCH (n)-[:ABOUT]->(:${Label.Event} {id: $event}) })`,
+  sortKey: ID_SORT,
+});
+
+export const claimEvent = relatedQuery('claim event', Label.Claim, `(p)-[:ABOUT]->(n:${Label.Event})`);
+export const claimAttributions = relatedQuery('claim attributions', Label.Claim, `(p)-[r:ATTRIBUTES_TO]->(n:${Label.Actor})`, 'n.name');
+
+/** Every statement's stance on the claim, optionally only some stance values. */
+export const claimStances = relationPage({
+  name: 'claim stances',
+  parent: Label.Claim,
+  pattern: `(p)<-[r:STANCE]-(n:${Label.Statement})`,
+  filter: '($values IS NULL OR r.value IN $values)',
+  sortKey: STATEMENT_SORT,
+});
+
+/**
+ * The actors who take a position on a claim: each statement's speaker and the body it spoke for.
+ * Returns one row per (claim, actor, stance value).
+ */
+export const claimParties = cypher(
+  'claim parties',
+  `UNWIND $ids AS parentId
+   MATCH (p:${Label.Claim} {id: parentId})<-[r:STANCE]-(s:${Label.Statement})
+   WHERE r.value IN $values
+   MATCH (n:${Label.Actor}) WHERE (n)-[:MADE]->(s) OR (s)-[:ON_BEHALF_OF]->(n)
+   RETURN DISTINCT parentId, n
+   ORDER BY parentId, n.name`,
+);

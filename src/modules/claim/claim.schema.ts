@@ -1,0 +1,164 @@
+import { builder } from '../../builder.js';
+import { loadGrouped, loadNodes } from '../../db/batch.js';
+import type { Context } from '../../context.js';
+import { AttributionRoles, StanceValues, type AttributionRole, type StanceValue } from '../../ingest/vocabulary.js';
+import { ActorNode } from '../actor/actor.schema.js';
+import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
+import { EventNode } from '../event/event.schema.js';
+import { toEvent } from '../event/event.cypher.js';
+import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import { StatementConnection, StatementNode } from '../statement/statement.schema.js';
+import { toStatement } from '../statement/statement.cypher.js';
+import { props } from '../../db/values.js';
+import {
+  claimAttributions,
+  claimEvent,
+  claimList,
+  claimParties,
+  claimsById,
+  claimStances,
+  toClaim,
+  type ClaimRecord,
+  type StanceRecord,
+} from './claim.cypher.js';
+
+export const StanceValueEnum = builder.enumType('StanceValue', {
+  description: 'The position a statement takes on a claim.',
+  values: {
+    ASSERTS: { description: 'The statement says the claim is true.' },
+    DENIES: { description: 'The statement says the claim is false.' },
+    DISPUTES: { description: 'The statement casts doubt on the claim (its evidence, its motive) without denying it.' },
+    CALLS_TO_VERIFY: { description: 'The statement asks for the claim to be investigated or verified.' },
+  } satisfies Record<StanceValue, unknown>,
+});
+
+export const AttributionRoleEnum = builder.enumType('AttributionRole', {
+  description: 'The part a claim says an actor played in an event.',
+  values: AttributionRoles,
+});
+
+export const StanceObject = builder.objectRef<StanceRecord>('Stance');
+
+StanceObject.implement({
+  description: 'A statement’s position on a claim.',
+  fields: (t) => ({
+    statement: t.field({ type: StatementNode, description: 'The statement taking the position.', resolve: (s) => s.statement }),
+    claim: t.field({ type: ClaimNode, description: 'The claim it takes a position on.', resolve: (s) => s.claim }),
+    value: t.field({ type: StanceValueEnum, description: 'The position.', resolve: (s) => s.value }),
+    note: t.exposeString('note', { nullable: true, description: 'How the position was read (explicit, implied, ...).' }),
+  }),
+});
+
+export interface AttributionRecord {
+  claim: ClaimRecord;
+  actor: ActorRecord;
+  role: AttributionRole;
+}
+
+export function toAttribution(claim: ClaimRecord, actor: ActorRecord, rel: Record<string, unknown>): AttributionRecord {
+  return { claim, actor, role: rel.role as AttributionRole };
+}
+
+export const AttributionObject = builder.objectRef<AttributionRecord>('Attribution');
+
+AttributionObject.implement({
+  description: 'A claim’s attribution of a part in an event to an actor ("the coalition carried out the strike").',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimNode, description: 'The claim making the attribution.', resolve: (a) => a.claim }),
+    actor: t.field({ type: ActorNode, description: 'The actor the part is attributed to.', resolve: (a) => a.actor }),
+    role: t.field({ type: AttributionRoleEnum, description: 'The part attributed.', resolve: (a) => a.role }),
+  }),
+});
+
+export const ClaimNode = builder.loadableNodeRef<ClaimRecord>('Claim', {
+  id: { resolve: (claim) => claim.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, claimsById, ids, toClaim),
+  sort: (claim) => claim.id,
+});
+
+ClaimNode.implement({
+  description:
+    'A proposition about an event that statements assert, deny or dispute: who did it, how many died, what was hit.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the claim.' }),
+    proposition: t.exposeString('proposition', { description: 'The proposition, stated neutrally.' }),
+    casualtiesMin: t.exposeInt('casualtiesMin', { nullable: true, description: 'The lowest death toll the claim states, if it is one.' }),
+    casualtiesMax: t.exposeInt('casualtiesMax', { nullable: true, description: 'The highest death toll the claim states, if bounded.' }),
+    casualtiesText: t.exposeString('casualtiesText', { nullable: true, description: 'The toll in the source’s own words ("dozens").' }),
+    event: t.loadable({
+      type: EventNode,
+      nullable: true,
+      description: 'The event the claim is about.',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, claimEvent, ids, toEvent)).map((list) => list[0] ?? null),
+      resolve: (claim) => claim.id,
+    }),
+    attributions: t.loadableList({
+      type: AttributionObject,
+      description: 'The parts in the event the claim attributes to actors.',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, claimAttributions, ids, (node, rel, _label, claim) => toAttribution(toClaim(claim), toActor(node), rel)),
+      resolve: (claim) => claim.id,
+    }),
+    statements: t.loadable({
+      type: StatementConnection,
+      byPath: true,
+      description: 'Statements taking a position on the claim, oldest first, optionally only some positions.',
+      args: {
+        ...t.arg.connectionArgs(),
+        stances: t.arg({ type: [StanceValueEnum], description: 'Only statements taking one of these positions.' }),
+      },
+      load: (ids: string[], ctx, args) => claimStances(ctx, ids, args, toStatement, { values: args.stances ?? null }),
+      resolve: (claim) => claim.id,
+    }),
+    assertedBy: t.loadableList({
+      type: ActorNode,
+      description: 'Actors who assert the claim: the speakers and the bodies they spoke for.',
+      load: loadParties(['ASSERTS']),
+      resolve: (claim) => claim.id,
+    }),
+    deniedBy: t.loadableList({
+      type: ActorNode,
+      description: 'Actors who deny the claim: the speakers and the bodies they spoke for.',
+      load: loadParties(['DENIES']),
+      resolve: (claim) => claim.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});
+
+/** Loads, per claim, the actors behind statements taking one of `values`. */
+function loadParties(values: StanceValue[]) {
+  return (ids: string[], ctx: Context) =>
+    loadGrouped(ctx, claimParties, ids, (record) => toActor(props(record.get('n'))), { values });
+}
+
+export const ClaimConnection = builder.connectionObject(
+  { type: ClaimNode, name: 'ClaimConnection', description: 'A page of claims.' },
+  { name: 'ClaimEdge', description: 'A claim in a page of claims.' },
+);
+
+const ClaimFilter = builder.inputType('ClaimFilter', {
+  description: 'Narrows a list of claims.',
+  fields: (t) => ({
+    event: t.globalID({ description: 'Only claims about this event (an Event ID).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  claim: t.field({
+    type: ClaimNode,
+    description: 'One claim by ID; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ required: true, description: 'The ID of a Claim.' }) },
+    resolve: (_root, { id }, ctx) => loadOrNotFound(ClaimNode, ctx, id, 'Claim'),
+  }),
+  claims: t.field({
+    type: ClaimConnection,
+    description: 'Claims by key, optionally about one event.',
+    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: ClaimFilter, description: 'Conditions the claims must meet.' }) },
+    resolve: (_root, args, ctx) =>
+      claimList(ctx, args, toClaim, { event: args.filter?.event ? keyOf(args.filter.event, 'Event', 'filter.event') : null }),
+  }),
+}));
+

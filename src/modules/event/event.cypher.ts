@@ -1,0 +1,68 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { Label } from '../../db/graph.js';
+import type { DatePrecision, EventKind } from '../../ingest/vocabulary.js';
+import { partialDate } from '../shared/dates.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { EVENT_SORT, ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
+
+export interface EventRecord extends BaseRecord {
+  __typename: 'Event';
+  kind: EventKind;
+  title: string;
+  summary: string | null;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+}
+
+export function toEvent(p: Record<string, unknown>): EventRecord {
+  return {
+    __typename: 'Event',
+    ...baseRecord(p),
+    kind: p.kind as EventKind,
+    title: p.title as string,
+    summary: (p.summary as string | undefined) ?? null,
+    startDate: partialDate(p.startDate, p.datePrecision) as string,
+    endDate: partialDate(p.endDate, p.datePrecision),
+    datePrecision: p.datePrecision as DatePrecision,
+  };
+}
+
+export const eventsById = nodesById(Label.Event);
+
+/**
+ * Events overlap [from, to] when they start by `to` and their period (which runs to the end of the
+ * day, month or year the source gave) ends on or after `from`.
+ */
+export const eventList = listPage({
+  name: 'events',
+  match: `MATCH (n:${Label.Event})`,
+  filter: `($kinds IS NULL OR n.kind IN $kinds)
+    AND ($from IS NULL OR n.periodEnd >= date($from))
+    AND ($to IS NULL OR n.startDate <= date($to))
+    AND ($within IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->(:${Label.Place})-[:WITHIN*0..]->(:${Label.Place} {id: $within}) })`,
+  sortKey: EVENT_SORT,
+});
+
+export const eventPlaces = relatedQuery('event places', Label.Event, `(p)-[:OCCURRED_IN]->(n:${Label.Place})`, 'n.name');
+export const eventPartOf = relatedQuery('event part of', Label.Event, `(p)-[:PART_OF]->(n:${Label.Event})`);
+export const eventParts = relatedQuery('event parts', Label.Event, `(p)<-[:PART_OF]-(n:${Label.Event})`, 'n.startDate, n.id');
+
+export const eventClaims = relationPage({
+  name: 'event claims',
+  parent: Label.Event,
+  pattern: `(p)<-[:ABOUT]-(n:${Label.Claim})`,
+  sortKey: ID_SORT,
+});
+
+/** Statements about an event: directly, or through a stance on one of its claims. */
+export const eventStatements = relationPage({
+  name: 'event statements',
+  parent: Label.Event,
+  pattern: `(p)<-[:ABOUT|STANCE*1..2]-(n:${Label.Statement})`,
+  filter: '($kinds IS NULL OR n.kind IN $kinds)',
+  sortKey: STATEMENT_SORT,
+});
+
+export const eventMedia = relatedQuery('event media', Label.Event, `(p)<-[:DEPICTS]-(n:${Label.MediaItem})`);

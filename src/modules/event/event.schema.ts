@@ -1,0 +1,139 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import { EventKinds } from '../../ingest/vocabulary.js';
+import { ClaimConnection } from '../claim/claim.schema.js';
+import { MediaItemNode } from '../media/media.schema.js';
+import { PlaceNode } from '../place/place.schema.js';
+import { dateRange } from '../shared/dates.js';
+import { DatePrecisionEnum } from '../shared/enums.js';
+import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
+import { toClaim } from '../claim/claim.cypher.js';
+import { toMediaItem } from '../media/media.cypher.js';
+import { toPlace } from '../place/place.cypher.js';
+import { toStatement } from '../statement/statement.cypher.js';
+import {
+  eventClaims,
+  eventList,
+  eventMedia,
+  eventPartOf,
+  eventParts,
+  eventPlaces,
+  eventsById,
+  eventStatements,
+  toEvent, type EventRecord 
+} from './event.cypher.js';
+
+export const EventKindEnum = builder.enumType('EventKind', {
+  description: 'What kind of event happened.',
+  values: EventKinds,
+});
+
+export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
+  id: { resolve: (event) => event.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, eventsById, ids, toEvent),
+  sort: (event) => event.id,
+});
+
+EventNode.implement({
+  description:
+    'Something that happened at a place and time (an airstrike, a campaign). It holds only undisputed facts: who did it and how many died are Claims that Statements assert or deny.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the event (stable across imports).' }),
+    kind: t.expose('kind', { type: EventKindEnum, description: 'What kind of event this is.' }),
+    title: t.exposeString('title', { description: 'A short neutral title.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'What is undisputed about the event.' }),
+    startDate: t.exposeString('startDate', {
+      description: 'When it started, as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD (see datePrecision).',
+    }),
+    endDate: t.exposeString('endDate', { nullable: true, description: 'When it ended, if it spanned a period and the end is known.' }),
+    datePrecision: t.expose('datePrecision', { type: DatePrecisionEnum, description: 'How precise startDate and endDate are.' }),
+    places: t.loadableList({
+      type: PlaceNode,
+      description: 'Where the event occurred.',
+      load: (ids: string[], ctx) => loadRelated(ctx, eventPlaces, ids, toPlace),
+      resolve: (event) => event.id,
+    }),
+    partOf: t.loadable({
+      type: EventNode,
+      nullable: true,
+      description: 'The larger event (a campaign, an offensive) this one is part of.',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, eventPartOf, ids, toEvent)).map((list) => list[0] ?? null),
+      resolve: (event) => event.id,
+    }),
+    parts: t.loadableList({
+      type: EventNode,
+      description: 'Smaller events that are part of this one.',
+      load: (ids: string[], ctx) => loadRelated(ctx, eventParts, ids, toEvent),
+      resolve: (event) => event.id,
+    }),
+    claims: t.loadable({
+      type: ClaimConnection,
+      byPath: true,
+      description: 'Contested or uncontested propositions about the event (who did it, how many died).',
+      args: { ...t.arg.connectionArgs() },
+      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim),
+      resolve: (event) => event.id,
+    }),
+    statements: t.loadable({
+      type: StatementConnection,
+      byPath: true,
+      description: 'Statements about the event, directly or through a stance on one of its claims, oldest first.',
+      args: {
+        ...t.arg.connectionArgs(),
+        kinds: t.arg({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }),
+      },
+      load: (ids: string[], ctx, args) => eventStatements(ctx, ids, args, toStatement, { kinds: args.kinds ?? null }),
+      resolve: (event) => event.id,
+    }),
+    media: t.loadableList({
+      type: MediaItemNode,
+      description: 'Photos, videos and other media said to depict the event.',
+      load: (ids: string[], ctx) => loadRelated(ctx, eventMedia, ids, toMediaItem),
+      resolve: (event) => event.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});
+
+export const EventConnection = builder.connectionObject(
+  { type: EventNode, name: 'EventConnection', description: 'A page of events.' },
+  { name: 'EventEdge', description: 'An event in a page of events.' },
+);
+
+const EventFilter = builder.inputType('EventFilter', {
+  description: 'Narrows a list of events; all given conditions must hold.',
+  fields: (t) => ({
+    kinds: t.field({ type: [EventKindEnum], description: 'Only events of these kinds.' }),
+    from: t.string({ description: 'Only events overlapping the period from this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    to: t.string({ description: 'Only events overlapping the period up to this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    within: t.globalID({ description: 'Only events that occurred in this place or anywhere within it (a Place ID).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  event: t.field({
+    type: EventNode,
+    description: 'One event by ID; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Event.' }) },
+    resolve: (_root, { id }, ctx) => loadOrNotFound(EventNode, ctx, id, 'Event'),
+  }),
+  events: t.field({
+    type: EventConnection,
+    description: 'Events, oldest first, filtered by kind, period and place.',
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: EventFilter, description: 'Conditions the events must meet.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const filter = args.filter ?? {};
+      return eventList(ctx, args, toEvent, {
+        kinds: filter.kinds ?? null,
+        ...dateRange(filter.from, filter.to),
+        within: filter.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
+      });
+    },
+  }),
+}));

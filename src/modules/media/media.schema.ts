@@ -1,0 +1,86 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import { MediaKinds } from '../../ingest/vocabulary.js';
+import { ActorNode } from '../actor/actor.schema.js';
+import { toActor } from '../actor/actor.cypher.js';
+import { ArticleNode } from '../article/article.schema.js';
+import { toArticle } from '../article/article.cypher.js';
+import { DepictedUnion } from '../node/unions.js';
+import { toRecord, type AnyRecord } from '../node/records.js';
+import { OutletNode } from '../outlet/outlet.schema.js';
+import { toOutlet } from '../outlet/outlet.cypher.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import { mediaById, mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbeddedIn, toMediaItem, type MediaItemRecord } from './media.cypher.js';
+
+export const MediaKindEnum = builder.enumType('MediaKind', {
+  description: 'What kind of media item this is.',
+  values: MediaKinds,
+});
+
+interface DepictionRecord {
+  target: AnyRecord;
+  verified: boolean | null;
+  note: string | null;
+}
+
+const DepictionObject = builder.objectRef<DepictionRecord>('Depiction');
+
+DepictionObject.implement({
+  description: 'What a media item shows, and whether that is verified (a photo captioned as one place may show another).',
+  fields: (t) => ({
+    target: t.field({ type: DepictedUnion, description: 'The event or place shown.', resolve: (d) => d.target as never }),
+    verified: t.exposeBoolean('verified', {
+      nullable: true,
+      description: 'Whether the depiction is verified (true), refuted (false) or unchecked (null).',
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'The basis of the depiction (a caption, a geolocation).' }),
+  }),
+});
+
+export const MediaItemNode = builder.loadableNodeRef<MediaItemRecord>('MediaItem', {
+  id: { resolve: (media) => media.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, mediaById, ids, toMediaItem),
+  sort: (media) => media.id,
+});
+
+MediaItemNode.implement({
+  description: 'A photo, video, map or document embedded in articles, with its caption, credit and what it depicts.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the media item.' }),
+    kind: t.expose('kind', { type: MediaKindEnum, description: 'What kind of media item this is.' }),
+    caption: t.exposeString('caption', { nullable: true, description: 'The caption as published.' }),
+    credit: t.exposeString('credit', { nullable: true, description: 'The credit line as published.' }),
+    creditedTo: t.loadableList({
+      type: ActorNode,
+      description: 'Who made it (the photographer).',
+      load: (ids: string[], ctx) => loadRelated(ctx, mediaCreditedTo, ids, toActor),
+      resolve: (media) => media.id,
+    }),
+    distributedBy: t.loadable({
+      type: OutletNode,
+      nullable: true,
+      description: 'The agency or outlet that distributed it.',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, mediaDistributedBy, ids, toOutlet)).map((l) => l[0] ?? null),
+      resolve: (media) => media.id,
+    }),
+    depicts: t.loadableList({
+      type: DepictionObject,
+      description: 'The events and places it is said to show.',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, mediaDepicts, ids, (node, rel, label) => ({
+          target: toRecord(label, node),
+          verified: (rel.verified as boolean | undefined) ?? null,
+          note: (rel.note as string | undefined) ?? null,
+        })),
+      resolve: (media) => media.id,
+    }),
+    embeddedIn: t.loadableList({
+      type: ArticleNode,
+      description: 'Articles that embed it.',
+      load: (ids: string[], ctx) => loadRelated(ctx, mediaEmbeddedIn, ids, toArticle),
+      resolve: (media) => media.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});

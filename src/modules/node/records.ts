@@ -1,0 +1,29 @@
+import { Label } from '../../db/graph.js';
+import { toActor } from '../actor/actor.cypher.js';
+import { toArticle } from '../article/article.cypher.js';
+import { toClaim } from '../claim/claim.cypher.js';
+import { toEvent } from '../event/event.cypher.js';
+import { toMediaItem } from '../media/media.cypher.js';
+import { toOutlet } from '../outlet/outlet.cypher.js';
+import { toPlace } from '../place/place.cypher.js';
+import { toSource } from '../source/source.cypher.js';
+import { toStatement } from '../statement/statement.cypher.js';
+
+const mappers = {
+  [Label.Event]: toEvent,
+  [Label.Place]: toPlace,
+  [Label.Actor]: toActor,
+  [Label.Outlet]: toOutlet,
+  [Label.Article]: toArticle,
+  [Label.Statement]: toStatement,
+  [Label.Claim]: toClaim,
+  [Label.MediaItem]: toMediaItem,
+  [Label.Source]: toSource,
+} as const;
+
+export type AnyRecord = ReturnType<(typeof mappers)[Label]>;
+
+/** Maps a node whose label is only known at run time (the far end of CITES, MENTIONS, DEPICTS). */
+export function toRecord(label: Label, p: Record<string, unknown>): AnyRecord {
+  return mappers[label](p);
+}

@@ -1,0 +1,46 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { Label } from '../../db/graph.js';
+import type { OutletKind } from '../../ingest/vocabulary.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { ARTICLE_SORT, NAME_SORT } from '../shared/sort.js';
+
+export interface OutletRecord extends BaseRecord {
+  __typename: 'Outlet';
+  name: string;
+  kind: OutletKind;
+  domains: string[];
+  country: string | null;
+  stateAffiliation: string | null;
+}
+
+export function toOutlet(p: Record<string, unknown>): OutletRecord {
+  return {
+    __typename: 'Outlet',
+    ...baseRecord(p),
+    name: p.name as string,
+    kind: p.kind as OutletKind,
+    domains: (p.domains as string[] | undefined) ?? [],
+    country: (p.country as string | undefined) ?? null,
+    stateAffiliation: (p.stateAffiliation as string | undefined) ?? null,
+  };
+}
+
+export const outletsById = nodesById(Label.Outlet);
+
+export const outletList = listPage({
+  name: 'outlets',
+  match: `MATCH (n:${Label.Outlet})`,
+  filter: '($kinds IS NULL OR n.kind IN $kinds) AND ($stateAffiliated IS NULL OR (n.stateAffiliation IS NOT NULL) = $stateAffiliated)',
+  sortKey: NAME_SORT,
+});
+
+export const outletOperators = relatedQuery('outlet operators', Label.Outlet, `(p)<-[:OPERATES]-(n:${Label.Actor})`, 'n.name');
+export const outletStaff = relatedQuery('outlet staff', Label.Outlet, `(p)<-[r:HOLDS_ROLE]-(n:${Label.Actor})`, 'n.name');
+
+export const outletArticles = relationPage({
+  name: 'outlet articles',
+  parent: Label.Outlet,
+  pattern: `(p)-[:PUBLISHED]->(n:${Label.Article})`,
+  sortKey: ARTICLE_SORT,
+});

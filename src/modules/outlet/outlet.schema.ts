@@ -1,0 +1,91 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import { OutletKinds } from '../../ingest/vocabulary.js';
+import { ActorNode, RoleObject, toRole } from '../actor/actor.schema.js';
+import { toActor } from '../actor/actor.cypher.js';
+import { ArticleConnection } from '../article/article.schema.js';
+import { toArticle } from '../article/article.cypher.js';
+import { loadOrNotFound } from '../shared/lookup.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import { outletArticles, outletList, outletOperators, outletsById, outletStaff, toOutlet, type OutletRecord } from './outlet.cypher.js';
+
+export const OutletKindEnum = builder.enumType('OutletKind', {
+  description: 'What kind of media outlet this is.',
+  values: OutletKinds,
+});
+
+export const OutletNode = builder.loadableNodeRef<OutletRecord>('Outlet', {
+  id: { resolve: (outlet) => outlet.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, outletsById, ids, toOutlet),
+  sort: (outlet) => outlet.id,
+});
+
+OutletNode.implement({
+  description: 'A media outlet: a wire, a broadcaster, a newspaper, state media, a blog, an NGO’s publications.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the outlet.' }),
+    name: t.exposeString('name', { description: 'The outlet’s name.' }),
+    kind: t.expose('kind', { type: OutletKindEnum, description: 'What kind of outlet this is.' }),
+    domains: t.exposeStringList('domains', { description: 'Web domains the outlet publishes on.' }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 code of its home country.' }),
+    stateAffiliation: t.exposeString('stateAffiliation', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 code of the state that funds or controls it, if any.',
+    }),
+    operators: t.loadableList({
+      type: ActorNode,
+      description: 'Actors that own or run the outlet.',
+      load: (ids: string[], ctx) => loadRelated(ctx, outletOperators, ids, toActor),
+      resolve: (outlet) => outlet.id,
+    }),
+    staff: t.loadableList({
+      type: RoleObject,
+      description: 'People holding roles at the outlet (editors, photographers).',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, outletStaff, ids, (node, rel, _label, outlet) => toRole(toActor(node), toOutlet(outlet), rel)),
+      resolve: (outlet) => outlet.id,
+    }),
+    articles: t.loadable({
+      type: ArticleConnection,
+      byPath: true,
+      description: 'Articles the outlet published, oldest first.',
+      args: { ...t.arg.connectionArgs() },
+      load: (ids: string[], ctx, args) => outletArticles(ctx, ids, args, toArticle),
+      resolve: (outlet) => outlet.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});
+
+const OutletConnection = builder.connectionObject(
+  { type: OutletNode, name: 'OutletConnection', description: 'A page of outlets.' },
+  { name: 'OutletEdge', description: 'An outlet in a page of outlets.' },
+);
+
+const OutletFilter = builder.inputType('OutletFilter', {
+  description: 'Narrows a list of outlets; all given conditions must hold.',
+  fields: (t) => ({
+    kinds: t.field({ type: [OutletKindEnum], description: 'Only outlets of these kinds.' }),
+    stateAffiliated: t.boolean({ description: 'Only state-affiliated outlets (true) or only independent ones (false).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  outlet: t.field({
+    type: OutletNode,
+    description: 'One outlet by ID; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Outlet.' }) },
+    resolve: (_root, { id }, ctx) => loadOrNotFound(OutletNode, ctx, id, 'Outlet'),
+  }),
+  outlets: t.field({
+    type: OutletConnection,
+    description: 'Outlets by name, filtered by kind and state affiliation.',
+    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: OutletFilter, description: 'Conditions the outlets must meet.' }) },
+    resolve: (_root, args, ctx) =>
+      outletList(ctx, args, toOutlet, {
+        kinds: args.filter?.kinds ?? null,
+        stateAffiliated: args.filter?.stateAffiliated ?? null,
+      }),
+  }),
+}));

@@ -1,0 +1,50 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { Label } from '../../db/graph.js';
+import type { PlaceKind } from '../../ingest/vocabulary.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { EVENT_SORT, NAME_SORT } from '../shared/sort.js';
+
+export interface PlaceRecord extends BaseRecord {
+  __typename: 'Place';
+  name: string;
+  kind: PlaceKind;
+  countryCode: string | null;
+  location: { latitude: number; longitude: number } | null;
+}
+
+export function toPlace(p: Record<string, unknown>): PlaceRecord {
+  return {
+    __typename: 'Place',
+    ...baseRecord(p),
+    name: p.name as string,
+    kind: p.kind as PlaceKind,
+    countryCode: (p.countryCode as string | undefined) ?? null,
+    location: (p.location as PlaceRecord['location'] | undefined) ?? null,
+  };
+}
+
+export const placesById = nodesById(Label.Place);
+
+export const placeList = listPage({
+  name: 'places',
+  match: `MATCH (n:${Label.Place})`,
+  filter: `($kinds IS NULL OR n.kind IN $kinds)
+    AND ($countryCode IS NULL OR n.countryCode = $countryCode)
+    AND ($within IS NULL OR EXISTS { MATCH (n)-[:WITHIN*1..]->(:${Label.Place} {id: $within}) })`,
+  sortKey: NAME_SORT,
+});
+
+export const placeParent = relatedQuery('place parent', Label.Place, `(p)-[:WITHIN]->(n:${Label.Place})`);
+export const placeChildren = relatedQuery('place children', Label.Place, `(p)<-[:WITHIN]-(n:${Label.Place})`, 'n.name');
+/** Where this place lies relative to others ("30 km S of Kirkuk"), as the source put it. */
+export const placeNear = relatedQuery('place near', Label.Place, `(p)-[r:NEAR]->(n:${Label.Place})`, 'n.name');
+/** Places described as lying near this one. */
+export const placeNeighbours = relatedQuery('place neighbours', Label.Place, `(p)<-[r:NEAR]-(n:${Label.Place})`, 'n.name');
+
+export const placeEvents = relationPage({
+  name: 'place events',
+  parent: Label.Place,
+  pattern: `(p)<-[:WITHIN*0..]-(:${Label.Place})<-[:OCCURRED_IN]-(n:${Label.Event})`,
+  sortKey: EVENT_SORT,
+});

@@ -1,0 +1,47 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import type { BaseRecord } from '../shared/records.js';
+import { sourcesById, toSource, type SourceRecord } from './source.cypher.js';
+
+export const SourceNode = builder.loadableNodeRef<SourceRecord>('Source', {
+  id: { resolve: (source) => source.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, sourcesById, ids, toSource),
+  sort: (source) => source.id,
+});
+
+SourceNode.implement({
+  description: 'A document or dataset that records were read from: the provenance of the graph.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the source.' }),
+    title: t.exposeString('title', { description: 'The title of the source.' }),
+    uri: t.exposeString('uri', { nullable: true, description: 'Where the source can be read: a URL or a path in the repository.' }),
+    publishedAt: t.exposeString('publishedAt', { nullable: true, description: 'When the source was published (ISO date).' }),
+    recordedAt: t.exposeString('recordedAt', { description: 'When the source was read into the graph (ISO date).' }),
+    note: t.exposeString('note', { nullable: true, description: 'How the source was read.' }),
+  }),
+});
+
+const Provenance = builder.objectRef<BaseRecord>('Provenance');
+
+Provenance.implement({
+  description: 'Where a record came from and when it was recorded.',
+  fields: (t) => ({
+    sources: t.field({
+      type: [SourceNode],
+      description: 'The sources the record was read from.',
+      resolve: (record) => record.sources,
+    }),
+    recordedAt: t.exposeString('recordedAt', { nullable: true, description: 'When the record was first recorded (ISO date).' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'How the record was read from its source, and what in the source is ambiguous about it.',
+    }),
+  }),
+});
+
+/** The `provenance` field every record type carries. */
+export const provenanceField = {
+  type: Provenance,
+  description: 'Where this record came from, when it was recorded and how it was read.',
+  resolve: (record: BaseRecord) => record,
+} as const;

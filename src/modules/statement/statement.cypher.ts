@@ -1,0 +1,63 @@
+import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { Label } from '../../db/graph.js';
+import type { DatePrecision, QuoteKind, StatementKind, Venue } from '../../ingest/vocabulary.js';
+import { partialDate } from '../shared/dates.js';
+import { relatedQuery } from '../shared/related.js';
+import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
+
+export interface StatementRecord extends BaseRecord {
+  __typename: 'Statement';
+  kind: StatementKind;
+  text: string;
+  quote: QuoteKind;
+  venue: Venue | null;
+  madeAt: string | null;
+  madeAtPrecision: DatePrecision | null;
+}
+
+export function toStatement(p: Record<string, unknown>): StatementRecord {
+  return {
+    __typename: 'Statement',
+    ...baseRecord(p),
+    kind: p.kind as StatementKind,
+    text: p.text as string,
+    quote: p.quote as QuoteKind,
+    venue: (p.venue as Venue | undefined) ?? null,
+    madeAt: partialDate(p.madeAt, p.madeAtPrecision),
+    madeAtPrecision: (p.madeAtPrecision as DatePrecision | undefined) ?? null,
+  };
+}
+
+export const statementsById = nodesById(Label.Statement);
+
+export const statementList = listPage({
+  name: 'statements',
+  match: `MATCH (n:${Label.Statement})`,
+  filter: `($kinds IS NULL OR n.kind IN $kinds)
+    AND ($speaker IS NULL OR EXISTS { MATCH (n)<-[:MADE]-(:${Label.Actor} {id: $speaker}) }
+         OR EXISTS { MATCH (n)-[:ON_BEHALF_OF]->(:${Label.Actor} {id: $speaker}) })
+    AND ($event IS NULL OR EXISTS { MATCH (n)-[:ABOUT|STANCE*1..2]->(:${Label.Event} {id: $event}) })
+    AND ($from IS NULL OR n.madeAt >= date($from))
+    AND ($to IS NULL OR n.madeAt <= date($to))`,
+  sortKey: STATEMENT_SORT,
+});
+
+export const statementSpeaker = relatedQuery('statement speaker', Label.Statement, `(p)<-[:MADE]-(n:${Label.Actor})`);
+export const statementOnBehalfOf = relatedQuery('statement on behalf of', Label.Statement, `(p)-[:ON_BEHALF_OF]->(n:${Label.Actor})`);
+export const statementAddressedTo = relatedQuery('statement addressed to', Label.Statement, `(p)-[:ADDRESSED_TO]->(n:${Label.Actor})`, 'n.name');
+export const statementFirstAppearedIn = relatedQuery('statement first appeared in', Label.Statement, `(p)-[:FIRST_APPEARED_IN]->(n:${Label.Article})`);
+export const statementRespondsTo = relatedQuery('statement responds to', Label.Statement, `(p)-[:RESPONDS_TO]->(n:${Label.Statement})`);
+export const statementResponses = relatedQuery('statement responses', Label.Statement, `(p)<-[:RESPONDS_TO]-(n:${Label.Statement})`);
+export const statementStances = relatedQuery('statement stances', Label.Statement, `(p)-[r:STANCE]->(n:${Label.Claim})`);
+export const statementEvents = relatedQuery('statement events', Label.Statement, `(p)-[:ABOUT|STANCE*1..2]->(n:${Label.Event})`, 'n.startDate, n.id');
+export const statementCites = relatedQuery('statement cites', Label.Statement, '(p)-[r:CITES]->(n)');
+export const statementCitedBy = relatedQuery('statement cited by', Label.Statement, `(p)<-[r:CITES]-(n:${Label.Statement})`);
+export const statementMentions = relatedQuery('statement mentions', Label.Statement, '(p)-[:MENTIONS]->(n)', 'n.id');
+
+export const statementReportedIn = relationPage({
+  name: 'statement reported in',
+  parent: Label.Statement,
+  pattern: `(p)<-[:REPORTS]-(n:${Label.Article})`,
+  sortKey: ARTICLE_SORT,
+});

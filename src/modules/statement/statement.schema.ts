@@ -1,0 +1,219 @@
+import { builder } from '../../builder.js';
+import { loadNodes } from '../../db/batch.js';
+import { StatementKinds, Venues } from '../../ingest/vocabulary.js';
+import { ActorNode } from '../actor/actor.schema.js';
+import { toActor } from '../actor/actor.cypher.js';
+import { ArticleConnection, ArticleNode } from '../article/article.schema.js';
+import { toArticle } from '../article/article.cypher.js';
+import { StanceObject } from '../claim/claim.schema.js';
+import { toClaim, toStance } from '../claim/claim.cypher.js';
+import { EventNode } from '../event/event.schema.js';
+import { toEvent } from '../event/event.cypher.js';
+import { CitedUnion, MentionedUnion } from '../node/unions.js';
+import { toRecord, type AnyRecord } from '../node/records.js';
+import { dateRange } from '../shared/dates.js';
+import { DatePrecisionEnum } from '../shared/enums.js';
+import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { loadRelated } from '../shared/related.js';
+import { provenanceField } from '../source/source.schema.js';
+import {
+  statementAddressedTo,
+  statementCitedBy,
+  statementCites,
+  statementEvents,
+  statementFirstAppearedIn,
+  statementList,
+  statementMentions,
+  statementOnBehalfOf,
+  statementReportedIn,
+  statementRespondsTo,
+  statementResponses,
+  statementsById,
+  statementSpeaker,
+  statementStances,
+  toStatement, type StatementRecord 
+} from './statement.cypher.js';
+
+export const StatementKindEnum = builder.enumType('StatementKind', {
+  description: 'What a statement does.',
+  values: StatementKinds,
+});
+
+export const QuoteKindEnum = builder.enumType('QuoteKind', {
+  description: 'How faithfully a statement’s text reproduces what was said.',
+  values: {
+    VERBATIM: { description: 'The words as spoken or written (possibly in translation).' },
+    PARAPHRASE: { description: 'A report of what was said, in someone else’s words.' },
+    HEADLINE: { description: 'A headline summarising what was said.' },
+  },
+});
+
+export const VenueEnum = builder.enumType('Venue', {
+  description: 'Where a statement was made.',
+  values: Venues,
+});
+
+export interface CitationRecord {
+  target: AnyRecord;
+  via: string | null;
+  note: string | null;
+}
+
+/** Maps a CITES relationship and its far end; used by articles and statements alike. */
+export function toCitation(node: Record<string, unknown>, rel: Record<string, unknown>, label: Parameters<typeof toRecord>[0]): CitationRecord {
+  return {
+    target: toRecord(label, node),
+    via: (rel.via as string | undefined) ?? null,
+    note: (rel.note as string | undefined) ?? null,
+  };
+}
+
+export const CitationObject = builder.objectRef<CitationRecord>('Citation');
+
+CitationObject.implement({
+  description: 'A citation: what is cited and how ("Read more", "photo credit", "eyewitness accounts").',
+  fields: (t) => ({
+    target: t.field({ type: CitedUnion, description: 'What is cited.', resolve: (c) => c.target as never }),
+    via: t.exposeString('via', { nullable: true, description: 'How it is cited, in the citing text’s words.' }),
+    note: t.exposeString('note', { nullable: true, description: 'How the citation was read.' }),
+  }),
+});
+
+export const StatementNode = builder.loadableNodeRef<StatementRecord>('Statement', {
+  id: { resolve: (statement) => statement.id },
+  load: (ids: string[], ctx) => loadNodes(ctx, statementsById, ids, toStatement),
+  sort: (statement) => statement.id,
+});
+
+StatementNode.implement({
+  description:
+    'Something someone said or wrote, on behalf of someone, at a time: an accusation, a denial, a call for investigation, a comment. Its stances tie it to the claims it asserts or denies.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'The natural key of the statement.' }),
+    kind: t.expose('kind', { type: StatementKindEnum, description: 'What the statement does.' }),
+    text: t.exposeString('text', { description: 'What was said.' }),
+    quote: t.expose('quote', { type: QuoteKindEnum, description: 'Whether the text is verbatim, a paraphrase or a headline.' }),
+    venue: t.expose('venue', { type: VenueEnum, nullable: true, description: 'Where it was said.' }),
+    madeAt: t.exposeString('madeAt', { nullable: true, description: 'When it was said, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    madeAtPrecision: t.expose('madeAtPrecision', { type: DatePrecisionEnum, nullable: true, description: 'How precise madeAt is.' }),
+    speaker: t.loadable({
+      type: ActorNode,
+      nullable: true,
+      description: 'Who said it; null when an outlet reports it in its own voice.',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, statementSpeaker, ids, toActor)).map((l) => l[0] ?? null),
+      resolve: (statement) => statement.id,
+    }),
+    onBehalfOf: t.loadable({
+      type: ActorNode,
+      nullable: true,
+      description: 'The body the speaker spoke for (the ministry a spokesperson speaks for).',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, statementOnBehalfOf, ids, toActor)).map((l) => l[0] ?? null),
+      resolve: (statement) => statement.id,
+    }),
+    addressedTo: t.loadableList({
+      type: ActorNode,
+      description: 'Who the statement is addressed to (whom a call for investigation calls on).',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementAddressedTo, ids, toActor),
+      resolve: (statement) => statement.id,
+    }),
+    firstAppearedIn: t.loadable({
+      type: ArticleNode,
+      nullable: true,
+      description: 'The article where the statement first appeared, as far as the graph knows.',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, statementFirstAppearedIn, ids, toArticle)).map((l) => l[0] ?? null),
+      resolve: (statement) => statement.id,
+    }),
+    reportedIn: t.loadable({
+      type: ArticleConnection,
+      byPath: true,
+      description: 'Articles that carried the statement, oldest first.',
+      args: { ...t.arg.connectionArgs() },
+      load: (ids: string[], ctx, args) => statementReportedIn(ctx, ids, args, toArticle),
+      resolve: (statement) => statement.id,
+    }),
+    stances: t.loadableList({
+      type: StanceObject,
+      description: 'The positions the statement takes on claims.',
+      load: (ids: string[], ctx) =>
+        loadRelated(ctx, statementStances, ids, (node, rel, _label, statement) => toStance(toStatement(statement), toClaim(node), rel)),
+      resolve: (statement) => statement.id,
+    }),
+    events: t.loadableList({
+      type: EventNode,
+      description: 'The events the statement is about, directly or through its claims.',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementEvents, ids, toEvent),
+      resolve: (statement) => statement.id,
+    }),
+    respondsTo: t.loadableList({
+      type: StatementNode,
+      description: 'Statements this one answers (a denial answering an accusation).',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementRespondsTo, ids, toStatement),
+      resolve: (statement) => statement.id,
+    }),
+    responses: t.loadableList({
+      type: StatementNode,
+      description: 'Statements answering this one.',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementResponses, ids, toStatement),
+      resolve: (statement) => statement.id,
+    }),
+    cites: t.loadableList({
+      type: CitationObject,
+      description: 'What the statement cites as its basis (eyewitnesses, reconnaissance, another statement).',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementCites, ids, toCitation),
+      resolve: (statement) => statement.id,
+    }),
+    citedBy: t.loadableList({
+      type: StatementNode,
+      description: 'Statements that cite this one.',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementCitedBy, ids, toStatement),
+      resolve: (statement) => statement.id,
+    }),
+    mentions: t.loadableList({
+      type: MentionedUnion,
+      description: 'Actors, places, events and outlets the statement mentions.',
+      load: (ids: string[], ctx) => loadRelated(ctx, statementMentions, ids, (node, _rel, label) => toRecord(label, node) as never),
+      resolve: (statement) => statement.id,
+    }),
+    provenance: t.field(provenanceField),
+  }),
+});
+
+export const StatementConnection = builder.connectionObject(
+  { type: StatementNode, name: 'StatementConnection', description: 'A page of statements.' },
+  { name: 'StatementEdge', description: 'A statement in a page of statements.' },
+);
+
+const StatementFilter = builder.inputType('StatementFilter', {
+  description: 'Narrows a list of statements; all given conditions must hold.',
+  fields: (t) => ({
+    kinds: t.field({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }),
+    speaker: t.globalID({ description: 'Only statements this actor made or that were made on its behalf (an Actor ID).' }),
+    event: t.globalID({ description: 'Only statements about this event (an Event ID).' }),
+    from: t.string({ description: 'Only statements made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    to: t.string({ description: 'Only statements made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  statement: t.field({
+    type: StatementNode,
+    description: 'One statement by ID; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ required: true, description: 'The ID of a Statement.' }) },
+    resolve: (_root, { id }, ctx) => loadOrNotFound(StatementNode, ctx, id, 'Statement'),
+  }),
+  statements: t.field({
+    type: StatementConnection,
+    description: 'Statements, oldest first (undated last), filtered by kind, speaker, event and date.',
+    args: { ...t.arg.connectionArgs(), filter: t.arg({ type: StatementFilter, description: 'Conditions the statements must meet.' }) },
+    resolve: (_root, args, ctx) => {
+      const filter = args.filter ?? {};
+      return statementList(ctx, args, toStatement, {
+        kinds: filter.kinds ?? null,
+        speaker: filter.speaker ? keyOf(filter.speaker, 'Actor', 'filter.speaker') : null,
+        event: filter.event ? keyOf(filter.event, 'Event', 'filter.event') : null,
+        ...dateRange(filter.from, filter.to),
+      });
+    },
+  }),
+}));
+

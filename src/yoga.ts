@@ -1,0 +1,44 @@
+import { createYoga } from 'graphql-yoga';
+import { createContext } from './context.js';
+import type { Database } from './db/database.js';
+import { encodeGlobalID } from './global-id.js';
+import { schema } from './schema.js';
+
+/** The playground opens on the walk: from the Daquq airstrike to every outlet that carried it. */
+export const WALK_QUERY = `# The walk: from the Daquq airstrike to every outlet that reported or denied it,
+# with the statements they carried, who made them and where each stands on the event's claims.
+query Walk($event: ID! = "${encodeGlobalID('Event', 'daquq-airstrike-2016-10-21')}") {
+  event(id: $event) {
+    title
+    startDate
+    places { name }
+    coverage {
+      outlet { name kind stateAffiliation }
+      stances
+      reports {
+        article { title publishedAt }
+        statement {
+          kind
+          text
+          speaker { name }
+          onBehalfOf { name }
+        }
+        stances { value claim { proposition } }
+      }
+    }
+  }
+}
+`;
+
+/** Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. */
+export function createServer(db: Database) {
+  return createYoga({
+    schema,
+    context: () => createContext(db),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'claimgraph', defaultQuery: WALK_QUERY },
+    // GraphQLErrors (with extensions.code) pass through; anything else becomes "Unexpected error.".
+    maskedErrors: true,
+  });
+}
