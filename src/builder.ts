@@ -7,10 +7,12 @@ import { decodeGlobalID, encodeGlobalID } from './global-id.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   Connection: { totalCount: () => Promise<number> };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   plugins: [RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
   relay: {
     encodeGlobalID,
     decodeGlobalID,

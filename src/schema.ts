@@ -12,4 +12,4 @@ import './modules/media/media.schema.js';
 import './modules/node/unions.js';
 import './modules/coverage/coverage.schema.js';
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = builder.toSchema({ sortSchema: true });

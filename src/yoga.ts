@@ -1,5 +1,5 @@
 import { createYoga } from 'graphql-yoga';
-import { createContext } from './context.js';
+import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
 import { schema } from './schema.js';
@@ -30,11 +30,18 @@ query Walk($event: ID! = "${encodeGlobalID('Event', 'daquq-airstrike-2016-10-21'
 }
 `;
 
-/** Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. */
-export function createServer(db: Database) {
+/**
+ * Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. `onContext`
+ * lets a caller (a test, a logger) see each request's context and the Cypher round trips it made.
+ */
+export function createServer(db: Database, options: { onContext?: (ctx: Context) => void } = {}) {
   return createYoga({
     schema,
-    context: () => createContext(db),
+    context: () => {
+      const ctx = createContext(db);
+      options.onContext?.(ctx);
+      return ctx;
+    },
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'claimgraph', defaultQuery: WALK_QUERY },

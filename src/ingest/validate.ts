@@ -2,6 +2,7 @@ import type { Bundle } from './bundle-types.js';
 import {
   ActorKinds,
   AttributionRoles,
+  CompassPoints,
   EventKinds,
   MediaKinds,
   OutletKinds,
@@ -39,7 +40,7 @@ type Field =
   | { type: 'number'; min: number; max: number }
   | { type: 'boolean' }
   | { type: 'date'; required?: boolean }
-  | { type: 'enum'; values: readonly string[]; required?: boolean }
+  | { type: 'enum'; values: Readonly<Record<string, string>>; required?: boolean }
   | { type: 'ref'; to: RecordKind; required?: boolean }
   | { type: 'list'; of: Field }
   | { type: 'object'; fields: Shape; required?: boolean }
@@ -76,7 +77,7 @@ const shapes: Record<RecordKind, Shape> = {
         fields: {
           place: { type: 'ref', to: 'places', required: true },
           distanceKm: { type: 'number', min: 0, max: 20_000 },
-          direction: { type: 'enum', values: ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'] },
+          direction: { type: 'enum', values: CompassPoints },
           note: text,
         },
       },
@@ -234,8 +235,8 @@ export function validateBundle(input: unknown): { bundle: Bundle; problems: Bund
         if (field.type === 'date' && !isPartialDate(value)) {
           return report(path, `"${value}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD`);
         }
-        if (field.type === 'enum' && !field.values.includes(value)) {
-          return report(path, `"${value}" is not one of ${field.values.join(', ')}`);
+        if (field.type === 'enum' && !(value in field.values)) {
+          return report(path, `"${value}" is not one of ${Object.keys(field.values).join(', ')}`);
         }
         if (field.type === 'ref') pendingRefs.push({ path, to: field.to, id: value });
         return;

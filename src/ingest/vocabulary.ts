@@ -1,64 +1,126 @@
 /**
- * The closed vocabularies of the domain. GraphQL enums and bundle validation both read these
- * lists, so a new kind is added in one place.
+ * The closed vocabularies of the domain, each value with its meaning. GraphQL enums (with these
+ * descriptions) and bundle validation both read these records, so a new kind is added in one place.
  */
-export const EventKinds = [
-  'AIRSTRIKE',
-  'SHELLING',
-  'ARMED_CLASH',
-  'GROUND_OPERATION',
-  'MILITARY_CAMPAIGN',
-  'AIR_CAMPAIGN',
-  'ATTACK_ON_CIVILIANS',
-  'EXPLOSION',
-  'DISPLACEMENT',
-  'CIVILIAN_RETURN',
-  'PROTEST',
-  'INVESTIGATION',
-  'OTHER',
-] as const;
+export const EventKinds = {
+  AIRSTRIKE: 'An attack by aircraft or drones on a target on the ground.',
+  SHELLING: 'Artillery, mortar or rocket fire.',
+  ARMED_CLASH: 'Fighting between armed forces or groups.',
+  GROUND_OPERATION: 'A ground assault or raid.',
+  MILITARY_CAMPAIGN: 'A military offensive or operation made of many events.',
+  AIR_CAMPAIGN: 'A sustained series of airstrikes.',
+  ATTACK_ON_CIVILIANS: 'Violence directed at civilians.',
+  EXPLOSION: 'A bombing, IED or other explosion.',
+  DISPLACEMENT: 'People fleeing or being forced from their homes.',
+  CIVILIAN_RETURN: 'Displaced people returning home.',
+  PROTEST: 'A demonstration or protest.',
+  INVESTIGATION: 'An inquiry into another event.',
+  OTHER: 'Any other kind of event.',
+} as const;
 
-export const PlaceKinds = ['COUNTRY', 'REGION', 'PROVINCE', 'DISTRICT', 'CITY', 'TOWN', 'VILLAGE', 'AREA', 'SITE'] as const;
+export const PlaceKinds = {
+  COUNTRY: 'A sovereign state.',
+  REGION: 'A region spanning countries or part of one (Europe, Kurdistan).',
+  PROVINCE: 'A first-level administrative division (a governorate, a state).',
+  DISTRICT: 'A second- or third-level administrative division.',
+  CITY: 'A city.',
+  TOWN: 'A town.',
+  VILLAGE: 'A village.',
+  AREA: 'An area without administrative status (a neighbourhood, an area near a town).',
+  SITE: 'A single site (a building, a mosque, a bridge).',
+} as const;
 
-export const ActorKinds = [
-  'PERSON',
-  'ORGANIZATION',
-  'GOVERNMENT_BODY',
-  'STATE',
-  'MILITARY',
-  'COALITION',
-  'ARMED_GROUP',
-  'NGO',
-  'INTERGOVERNMENTAL',
-  'GROUP_OF_PEOPLE',
-] as const;
+export const ActorKinds = {
+  PERSON: 'A single person.',
+  ORGANIZATION: 'A company or other organization.',
+  GOVERNMENT_BODY: 'A ministry, agency or other part of a government.',
+  STATE: 'A state as a whole.',
+  MILITARY: 'An armed force or a unit of one.',
+  COALITION: 'A coalition of states or forces.',
+  ARMED_GROUP: 'A non-state armed group.',
+  NGO: 'A non-governmental organization.',
+  INTERGOVERNMENTAL: 'An intergovernmental organization (the UN, NATO).',
+  GROUP_OF_PEOPLE: 'Unnamed people acting or cited together (eyewitnesses, residents).',
+} as const;
 
-export const OutletKinds = ['WIRE', 'BROADCASTER', 'NEWSPAPER', 'DIGITAL', 'STATE_MEDIA', 'BLOG', 'NGO', 'GOVERNMENT', 'SOCIAL_MEDIA'] as const;
+export const OutletKinds = {
+  WIRE: 'A news agency (Reuters, AP, AFP).',
+  BROADCASTER: 'A television or radio broadcaster.',
+  NEWSPAPER: 'A newspaper or magazine.',
+  DIGITAL: 'A digital-only news publisher.',
+  STATE_MEDIA: 'Media funded and controlled by a state.',
+  BLOG: 'A blog.',
+  NGO: 'An NGO’s own publications.',
+  GOVERNMENT: 'A government’s own publications.',
+  SOCIAL_MEDIA: 'An account on a social network.',
+} as const;
 
-export const StatementKinds = ['ACCUSATION', 'DENIAL', 'CLAIM', 'CALL_FOR_INVESTIGATION', 'CONFIRMATION', 'COMMENT'] as const;
+export const StatementKinds = {
+  ACCUSATION: 'Says someone did something wrong.',
+  DENIAL: 'Rejects an accusation or a claim.',
+  CLAIM: 'States something as fact.',
+  CALL_FOR_INVESTIGATION: 'Asks for an inquiry.',
+  CONFIRMATION: 'Acknowledges or confirms something (responsibility, a toll).',
+  COMMENT: 'An opinion or remark.',
+} as const;
 
-/** How faithfully the text reproduces what was said. */
-export const QuoteKinds = ['VERBATIM', 'PARAPHRASE', 'HEADLINE'] as const;
+export const QuoteKinds = {
+  VERBATIM: 'The words as spoken or written (possibly in translation).',
+  PARAPHRASE: 'A report of what was said, in someone else’s words.',
+  HEADLINE: 'A headline summarising what was said.',
+} as const;
 
-/** Where a statement was made: an official channel, an outlet's own reporting, an editor's note, a reader's comment. */
-export const Venues = ['OFFICIAL', 'REPORTING', 'EDITORIAL', 'READER_COMMENT', 'OTHER'] as const;
+export const Venues = {
+  OFFICIAL: 'An official channel: a briefing, a press release, an official spokesperson.',
+  REPORTING: 'An outlet’s own reporting, in its own voice.',
+  EDITORIAL: 'An editor’s or author’s comment.',
+  READER_COMMENT: 'A reader’s comment under an article.',
+  OTHER: 'Anywhere else.',
+} as const;
 
-export const StanceValues = ['ASSERTS', 'DENIES', 'DISPUTES', 'CALLS_TO_VERIFY'] as const;
+export const StanceValues = {
+  ASSERTS: 'The statement says the claim is true.',
+  DENIES: 'The statement says the claim is false.',
+  DISPUTES: 'The statement casts doubt on the claim (its evidence, its motive) without denying it.',
+  CALLS_TO_VERIFY: 'The statement asks for the claim to be investigated or verified.',
+} as const;
 
-export const AttributionRoles = ['PERPETRATOR', 'TARGET', 'VICTIM', 'WITNESS', 'INVESTIGATOR', 'OTHER'] as const;
+export const AttributionRoles = {
+  PERPETRATOR: 'Carried out the act.',
+  TARGET: 'Was the intended target.',
+  VICTIM: 'Was harmed.',
+  WITNESS: 'Saw it happen.',
+  INVESTIGATOR: 'Investigates it.',
+  OTHER: 'Another part.',
+} as const;
 
-export const MediaKinds = ['PHOTO', 'VIDEO', 'MAP', 'DOCUMENT', 'AUDIO'] as const;
+export const MediaKinds = {
+  PHOTO: 'A photograph.',
+  VIDEO: 'A video.',
+  MAP: 'A map or satellite image.',
+  DOCUMENT: 'A document.',
+  AUDIO: 'An audio recording.',
+} as const;
 
-export const DatePrecisions = ['YEAR', 'MONTH', 'DAY'] as const;
+export const DatePrecisions = {
+  YEAR: 'Known to the year.',
+  MONTH: 'Known to the month.',
+  DAY: 'Known to the day.',
+} as const;
 
-export type EventKind = (typeof EventKinds)[number];
-export type PlaceKind = (typeof PlaceKinds)[number];
-export type ActorKind = (typeof ActorKinds)[number];
-export type OutletKind = (typeof OutletKinds)[number];
-export type StatementKind = (typeof StatementKinds)[number];
-export type QuoteKind = (typeof QuoteKinds)[number];
-export type Venue = (typeof Venues)[number];
-export type StanceValue = (typeof StanceValues)[number];
-export type AttributionRole = (typeof AttributionRoles)[number];
-export type MediaKind = (typeof MediaKinds)[number];
-export type DatePrecision = (typeof DatePrecisions)[number];
+export type EventKind = keyof typeof EventKinds;
+export type PlaceKind = keyof typeof PlaceKinds;
+export type ActorKind = keyof typeof ActorKinds;
+export type OutletKind = keyof typeof OutletKinds;
+export type StatementKind = keyof typeof StatementKinds;
+export type QuoteKind = keyof typeof QuoteKinds;
+export type Venue = keyof typeof Venues;
+export type StanceValue = keyof typeof StanceValues;
+export type AttributionRole = keyof typeof AttributionRoles;
+export type MediaKind = keyof typeof MediaKinds;
+export type DatePrecision = keyof typeof DatePrecisions;
+
+/** The sixteen compass points, for how one place lies from another. */
+export const CompassPoints = Object.fromEntries(
+  ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'].map((point) => [point, point]),
+) as Readonly<Record<string, string>>;

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
 import { ActorKinds } from '../../ingest/vocabulary.js';
 import { toClaim } from '../claim/claim.cypher.js';
@@ -28,7 +29,7 @@ import type { OutletRecord } from '../outlet/outlet.cypher.js';
 
 export const ActorKindEnum = builder.enumType('ActorKind', {
   description: 'What kind of actor this is.',
-  values: ActorKinds,
+  values: describedValues(ActorKinds),
 });
 
 export interface RoleRecord {
@@ -140,6 +141,7 @@ const ActorFilter = builder.inputType('ActorFilter', {
 builder.queryFields((t) => ({
   actor: t.field({
     type: ActorNode,
+    nullable: true,
     description: 'One actor by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of an Actor.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(ActorNode, ctx, id, 'Actor'),

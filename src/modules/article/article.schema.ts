@@ -95,6 +95,7 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
 builder.queryFields((t) => ({
   article: t.field({
     type: ArticleNode,
+    nullable: true,
     description: 'One article by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of an Article.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(ArticleNode, ctx, id, 'Article'),

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { describedValues } from '../shared/enums.js';
 import { loadGrouped, loadNodes } from '../../db/batch.js';
 import type { Context } from '../../context.js';
 import { AttributionRoles, StanceValues, type AttributionRole, type StanceValue } from '../../ingest/vocabulary.js';
@@ -26,17 +27,12 @@ import {
 
 export const StanceValueEnum = builder.enumType('StanceValue', {
   description: 'The position a statement takes on a claim.',
-  values: {
-    ASSERTS: { description: 'The statement says the claim is true.' },
-    DENIES: { description: 'The statement says the claim is false.' },
-    DISPUTES: { description: 'The statement casts doubt on the claim (its evidence, its motive) without denying it.' },
-    CALLS_TO_VERIFY: { description: 'The statement asks for the claim to be investigated or verified.' },
-  } satisfies Record<StanceValue, unknown>,
+  values: describedValues(StanceValues),
 });
 
 export const AttributionRoleEnum = builder.enumType('AttributionRole', {
   description: 'The part a claim says an actor played in an event.',
-  values: AttributionRoles,
+  values: describedValues(AttributionRoles),
 });
 
 export const StanceObject = builder.objectRef<StanceRecord>('Stance');
@@ -149,6 +145,7 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
 builder.queryFields((t) => ({
   claim: t.field({
     type: ClaimNode,
+    nullable: true,
     description: 'One claim by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of a Claim.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(ClaimNode, ctx, id, 'Claim'),

@@ -5,7 +5,7 @@ import { ClaimConnection } from '../claim/claim.schema.js';
 import { MediaItemNode } from '../media/media.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum } from '../shared/enums.js';
+import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
@@ -28,7 +28,7 @@ import {
 
 export const EventKindEnum = builder.enumType('EventKind', {
   description: 'What kind of event happened.',
-  values: EventKinds,
+  values: describedValues(EventKinds),
 });
 
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
@@ -116,6 +116,7 @@ const EventFilter = builder.inputType('EventFilter', {
 builder.queryFields((t) => ({
   event: t.field({
     type: EventNode,
+    nullable: true,
     description: 'One event by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of an Event.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(EventNode, ctx, id, 'Event'),

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
 import { MediaKinds } from '../../ingest/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
@@ -15,7 +16,7 @@ import { mediaById, mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbe
 
 export const MediaKindEnum = builder.enumType('MediaKind', {
   description: 'What kind of media item this is.',
-  values: MediaKinds,
+  values: describedValues(MediaKinds),
 });
 
 interface DepictionRecord {

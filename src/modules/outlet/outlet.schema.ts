@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
 import { OutletKinds } from '../../ingest/vocabulary.js';
 import { ActorNode, RoleObject, toRole } from '../actor/actor.schema.js';
@@ -12,7 +13,7 @@ import { outletArticles, outletList, outletOperators, outletsById, outletStaff, 
 
 export const OutletKindEnum = builder.enumType('OutletKind', {
   description: 'What kind of media outlet this is.',
-  values: OutletKinds,
+  values: describedValues(OutletKinds),
 });
 
 export const OutletNode = builder.loadableNodeRef<OutletRecord>('Outlet', {
@@ -74,6 +75,7 @@ const OutletFilter = builder.inputType('OutletFilter', {
 builder.queryFields((t) => ({
   outlet: t.field({
     type: OutletNode,
+    nullable: true,
     description: 'One outlet by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of an Outlet.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(OutletNode, ctx, id, 'Outlet'),

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
 import { invalid } from '../../errors.js';
 import { PlaceKinds } from '../../ingest/vocabulary.js';
@@ -21,7 +22,7 @@ import {
 
 export const PlaceKindEnum = builder.enumType('PlaceKind', {
   description: 'What kind of place this is, from a country down to a single site.',
-  values: PlaceKinds,
+  values: describedValues(PlaceKinds),
 });
 
 const GeoPoint = builder.objectRef<{ latitude: number; longitude: number }>('GeoPoint');
@@ -136,6 +137,7 @@ const PlaceFilter = builder.inputType('PlaceFilter', {
 builder.queryFields((t) => ({
   place: t.field({
     type: PlaceNode,
+    nullable: true,
     description: 'One place by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of a Place.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(PlaceNode, ctx, id, 'Place'),

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { StatementKinds, Venues } from '../../ingest/vocabulary.js';
+import { QuoteKinds, StatementKinds, Venues } from '../../ingest/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleConnection, ArticleNode } from '../article/article.schema.js';
@@ -12,7 +12,7 @@ import { toEvent } from '../event/event.cypher.js';
 import { CitedUnion, MentionedUnion } from '../node/unions.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum } from '../shared/enums.js';
+import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
@@ -36,21 +36,17 @@ import {
 
 export const StatementKindEnum = builder.enumType('StatementKind', {
   description: 'What a statement does.',
-  values: StatementKinds,
+  values: describedValues(StatementKinds),
 });
 
 export const QuoteKindEnum = builder.enumType('QuoteKind', {
   description: 'How faithfully a statement’s text reproduces what was said.',
-  values: {
-    VERBATIM: { description: 'The words as spoken or written (possibly in translation).' },
-    PARAPHRASE: { description: 'A report of what was said, in someone else’s words.' },
-    HEADLINE: { description: 'A headline summarising what was said.' },
-  },
+  values: describedValues(QuoteKinds),
 });
 
 export const VenueEnum = builder.enumType('Venue', {
   description: 'Where a statement was made.',
-  values: Venues,
+  values: describedValues(Venues),
 });
 
 export interface CitationRecord {
@@ -197,6 +193,7 @@ const StatementFilter = builder.inputType('StatementFilter', {
 builder.queryFields((t) => ({
   statement: t.field({
     type: StatementNode,
+    nullable: true,
     description: 'One statement by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of a Statement.' }) },
     resolve: (_root, { id }, ctx) => loadOrNotFound(StatementNode, ctx, id, 'Statement'),

@@ -1,0 +1,21 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { printSchema } from 'graphql';
+import { schema } from './src/schema.js';
+
+/**
+ * `npm run codegen`: prints the Pothos schema to schema/schema.graphql (committed; CI fails on
+ * drift) and generates typed documents for the operations in tests/operations.
+ */
+const config: CodegenConfig = {
+  schema: printSchema(schema),
+  documents: ['tests/operations/**/*.graphql'],
+  generates: {
+    'schema/schema.graphql': { plugins: ['schema-ast'] },
+    'tests/generated/graphql.ts': {
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: { avoidOptionals: false, enumsAsTypes: true, useTypeImports: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, printSchema } from 'graphql';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { migrate } from '../db/migrations.js';
+import { startLocalNeo4j } from '../db/local-neo4j.js';
+import { importBundleFile, seed } from '../ingest/bundle.js';
+import { runCommand, type Log } from './run.js';
+
+const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
+
+  claimgraph db start            run the local Neo4j in the foreground (Ctrl-C stops it)
+  claimgraph db migrate          apply constraints and indexes (idempotent)
+  claimgraph seed                apply migrations, then load every bundle in seeds/
+  claimgraph import bundle FILE...
+                                 validate and load document bundles (YAML or JSON)
+  claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
+
+Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (unset NEO4J_URI: local Neo4j).`;
+
+const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/schema.graphql');
+
+/** The committed SDL and the SDL the code prints, both normalised by graphql-js's printer. */
+export async function schemaDrift(): Promise<{ committed: string; current: string }> {
+  const { schema } = await import('../schema.js');
+  const committed = printSchema(buildSchema(await readFile(schemaFile, 'utf8')));
+  return { committed, current: printSchema(schema) };
+}
+
+async function withDatabase(log: Log, work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<void>) {
+  const connection = await connect(loadConfig(), log);
+  try {
+    await work(connection.db);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(args: string[], log: Log): Promise<void> {
+  const [command, sub, ...rest] = args;
+  switch (`${command ?? ''} ${command === 'db' || command === 'import' ? (sub ?? '') : ''}`.trim()) {
+    case 'db start': {
+      const local = await startLocalNeo4j(loadConfig().neo4j, log);
+      log('press Ctrl-C to stop');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await local.stop();
+      return;
+    }
+    case 'db migrate':
+      return withDatabase(log, (db) => migrate(db, log));
+    case 'seed':
+      return withDatabase(log, async (db) => {
+        await migrate(db, log);
+        await seed(db, log);
+      });
+    case 'import bundle': {
+      if (rest.length === 0) throw new UsageError('import bundle needs at least one FILE');
+      return withDatabase(log, async (db) => {
+        await migrate(db, log);
+        for (const file of rest) {
+          const summary = await importBundleFile(db, file);
+          log(`${file}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`);
+        }
+      });
+    }
+    case 'schema': {
+      const { committed, current } = await schemaDrift();
+      if (sub !== '--check') {
+        process.stdout.write(current + '\n');
+        return;
+      }
+      if (committed !== current) {
+        log('schema/schema.graphql is out of date with the code: run `npm run codegen` and commit the result.');
+        process.exitCode = 1;
+        return;
+      }
+      log('schema/schema.graphql matches the code');
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${args.join(' ')}"` : 'no command given');
+  }
+}
+
+class UsageError extends Error {}
+
+await runCommand(async (log) => {
+  try {
+    await main(process.argv.slice(2), log);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    log(`${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+  }
+});

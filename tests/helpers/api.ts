@@ -1,0 +1,42 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { Context } from '../../src/context.js';
+import { Database } from '../../src/db/database.js';
+import { encodeGlobalID } from '../../src/global-id.js';
+import { createServer } from '../../src/yoga.js';
+
+export interface Result<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
+  /** The named Cypher queries the request ran, in order: one entry per round trip. */
+  queries: string[];
+  status: number;
+}
+
+/** The API over the test database, driven through yoga.fetch with no port. */
+export function testApi() {
+  const db = new Database(inject('neo4jUri'), loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri') }).neo4j);
+  const contexts: Context[] = [];
+  const yoga = createServer(db, { onContext: (ctx) => contexts.push(ctx) });
+
+  async function run<T, V>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V): Promise<Result<T>> {
+    contexts.length = 0;
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+    });
+    const body = (await response.json()) as Omit<Result<T>, 'queries' | 'status'>;
+    return { ...body, queries: [...(contexts.at(-1)?.queries ?? [])], status: response.status };
+  }
+
+  return { db, run, close: () => db.close() };
+}
+
+/** The global ID of a record, as clients see it. */
+export const gid = encodeGlobalID;
+
+/** The error codes of a result, in order. */
+export const codes = (result: Result<unknown>) => (result.errors ?? []).map((error) => error.extensions?.code);

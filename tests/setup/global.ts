@@ -1,0 +1,47 @@
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../src/config.js';
+import { Database } from '../../src/db/database.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
+import { migrate } from '../../src/db/migrations.js';
+import { seed } from '../../src/ingest/bundle.js';
+import { wipe } from '../helpers/graph.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+/**
+ * Starts (or reuses) a Neo4j for the tests, separate from the development one: port 7688 and
+ * .data/neo4j-test by default, so `npm test` never touches the data `npm start` serves. With
+ * NEO4J_URI set, the tests use that database instead, and empty it first.
+ */
+let local: LocalNeo4j | undefined;
+
+export async function setup(project: TestProject) {
+  const env = {
+    NEO4J_LOCAL_PORT: '7688',
+    NEO4J_LOCAL_DATA: '.data/neo4j-test',
+    NEO4J_LOCAL_HEAP: '768m',
+    NEO4J_LOCAL_PAGECACHE_MB: '256',
+    ...process.env,
+  };
+  const config = loadConfig(env);
+  const log = (line: string) => console.error(`[tests] ${line}`);
+  if (!config.neo4j.uri) local = await startLocalNeo4j(config.neo4j, log);
+  const uri = config.neo4j.uri ?? local!.uri;
+  const db = new Database(uri, config.neo4j);
+  try {
+    await migrate(db, log);
+    await wipe(db);
+    await seed(db, log);
+  } finally {
+    await db.close();
+  }
+  project.provide('neo4jUri', uri);
+}
+
+export async function teardown() {
+  await local?.stop();
+}
