@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module). Node, and so Yoga and Pothos, load the
+    // CommonJS build; Vite would hand our code the ESM one, and two GraphQLError classes break
+    // Yoga's error masking. Point our code at the build everything else uses.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],

@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
-import { decodeGlobalID, encodeGlobalID } from './global-id.js';
+import { assertNodeType, decodeGlobalID, encodeGlobalID } from './global-id.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -20,8 +20,20 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Opaque global ID (Relay Global Object Identification).' },
     nodeTypeOptions: { description: 'An object with a global ID, fetchable with `node(id:)`.' },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when nothing has that ID.' },
-    nodesQueryOptions: { description: 'Fetches several objects by global ID, in the order given; null where nothing has that ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when nothing has that ID.',
+      resolve: (_root, { id }, _ctx, info, resolveNode) => {
+        assertNodeType(info.schema, id.typename);
+        return resolveNode(id);
+      },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by global ID, in the order given; null where nothing has that ID.',
+      resolve: (_root, { ids }, _ctx, info, resolveNodes) => {
+        for (const id of ids) assertNodeType(info.schema, id.typename);
+        return resolveNodes(ids);
+      },
+    },
     cursorFieldOptions: { description: 'Opaque position of this edge, for `after` and `before`.' },
     nodeFieldOptions: { description: 'The object at this edge.' },
     edgesFieldOptions: { description: 'The edges of this page, in order.' },

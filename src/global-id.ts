@@ -1,3 +1,4 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { invalid } from './errors.js';
 
 /**
@@ -17,4 +18,12 @@ export function decodeGlobalID(globalID: string): { typename: string; id: string
     throw invalid(`"${globalID}" is not a claimgraph ID.`, 'id');
   }
   return { typename, id };
+}
+
+/** A well-formed ID can still name a type that has no nodes; that is the client's mistake too. */
+export function assertNodeType(schema: GraphQLSchema, typename: string): void {
+  const type = schema.getType(typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((iface) => iface.name === 'Node')) {
+    throw invalid(`IDs of type "${typename}" do not exist in claimgraph.`, 'id');
+  }
 }

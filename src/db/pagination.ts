@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { invalid } from '../errors.js';
 
 /** Relay's connection arguments, as GraphQL hands them over. */
@@ -60,7 +61,8 @@ export function toWindow(args: PageArgs): Window {
 
 /** Query parameters for a window; the query asks for one row more than the page to learn if more exist. */
 export function windowParams(window: Window): Record<string, unknown> {
-  return { cursorKey: window.cursorKey, cursorId: window.cursorId, limit: window.size + 1 };
+  // LIMIT takes an integer, and JavaScript numbers reach Cypher as floats.
+  return { cursorKey: window.cursorKey, cursorId: window.cursorId, limit: neo4j.int(window.size + 1) };
 }
 
 /**

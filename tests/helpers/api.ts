@@ -32,7 +32,7 @@ export function testApi() {
     return { ...body, queries: [...(contexts.at(-1)?.queries ?? [])], status: response.status };
   }
 
-  return { db, run, close: () => db.close() };
+  return { db, run, fetch: yoga.fetch, close: () => db.close() };
 }
 
 /** The global ID of a record, as clients see it. */

@@ -10,7 +10,7 @@ export interface DecodedId {
 /** The key inside a global ID, after checking it names the expected type. */
 export function keyOf(globalId: DecodedId, typename: string, argument = 'id'): string {
   if (globalId.typename !== typename) {
-    throw invalid(`Expected the ID of a ${typename}, got the ID of a ${globalId.typename}.`, argument);
+    throw invalid(`Expected an ID of type ${typename}, got an ID of type ${globalId.typename}.`, argument);
   }
   return globalId.id;
 }

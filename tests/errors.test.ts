@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { codes, gid, testApi } from './helpers/api.js';
+
+const api = testApi();
+afterAll(() => api.close());
+
+const eventById = 'query($id: ID!) { event(id: $id) { key } }';
+
+describe('IDs', () => {
+  it('answers a malformed ID with VALIDATION', async () => {
+    for (const id of ['nope', '', '%%%', Buffer.from('no-separator').toString('base64url')]) {
+      const result = await api.run(eventById, { id });
+      expect(codes(result), id).toEqual(['VALIDATION']);
+      expect(result.errors![0]!.message).toMatch(/is not a claimgraph ID/);
+    }
+  });
+
+  it('answers the ID of another type with VALIDATION', async () => {
+    const result = await api.run(eventById, { id: gid('Place', 'daquq') });
+    expect(codes(result)).toEqual(['VALIDATION']);
+    expect(result.errors![0]!.message).toBe('Expected an ID of type Event, got an ID of type Place.');
+  });
+
+  it('answers an unknown ID with NOT_FOUND on typed lookups', async () => {
+    for (const [field, typename] of [
+      ['event', 'Event'],
+      ['place', 'Place'],
+      ['actor', 'Actor'],
+      ['outlet', 'Outlet'],
+      ['article', 'Article'],
+      ['statement', 'Statement'],
+      ['claim', 'Claim'],
+    ] as const) {
+      const id = gid(typename, 'no-such-record');
+      const result = await api.run(`query($id: ID!) { ${field}(id: $id) { id } }`, { id });
+      expect(codes(result), field).toEqual(['NOT_FOUND']);
+      expect(result.data).toEqual({ [field]: null });
+      expect(result.errors![0]!.extensions).toMatchObject({ kind: typename, id });
+    }
+  });
+
+  it('answers node(id) of an unknown record with null, per the Relay spec', async () => {
+    const result = await api.run<any, any>('query($id: ID!) { node(id: $id) { id } }', { id: gid('Event', 'no-such-record') });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ node: null });
+  });
+
+  it('answers node(id) of an unknown type with VALIDATION', async () => {
+    const result = await api.run('query($id: ID!) { node(id: $id) { id } }', { id: gid('Spaceship', 'x') });
+    expect(codes(result)).toEqual(['VALIDATION']);
+  });
+});
+
+describe('requests', () => {
+  it('answers an unknown field with a GraphQL validation error and status 400', async () => {
+    const result = await api.run('{ events { edges { node { casualties } } } }');
+    expect(result.status).toBe(400);
+    expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('answers a syntax error with status 400', async () => {
+    const result = await api.run('{ events { ');
+    expect(result.status).toBe(400);
+    expect(codes(result)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+});

@@ -1,0 +1,197 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cypher } from '../src/db/database.js';
+import { writeBundle } from '../src/ingest/write.js';
+import { codes, gid, testApi } from './helpers/api.js';
+
+const api = testApi();
+afterAll(() => api.close());
+
+const statementsPage = `
+  query Statements($first: Int, $after: String, $last: Int, $before: String, $filter: StatementFilter) {
+    statements(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+      totalCount
+      edges { cursor node { key madeAt } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+
+interface Page {
+  statements: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { key: string; madeAt: string | null } }>;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
+}
+
+async function page(variables: Record<string, unknown>) {
+  const result = await api.run<Page, Record<string, unknown>>(statementsPage, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!.statements;
+}
+
+const keys = (p: Page['statements']) => p.edges.map((edge) => edge.node.key);
+
+describe('cursor pagination (keyset)', () => {
+  it('orders statements oldest first, undated last, ties by key', async () => {
+    const all = await page({ first: 100 });
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.edges.length).toBeGreaterThan(10);
+    const sortKey = (e: (typeof all.edges)[number]) => `${e.node.madeAt ?? '~'}\u0000${e.node.key}`;
+    const sorted = [...all.edges].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+    expect(keys(all)).toEqual(sorted.map((e) => e.node.key));
+    expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+  });
+
+  it('walks forward and backward through the same sequence', async () => {
+    const all = keys(await page({ first: 100 }));
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const p = await page({ first: 5, after });
+      forward.push(...keys(p));
+      expect(p.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(all);
+
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const p = await page({ last: 5, before });
+      backward.unshift(...keys(p));
+      if (!p.pageInfo.hasPreviousPage) break;
+      before = p.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(all);
+  });
+
+  it('stays stable when records are inserted before the cursor', async () => {
+    const all = keys(await page({ first: 100 }));
+    const first = await page({ first: 4 });
+    const inserted = ['zz-test-early-statement', 'zz-test-undated-statement'];
+    await writeBundle(api.db, {
+      source: { id: 'zz-test-pagination', title: 'pagination test', recordedAt: '2026-11-24' },
+      statements: [
+        { id: inserted[0]!, kind: 'COMMENT', text: 'inserted before the cursor', quote: 'VERBATIM', madeAt: '1999-01-01' },
+        { id: inserted[1]!, kind: 'COMMENT', text: 'inserted after the last page', quote: 'VERBATIM' },
+      ],
+    });
+    try {
+      const second = await page({ first: 4, after: first.pageInfo.endCursor });
+      expect(keys(second)).toEqual(all.slice(4, 8));
+      const grown = await page({ first: 100 });
+      expect(grown.totalCount).toBe(all.length + 2);
+      expect(keys(grown)[0]).toBe(inserted[0]);
+    } finally {
+      await api.db.write(cypher('test: remove inserted', 'MATCH (n) WHERE n.id IN $ids DETACH DELETE n'), {
+        ids: [...inserted, 'zz-test-pagination'],
+      });
+    }
+  });
+
+  it('pages nested connections per parent in one round trip per level', async () => {
+    const query = `{
+      actors(first: 100) {
+        edges { node { key statements(first: 1) { totalCount edges { node { key } } pageInfo { hasNextPage } } } }
+      }
+    }`;
+    const result = await api.run<any, never>(query);
+    expect(result.errors).toBeUndefined();
+    const konashenkov = result.data.actors.edges.find((e: any) => e.node.key === 'igor-konashenkov').node.statements;
+    expect(konashenkov.totalCount).toBe(3);
+    expect(konashenkov.edges).toHaveLength(1);
+    expect(konashenkov.pageInfo.hasNextPage).toBe(true);
+    expect(result.queries).toEqual(['actors page forward', 'actor statements page forward', 'actor statements count']);
+  });
+});
+
+describe('filters', () => {
+  const eventKeys = async (filter: Record<string, unknown>) => {
+    const result = await api.run<any, any>(
+      'query($filter: EventFilter) { events(first: 100, filter: $filter) { totalCount edges { node { key } } } }',
+      { filter },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.events.totalCount).toBe(result.data.events.edges.length);
+    return result.data.events.edges.map((e: any) => e.node.key);
+  };
+
+  it('events by kind', async () => {
+    expect(await eventKeys({ kinds: ['AIRSTRIKE'] })).toEqual(['daquq-airstrike-2016-10-21']);
+  });
+
+  it('events within a place, through the place hierarchy', async () => {
+    expect(await eventKeys({ within: gid('Place', 'kirkuk-governorate') })).toEqual(['daquq-airstrike-2016-10-21']);
+    expect(await eventKeys({ within: gid('Place', 'iraq') })).toEqual([
+      'mosul-offensive-2016',
+      'daquq-airstrike-2016-10-21',
+      'village-south-of-mosul-civilian-return-2016-10-21',
+    ]);
+    expect(await eventKeys({ within: gid('Place', 'syria') })).toEqual(['russian-air-campaign-aleppo-2016']);
+  });
+
+  it('date ranges respect each date’s precision', async () => {
+    // The Aleppo campaign is dated to the year, so it overlaps November 2016; the others do not.
+    expect(await eventKeys({ from: '2016-11' })).toEqual(['russian-air-campaign-aleppo-2016']);
+    expect(await eventKeys({ from: '2016-10-22', to: '2016-10-31' })).toEqual([
+      'russian-air-campaign-aleppo-2016',
+      'mosul-offensive-2016',
+    ]);
+    expect(await eventKeys({ to: '2015' })).toEqual([]);
+  });
+
+  it('statements by kind, speaker (or the body spoken for) and event', async () => {
+    const denials = await page({ first: 100, filter: { kinds: ['DENIAL'] } });
+    expect(keys(denials).sort()).toEqual([
+      'coalition-denies-bombing-mosque-usa-today',
+      'coalition-denies-daquq-airstrikes-sputnik',
+      'us-denies-attacking-mosque-nbc',
+      'us-denies-coalition-involvement-ibtimes',
+    ]);
+    const ministry = await page({ first: 100, filter: { speaker: gid('Actor', 'russian-ministry-of-defence') } });
+    expect(keys(ministry).sort()).toEqual([
+      'konashenkov-eyewitness-quote',
+      'konashenkov-mistaken-identity-paraphrase',
+      'konashenkov-reconnaissance-quote',
+      'mod-accuses-coalition-daquq',
+    ]);
+    const aleppo = await page({ first: 100, filter: { event: gid('Event', 'russian-air-campaign-aleppo-2016') } });
+    expect(keys(aleppo)).toEqual([]);
+    const october = await page({ first: 100, filter: { from: '2016-10-24', to: '2016-10-24' } });
+    expect(keys(october).every((key) => key.startsWith('wnu-editor'))).toBe(true);
+    expect(keys(october)).toHaveLength(3);
+  });
+
+  it('outlets by kind and state affiliation, actors by kind', async () => {
+    const outlets = await api.run<any, never>(
+      '{ outlets(filter: { stateAffiliated: true }) { edges { node { key } } } wires: outlets(filter: { kinds: [WIRE] }) { edges { node { key } } } }',
+    );
+    expect(outlets.data.outlets.edges.map((e: any) => e.node.key)).toEqual(['rt', 'sputnik']);
+    expect(outlets.data.wires.edges.map((e: any) => e.node.key)).toEqual(['reuters']);
+    const states = await api.run<any, never>('{ actors(first: 100, filter: { kinds: [STATE] }) { edges { node { key } } } }');
+    expect(states.data.actors.edges.map((e: any) => e.node.key).sort()).toEqual(['iran', 'iraq', 'russia', 'united-states']);
+  });
+
+  it('rejects bad filter values with VALIDATION', async () => {
+    const bad = async (filter: Record<string, unknown>) =>
+      codes(await api.run('query($filter: EventFilter) { events(filter: $filter) { totalCount } }', { filter }));
+    expect(await bad({ from: '2016-13' })).toEqual(['VALIDATION']);
+    expect(await bad({ from: 'yesterday' })).toEqual(['VALIDATION']);
+    expect(await bad({ from: '2016-11', to: '2016-10' })).toEqual(['VALIDATION']);
+    expect(await bad({ within: gid('Event', 'daquq-airstrike-2016-10-21') })).toEqual(['VALIDATION']);
+    expect(await bad({ within: 'not-an-id' })).toEqual(['VALIDATION']);
+    const invalidEnum = await api.run('{ events(filter: { kinds: [NUCLEAR] }) { totalCount } }');
+    expect(invalidEnum.status).toBe(400);
+    expect(codes(invalidEnum)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('rejects bad paging arguments with VALIDATION', async () => {
+    const bad = async (args: string) => codes(await api.run(`{ statements(${args}) { totalCount } }`));
+    expect(await bad('first: -1')).toEqual(['VALIDATION']);
+    expect(await bad('first: 1000')).toEqual(['VALIDATION']);
+    expect(await bad('first: 2, last: 2')).toEqual(['VALIDATION']);
+    expect(await bad('after: "garbage"')).toEqual(['VALIDATION']);
+    expect(await bad('before: "eyJub3QiOiJhIGN1cnNvciJ9"')).toEqual(['VALIDATION']);
+  });
+});

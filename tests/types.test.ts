@@ -1,0 +1,502 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { gid, testApi } from './helpers/api.js';
+
+/**
+ * Every node type's fields and relationships, read both ways, against the values in
+ * seeds/daquq-2016-10-24-wnu.yaml.
+ */
+
+const api = testApi();
+afterAll(() => api.close());
+
+/** Runs a query that must succeed and returns its data. */
+async function data(query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const result = await api.run<any, Record<string, unknown>>(query, variables);
+  expect(result.errors).toBeUndefined();
+  expect(result.status).toBe(200);
+  return result.data;
+}
+
+const keys = (list: Array<{ key: string }>) => list.map((item) => item.key);
+const edgeKeys = (connection: { edges: Array<{ node: { key: string } }> }) => connection.edges.map((edge) => edge.node.key);
+
+/** A union member as `Typename:key`, so a wrong type fails as surely as a wrong key. */
+const typed = (item: { __typename: string; key: string }) => `${item.__typename}:${item.key}`;
+
+/** Selects `__typename` and `key` on every member of a union. */
+const anyKey = '__typename ... on Actor { key } ... on Article { key } ... on Outlet { key } ... on Statement { key } ... on Place { key } ... on Event { key }';
+
+const SOURCE = {
+  key: 'wnu-2016-10-24-daquq',
+  title: 'Russia Accuses U.S. Coalition Jets Of Killing Civilians Near Kirkuk, Iraq',
+};
+
+const DAQUQ_STRIKE = 'daquq-airstrike-2016-10-21';
+const MOSUL_OFFENSIVE = 'mosul-offensive-2016';
+const CIVILIAN_RETURN = 'village-south-of-mosul-civilian-return-2016-10-21';
+const ALEPPO_CAMPAIGN = 'russian-air-campaign-aleppo-2016';
+const WNU_ARTICLE = 'wnu-russia-accuses-us-coalition-2016-10-24';
+const RT_ARTICLE = 'rt-coalition-strike-killed-mourners-kirkuk';
+const PHOTO = 'reuters-photo-civilians-return-2016-10-21';
+
+/** Every statement the seed ties to the Daquq strike (by `about` or a stance on one of its claims), oldest first, undated last. */
+const DAQUQ_STATEMENTS = [
+  // madeAt "2016-10", by key
+  'coalition-denies-bombing-mosque-usa-today',
+  'coalition-denies-daquq-airstrikes-sputnik',
+  'hrw-calls-for-investigation',
+  'ibtimes-reports-17-killed',
+  'konashenkov-eyewitness-quote',
+  'konashenkov-mistaken-identity-paraphrase',
+  'konashenkov-reconnaissance-quote',
+  'mod-accuses-coalition-daquq',
+  'us-denies-attacking-mosque-nbc',
+  'us-denies-coalition-involvement-ibtimes',
+  // madeAt "2016-10-24"
+  'wnu-editor-iraqis-want-answers',
+  'wnu-editor-links-denials',
+  'wnu-editor-on-russian-claims',
+  // undated
+  'reader-anonymous-comment',
+  'reader-jac-comment',
+];
+
+describe('Event', () => {
+  const eventQuery = `query($id: ID!) {
+    event(id: $id) {
+      id key kind title summary startDate endDate datePrecision
+      places { key name }
+      partOf { key title }
+      parts { key title }
+      media { key }
+      claims(first: 100) { totalCount edges { node { key } } }
+      statements(first: 100) { totalCount edges { node { key } } pageInfo { hasNextPage hasPreviousPage } }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  it('the Daquq airstrike: its fields, place, claims and statements', async () => {
+    const { event } = await data(eventQuery, { id: gid('Event', DAQUQ_STRIKE) });
+    expect(event).toMatchObject({
+      id: gid('Event', DAQUQ_STRIKE),
+      key: DAQUQ_STRIKE,
+      kind: 'AIRSTRIKE',
+      title: 'Airstrike on Daquq, Kirkuk Governorate',
+      summary:
+        'An airstrike hit Daquq, about 30 km south of Kirkuk, Iraq, killing civilians. Who carried it out, how many died and what was hit are disputed or unconfirmed and are recorded as claims.',
+      startDate: '2016-10-21',
+      endDate: null,
+      datePrecision: 'DAY',
+      places: [{ key: 'daquq', name: 'Daquq' }],
+      partOf: null,
+      parts: [],
+      media: [],
+    });
+    expect(event.claims.totalCount).toBe(10);
+    expect(edgeKeys(event.claims)).toEqual([
+      'coalition-carried-out-daquq-strike',
+      'daquq-strike-hit-mosque',
+      'daquq-strike-hit-mourning-procession',
+      'daquq-strike-killed-17',
+      'daquq-strike-killed-dozens',
+      'mosque-strike-same-as-mourners-strike',
+      'mourners-mistaken-for-isis',
+      'no-isis-fighters-in-daquq',
+      'russian-accusation-diverts-from-aleppo',
+      'two-jets-struck-daquq',
+    ]);
+    expect(event.statements.totalCount).toBe(DAQUQ_STATEMENTS.length);
+    expect(edgeKeys(event.statements)).toEqual(DAQUQ_STATEMENTS);
+    expect(event.statements.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false });
+    expect(event.provenance.recordedAt).toBe('2026-11-24');
+    expect(event.provenance.sources).toEqual([SOURCE]);
+    expect(event.provenance.note).toMatch(/^Date: the post of Monday 24 October 2016 reproduces RT saying the strike was "on Friday"/);
+  });
+
+  it('statements(kinds:) narrows the event’s statements', async () => {
+    const { event } = await data(
+      `query($id: ID!) { event(id: $id) { denials: statements(first: 100, kinds: [DENIAL]) { totalCount edges { node { key } } }
+         calls: statements(first: 100, kinds: [CALL_FOR_INVESTIGATION, CONFIRMATION]) { edges { node { key } } } } }`,
+      { id: gid('Event', DAQUQ_STRIKE) },
+    );
+    expect(event.denials.totalCount).toBe(4);
+    expect(edgeKeys(event.denials)).toEqual([
+      'coalition-denies-bombing-mosque-usa-today',
+      'coalition-denies-daquq-airstrikes-sputnik',
+      'us-denies-attacking-mosque-nbc',
+      'us-denies-coalition-involvement-ibtimes',
+    ]);
+    expect(edgeKeys(event.calls)).toEqual(['hrw-calls-for-investigation']);
+  });
+
+  it('the Mosul offensive and the civilian return: partOf and parts, month precision, media', async () => {
+    const { offensive, ret } = await data(
+      `query($offensive: ID!, $ret: ID!) {
+        offensive: event(id: $offensive) {
+          key kind title startDate datePrecision places { key } partOf { key } parts { key kind startDate }
+          claims { totalCount } statements { totalCount } media { key }
+        }
+        ret: event(id: $ret) {
+          key kind title startDate datePrecision places { key name } partOf { key kind title } parts { key }
+          media { key kind }
+        }
+      }`,
+      { offensive: gid('Event', MOSUL_OFFENSIVE), ret: gid('Event', CIVILIAN_RETURN) },
+    );
+    expect(offensive).toEqual({
+      key: MOSUL_OFFENSIVE,
+      kind: 'MILITARY_CAMPAIGN',
+      title: 'Military operations near Mosul',
+      startDate: '2016-10',
+      datePrecision: 'MONTH',
+      places: [{ key: 'mosul' }],
+      partOf: null,
+      parts: [{ key: CIVILIAN_RETURN, kind: 'CIVILIAN_RETURN', startDate: '2016-10-21' }],
+      claims: { totalCount: 0 },
+      statements: { totalCount: 0 },
+      media: [],
+    });
+    expect(ret).toEqual({
+      key: CIVILIAN_RETURN,
+      kind: 'CIVILIAN_RETURN',
+      title: 'Civilians return to a village south of Mosul',
+      startDate: '2016-10-21',
+      datePrecision: 'DAY',
+      places: [{ key: 'village-south-of-mosul', name: 'Unnamed village south of Mosul' }],
+      partOf: { key: MOSUL_OFFENSIVE, kind: 'MILITARY_CAMPAIGN', title: 'Military operations near Mosul' },
+      parts: [],
+      media: [{ key: PHOTO, kind: 'PHOTO' }],
+    });
+  });
+
+  it('the Aleppo campaign: year precision, in Syria', async () => {
+    const { event } = await data(
+      'query($id: ID!) { event(id: $id) { key kind startDate endDate datePrecision summary places { key parent { key } } } }',
+      { id: gid('Event', ALEPPO_CAMPAIGN) },
+    );
+    expect(event).toEqual({
+      key: ALEPPO_CAMPAIGN,
+      kind: 'AIR_CAMPAIGN',
+      startDate: '2016',
+      endDate: null,
+      datePrecision: 'YEAR',
+      summary: "Russia's bombing campaign in Aleppo, Syria, referred to as ongoing in October 2016.",
+      places: [{ key: 'aleppo', parent: { key: 'syria' } }],
+    });
+  });
+});
+
+describe('Place', () => {
+  const placeQuery = `query($id: ID!) {
+    place(id: $id) {
+      id key name kind countryCode location { latitude longitude }
+      parent { key name kind }
+      children { key name }
+      near { place { key name } distanceKm direction note }
+      neighbours { place { key name } distanceKm direction note }
+      events(first: 100) { totalCount edges { node { key } } }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  it('Daquq: kind, country, location, parent, near Kirkuk (30 km, S), its event', async () => {
+    const { place } = await data(placeQuery, { id: gid('Place', 'daquq') });
+    expect(place).toMatchObject({
+      id: gid('Place', 'daquq'),
+      key: 'daquq',
+      name: 'Daquq',
+      kind: 'CITY',
+      countryCode: 'IQ',
+      location: { latitude: 35.1387, longitude: 44.4469 },
+      parent: { key: 'kirkuk-governorate', name: 'Kirkuk Governorate', kind: 'PROVINCE' },
+      children: [],
+      near: [
+        {
+          place: { key: 'kirkuk', name: 'Kirkuk' },
+          distanceKm: 30,
+          direction: 'S',
+          note: 'From Konashenkov\'s quote "Daquq, located 30 kilometers to the south of Kirkuk" (RT\'s headline also says "30km from Kirkuk").',
+        },
+      ],
+      neighbours: [],
+      events: { totalCount: 1, edges: [{ node: { key: DAQUQ_STRIKE } }] },
+    });
+    expect(place.provenance.recordedAt).toBe('2026-11-24');
+    expect(place.provenance.sources).toEqual([SOURCE]);
+    expect(place.provenance.note).toBe(
+      'RT calls it "the Iraqi city of Daquq", hence CITY; by general knowledge it is a small town. Coordinates and the governorate are from general knowledge, not the document.',
+    );
+  });
+
+  it('Kirkuk: Daquq is its neighbour, the same proximity seen from the other end', async () => {
+    const { place } = await data(placeQuery, { id: gid('Place', 'kirkuk') });
+    expect(place).toMatchObject({
+      key: 'kirkuk',
+      kind: 'CITY',
+      location: { latitude: 35.4681, longitude: 44.3922 },
+      parent: { key: 'kirkuk-governorate' },
+      children: [],
+      near: [],
+      neighbours: [{ place: { key: 'daquq', name: 'Daquq' }, distanceKm: 30, direction: 'S' }],
+      // Nothing happened in Kirkuk itself: the strike was in Daquq, beside it, not within it.
+      events: { totalCount: 0, edges: [] },
+    });
+  });
+
+  it('Kirkuk Governorate: its children include Daquq, its parent is Iraq, its events include the strike', async () => {
+    const { place } = await data(placeQuery, { id: gid('Place', 'kirkuk-governorate') });
+    expect(place).toMatchObject({
+      key: 'kirkuk-governorate',
+      name: 'Kirkuk Governorate',
+      kind: 'PROVINCE',
+      countryCode: 'IQ',
+      location: null,
+      parent: { key: 'iraq', name: 'Iraq', kind: 'COUNTRY' },
+      near: [],
+      neighbours: [],
+      events: { totalCount: 1, edges: [{ node: { key: DAQUQ_STRIKE } }] },
+    });
+    expect(place.children).toEqual([
+      { key: 'daquq', name: 'Daquq' },
+      { key: 'kirkuk', name: 'Kirkuk' },
+    ]);
+  });
+
+  it('Iraq: the top of the hierarchy; its events are those anywhere within it', async () => {
+    const { place } = await data(placeQuery, { id: gid('Place', 'iraq') });
+    expect(place).toMatchObject({ key: 'iraq', name: 'Iraq', kind: 'COUNTRY', countryCode: 'IQ', location: null, parent: null });
+    expect(place.children).toEqual([
+      { key: 'kirkuk-governorate', name: 'Kirkuk Governorate' },
+      { key: 'nineveh-governorate', name: 'Nineveh Governorate' },
+      { key: 'village-south-of-mosul', name: 'Unnamed village south of Mosul' },
+    ]);
+    expect(place.events.totalCount).toBe(3);
+    // Oldest first: "2016-10" (the offensive) before the two events of 2016-10-21, ties by key.
+    expect(edgeKeys(place.events)).toEqual([MOSUL_OFFENSIVE, DAQUQ_STRIKE, CIVILIAN_RETURN]);
+  });
+
+  it('the unnamed village south of Mosul: near Mosul with a direction but no distance', async () => {
+    const { place } = await data(placeQuery, { id: gid('Place', 'village-south-of-mosul') });
+    expect(place).toMatchObject({
+      key: 'village-south-of-mosul',
+      kind: 'VILLAGE',
+      location: null,
+      parent: { key: 'iraq' },
+      near: [{ place: { key: 'mosul', name: 'Mosul' }, distanceKm: null, direction: 'S', note: 'Caption says only "south of Mosul, Iraq"; no distance given.' }],
+      events: { totalCount: 1, edges: [{ node: { key: CIVILIAN_RETURN } }] },
+    });
+    const { mosul } = await data('query($id: ID!) { mosul: place(id: $id) { neighbours { place { key } direction distanceKm } parent { key } events { edges { node { key } } } } }', {
+      id: gid('Place', 'mosul'),
+    });
+    expect(mosul).toEqual({
+      neighbours: [{ place: { key: 'village-south-of-mosul' }, direction: 'S', distanceKm: null }],
+      parent: { key: 'nineveh-governorate' },
+      events: { edges: [{ node: { key: MOSUL_OFFENSIVE } }] },
+    });
+  });
+
+  it('Syria and Aleppo; Europe, a region with no country and no parent', async () => {
+    const result = await data(`query($syria: ID!, $aleppo: ID!, $europe: ID!) {
+      syria: place(id: $syria) { kind countryCode parent { key } children { key } events { edges { node { key } } } }
+      aleppo: place(id: $aleppo) { kind countryCode location { latitude longitude } parent { key } }
+      europe: place(id: $europe) { name kind countryCode location { latitude } parent { key } children { key } events { totalCount } }
+    }`, { syria: gid('Place', 'syria'), aleppo: gid('Place', 'aleppo'), europe: gid('Place', 'europe') });
+    expect(result).toEqual({
+      syria: { kind: 'COUNTRY', countryCode: 'SY', parent: null, children: [{ key: 'aleppo' }], events: { edges: [{ node: { key: ALEPPO_CAMPAIGN } }] } },
+      aleppo: { kind: 'CITY', countryCode: 'SY', location: { latitude: 36.2021, longitude: 37.1343 }, parent: { key: 'syria' } },
+      europe: { name: 'Europe', kind: 'REGION', countryCode: null, location: null, parent: null, children: [], events: { totalCount: 0 } },
+    });
+  });
+});
+
+describe('Actor', () => {
+  const role = 'title note holder { key name } organization { __typename ... on Actor { key name } ... on Outlet { key name } }';
+  const actorQuery = `query($id: ID!) {
+    actor(id: $id) {
+      id key name kind countryCode aliases
+      roles { ${role} }
+      members { ${role} }
+      outlets { key name }
+      attributions { role claim { key } actor { key } }
+      statements(first: 100) { totalCount edges { node { key } } }
+      statementsOnBehalf(first: 100) { totalCount edges { node { key } } }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  it('Igor Konashenkov: spokesperson of the Russian Ministry of Defence, and his statements', async () => {
+    const { actor } = await data(actorQuery, { id: gid('Actor', 'igor-konashenkov') });
+    expect(actor).toEqual({
+      id: gid('Actor', 'igor-konashenkov'),
+      key: 'igor-konashenkov',
+      name: 'Igor Konashenkov',
+      kind: 'PERSON',
+      countryCode: 'RU',
+      aliases: ['General Igor Konashenkov', 'Konashenkov'],
+      roles: [
+        {
+          title: 'spokesperson',
+          note: 'RT calls him "General Igor Konashenkov, spokesperson for the Russian Defense Ministry".',
+          holder: { key: 'igor-konashenkov', name: 'Igor Konashenkov' },
+          organization: { __typename: 'Actor', key: 'russian-ministry-of-defence', name: 'Russian Ministry of Defence' },
+        },
+      ],
+      members: [],
+      outlets: [],
+      attributions: [],
+      statements: {
+        totalCount: 3,
+        edges: [
+          { node: { key: 'konashenkov-eyewitness-quote' } },
+          { node: { key: 'konashenkov-mistaken-identity-paraphrase' } },
+          { node: { key: 'konashenkov-reconnaissance-quote' } },
+        ],
+      },
+      statementsOnBehalf: { totalCount: 0, edges: [] },
+      provenance: { recordedAt: '2026-11-24', note: null, sources: [SOURCE] },
+    });
+  });
+
+  it('the Russian Ministry of Defence: its members, its own statement and those made on its behalf', async () => {
+    const { actor } = await data(actorQuery, { id: gid('Actor', 'russian-ministry-of-defence') });
+    expect(actor).toMatchObject({
+      key: 'russian-ministry-of-defence',
+      name: 'Russian Ministry of Defence',
+      kind: 'GOVERNMENT_BODY',
+      countryCode: 'RU',
+      aliases: ['Russian Ministry of Defense', 'Russian MoD', 'Russian Defense Ministry', 'Russian Ministry Defense'],
+      roles: [],
+      members: [
+        {
+          title: 'spokesperson',
+          holder: { key: 'igor-konashenkov', name: 'Igor Konashenkov' },
+          organization: { __typename: 'Actor', key: 'russian-ministry-of-defence', name: 'Russian Ministry of Defence' },
+        },
+      ],
+      outlets: [],
+      statements: { totalCount: 1, edges: [{ node: { key: 'mod-accuses-coalition-daquq' } }] },
+      statementsOnBehalf: {
+        totalCount: 3,
+        edges: [
+          { node: { key: 'konashenkov-eyewitness-quote' } },
+          { node: { key: 'konashenkov-mistaken-identity-paraphrase' } },
+          { node: { key: 'konashenkov-reconnaissance-quote' } },
+        ],
+      },
+    });
+  });
+
+  it('statements(kinds:) and statementsOnBehalf(kinds:) narrow by kind', async () => {
+    const { konashenkov, ministry } = await data(
+      `query($k: ID!, $m: ID!) {
+        konashenkov: actor(id: $k) { accusations: statements(kinds: [ACCUSATION]) { edges { node { key kind } } } denials: statements(kinds: [DENIAL]) { totalCount } }
+        ministry: actor(id: $m) { statementsOnBehalf(kinds: [CLAIM]) { totalCount edges { node { key kind } } } }
+      }`,
+      { k: gid('Actor', 'igor-konashenkov'), m: gid('Actor', 'russian-ministry-of-defence') },
+    );
+    expect(konashenkov.accusations.edges).toEqual([{ node: { key: 'konashenkov-eyewitness-quote', kind: 'ACCUSATION' } }]);
+    expect(konashenkov.denials.totalCount).toBe(0);
+    expect(ministry.statementsOnBehalf).toEqual({
+      totalCount: 2,
+      edges: [
+        { node: { key: 'konashenkov-mistaken-identity-paraphrase', kind: 'CLAIM' } },
+        { node: { key: 'konashenkov-reconnaissance-quote', kind: 'CLAIM' } },
+      ],
+    });
+  });
+
+  it('Russia operates RT and Sputnik; Human Rights Watch operates its own outlet', async () => {
+    const { russia, hrw } = await data(
+      `query($russia: ID!, $hrw: ID!) {
+        russia: actor(id: $russia) { name kind countryCode outlets { key name } statements { totalCount } }
+        hrw: actor(id: $hrw) { name kind countryCode outlets { key name kind } statements { edges { node { key } } } }
+      }`,
+      { russia: gid('Actor', 'russia'), hrw: gid('Actor', 'human-rights-watch') },
+    );
+    expect(russia).toEqual({
+      name: 'Russia',
+      kind: 'STATE',
+      countryCode: 'RU',
+      outlets: [
+        { key: 'rt', name: 'RT' },
+        { key: 'sputnik', name: 'Sputnik' },
+      ],
+      statements: { totalCount: 0 },
+    });
+    expect(hrw).toEqual({
+      name: 'Human Rights Watch',
+      kind: 'NGO',
+      countryCode: null,
+      outlets: [{ key: 'hrw', name: 'Human Rights Watch', kind: 'NGO' }],
+      statements: { edges: [{ node: { key: 'hrw-calls-for-investigation' } }] },
+    });
+  });
+
+  it('roles in outlets: the WNU editor and the Reuters photographer', async () => {
+    const { editor, photographer } = await data(
+      `query($editor: ID!, $photographer: ID!) {
+        editor: actor(id: $editor) { kind countryCode roles { ${role} } statements { edges { node { key } } } }
+        photographer: actor(id: $photographer) { roles { ${role} } }
+      }`,
+      { editor: gid('Actor', 'wnu-editor'), photographer: gid('Actor', 'thaier-al-sudaini') },
+    );
+    expect(editor).toEqual({
+      kind: 'PERSON',
+      countryCode: null,
+      roles: [
+        {
+          title: 'editor',
+          note: null,
+          holder: { key: 'wnu-editor', name: 'WNU Editor' },
+          organization: { __typename: 'Outlet', key: 'war-news-updates', name: 'War News Updates' },
+        },
+      ],
+      statements: {
+        edges: [
+          { node: { key: 'wnu-editor-iraqis-want-answers' } },
+          { node: { key: 'wnu-editor-links-denials' } },
+          { node: { key: 'wnu-editor-on-russian-claims' } },
+        ],
+      },
+    });
+    expect(photographer.roles).toEqual([
+      {
+        title: 'photographer',
+        note: null,
+        holder: { key: 'thaier-al-sudaini', name: 'Thaier Al-Sudaini' },
+        organization: { __typename: 'Outlet', key: 'reuters', name: 'Reuters' },
+      },
+    ]);
+  });
+
+  it('the US-led coalition: the claims attributing the strike to it, and its denials', async () => {
+    const { actor } = await data(actorQuery, { id: gid('Actor', 'us-led-coalition') });
+    expect(actor).toMatchObject({
+      name: 'US-led coalition',
+      kind: 'COALITION',
+      countryCode: null,
+      aliases: ['U.S.-led coalition', 'US-led coalition', 'U.S. Coalition', 'coalition'],
+      statements: {
+        totalCount: 2,
+        edges: [{ node: { key: 'coalition-denies-bombing-mosque-usa-today' } }, { node: { key: 'coalition-denies-daquq-airstrikes-sputnik' } }],
+      },
+    });
+    expect(actor.attributions).toEqual([
+      { role: 'PERPETRATOR', claim: { key: 'coalition-carried-out-daquq-strike' }, actor: { key: 'us-led-coalition' } },
+      { role: 'PERPETRATOR', claim: { key: 'mourners-mistaken-for-isis' }, actor: { key: 'us-led-coalition' } },
+    ]);
+  });
+
+  it('Iraq the state is addressed by the HRW call; a different record from Iraq the place', async () => {
+    const { state, country } = await data(
+      `query($state: ID!, $country: ID!) {
+        state: actor(id: $state) { id key name kind countryCode }
+        country: place(id: $country) { id key name kind }
+      }`,
+      { state: gid('Actor', 'iraq'), country: gid('Place', 'iraq') },
+    );
+    expect(state).toEqual({ id: gid('Actor', 'iraq'), key: 'iraq', name: 'Iraq', kind: 'STATE', countryCode: 'IQ' });
+    expect(country).toEqual({ id: gid('Place', 'iraq'), key: 'iraq', name: 'Iraq', kind: 'COUNTRY' });
+    expect(state.id).not.toBe(country.id);
+  });
+});
