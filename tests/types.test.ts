@@ -487,7 +487,7 @@ describe('Actor', () => {
     ]);
   });
 
-  it('Iraq the state is addressed by the HRW call; a different record from Iraq the place', async () => {
+  it('Iraq the state and Iraq the place: the same key, two records with different IDs', async () => {
     const { state, country } = await data(
       `query($state: ID!, $country: ID!) {
         state: actor(id: $state) { id key name kind countryCode }
@@ -498,5 +498,217 @@ describe('Actor', () => {
     expect(state).toEqual({ id: gid('Actor', 'iraq'), key: 'iraq', name: 'Iraq', kind: 'STATE', countryCode: 'IQ' });
     expect(country).toEqual({ id: gid('Place', 'iraq'), key: 'iraq', name: 'Iraq', kind: 'COUNTRY' });
     expect(state.id).not.toBe(country.id);
+  });
+});
+
+describe('Outlet', () => {
+  const outletQuery = `query($id: ID!) {
+    outlet(id: $id) {
+      id key name kind domains country stateAffiliation
+      operators { key name }
+      staff { title holder { key } organization { __typename ... on Outlet { key } ... on Actor { key } } }
+      articles(first: 100) { totalCount edges { node { key } } }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  it('RT: state media of Russia, operated by Russia, with its article', async () => {
+    const { outlet } = await data(outletQuery, { id: gid('Outlet', 'rt') });
+    expect(outlet).toEqual({
+      id: gid('Outlet', 'rt'),
+      key: 'rt',
+      name: 'RT',
+      kind: 'STATE_MEDIA',
+      domains: ['rt.com'],
+      country: 'RU',
+      stateAffiliation: 'RU',
+      operators: [{ key: 'russia', name: 'Russia' }],
+      staff: [],
+      articles: { totalCount: 1, edges: [{ node: { key: RT_ARTICLE } }] },
+      provenance: {
+        recordedAt: '2026-11-24',
+        note: 'Named as "RT:" before the reproduced article. Domain, country and state affiliation are from general knowledge.',
+        sources: [SOURCE],
+      },
+    });
+  });
+
+  it('War News Updates: a blog with no state affiliation, its editor on staff, its post', async () => {
+    const { outlet } = await data(outletQuery, { id: gid('Outlet', 'war-news-updates') });
+    expect(outlet).toMatchObject({
+      name: 'War News Updates',
+      kind: 'BLOG',
+      domains: ['warnewsupdates.blogspot.com'],
+      country: 'US',
+      stateAffiliation: null,
+      operators: [],
+      staff: [{ title: 'editor', holder: { key: 'wnu-editor' }, organization: { __typename: 'Outlet', key: 'war-news-updates' } }],
+      articles: { totalCount: 1, edges: [{ node: { key: WNU_ARTICLE } }] },
+    });
+  });
+
+  it('Reuters, Sputnik, IBTimes and HRW: staff, operators, empty domains, no articles', async () => {
+    const result = await data(
+      `query($reuters: ID!, $sputnik: ID!, $ibtimes: ID!, $hrw: ID!) {
+        reuters: outlet(id: $reuters) { kind domains country stateAffiliation staff { title holder { key } } articles { totalCount edges { node { key } } } }
+        sputnik: outlet(id: $sputnik) { kind country stateAffiliation operators { key } articles { edges { node { key } } } }
+        ibtimes: outlet(id: $ibtimes) { name kind domains country operators { key } articles { edges { node { key } } } }
+        hrw: outlet(id: $hrw) { name kind domains operators { key kind } articles { edges { node { key } } } }
+      }`,
+      { reuters: gid('Outlet', 'reuters'), sputnik: gid('Outlet', 'sputnik'), ibtimes: gid('Outlet', 'ibtimes'), hrw: gid('Outlet', 'hrw') },
+    );
+    expect(result).toEqual({
+      reuters: {
+        kind: 'WIRE',
+        domains: ['reuters.com'],
+        country: null,
+        stateAffiliation: null,
+        staff: [{ title: 'photographer', holder: { key: 'thaier-al-sudaini' } }],
+        articles: { totalCount: 0, edges: [] },
+      },
+      sputnik: {
+        kind: 'STATE_MEDIA',
+        country: 'RU',
+        stateAffiliation: 'RU',
+        operators: [{ key: 'russia' }],
+        articles: { edges: [{ node: { key: 'sputnik-coalition-denies-daquq-airstrikes' } }] },
+      },
+      ibtimes: {
+        name: 'International Business Times',
+        kind: 'DIGITAL',
+        domains: [],
+        country: null,
+        operators: [],
+        articles: { edges: [{ node: { key: 'ibtimes-us-denies-coalition-involvement-mosque' } }] },
+      },
+      hrw: {
+        name: 'Human Rights Watch',
+        kind: 'NGO',
+        domains: ['hrw.org'],
+        operators: [{ key: 'human-rights-watch', kind: 'NGO' }],
+        articles: { edges: [{ node: { key: 'hrw-investigate-mosque-strike' } }] },
+      },
+    });
+  });
+});
+
+describe('Article', () => {
+  const citedKey = '__typename ... on Actor { key } ... on Article { key } ... on Outlet { key } ... on Statement { key }';
+  const articleQuery = `query($id: ID!) {
+    article(id: $id) {
+      id key title url publishedAt publishedAtPrecision language
+      outlet { key name }
+      cites { via note target { ${citedKey} } }
+      citedBy { key }
+      media { key kind }
+      statements(first: 100) { totalCount edges { node { key } } }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  const MORE_NEWS = 'More News On U.S. Denials That They Bombed A Mosque In Iraq';
+
+  it('the WNU post: its outlet, what it cites and how, its photo, every statement it carries', async () => {
+    const { article } = await data(articleQuery, { id: gid('Article', WNU_ARTICLE) });
+    expect(article).toMatchObject({
+      id: gid('Article', WNU_ARTICLE),
+      key: WNU_ARTICLE,
+      title: 'Russia Accuses U.S. Coalition Jets Of Killing Civilians Near Kirkuk, Iraq',
+      url: null,
+      publishedAt: '2016-10-24',
+      publishedAtPrecision: 'DAY',
+      language: 'en',
+      outlet: { key: 'war-news-updates', name: 'War News Updates' },
+      citedBy: [],
+      media: [{ key: PHOTO, kind: 'PHOTO' }],
+      provenance: {
+        recordedAt: '2026-11-24',
+        note: 'The source document itself; dated "Monday, October 24, 2016" at its top.',
+        sources: [SOURCE],
+      },
+    });
+    const cites = [...article.cites].sort((a: any, b: any) => (typed(a.target) < typed(b.target) ? -1 : 1));
+    expect(cites).toEqual([
+      {
+        target: { __typename: 'Article', key: 'hrw-investigate-mosque-strike' },
+        via: "editor's comment",
+        note: 'Cited in the WNU Editor\'s comment as "Iraq: Investigate Mosque Strike That Killed Civilians (Human Rights Watch)".',
+      },
+      { target: { __typename: 'Article', key: 'ibtimes-us-denies-coalition-involvement-mosque' }, via: MORE_NEWS, note: 'Listed as "-- IBTimes".' },
+      { target: { __typename: 'Article', key: 'nbc-us-denies-attacking-mosque-daquq' }, via: MORE_NEWS, note: 'Listed as "-- NBC".' },
+      {
+        target: { __typename: 'Article', key: RT_ARTICLE },
+        via: 'Read more ....',
+        note: 'The post reproduces RT\'s text under the heading "RT:" and links to it with "Read more ....".',
+      },
+      { target: { __typename: 'Article', key: 'sputnik-coalition-denies-daquq-airstrikes' }, via: MORE_NEWS, note: 'Listed as "-- Sputnik".' },
+      { target: { __typename: 'Article', key: 'usa-today-coalition-denies-bombing-mosque' }, via: MORE_NEWS, note: 'Listed as "-- USA Today".' },
+      {
+        target: { __typename: 'Outlet', key: 'reuters' },
+        via: 'photo credit',
+        note: 'The header photo is credited "© 2016 Reuters/Thaier Al-Sudaini".',
+      },
+    ]);
+    // Every statement in the seed appears in (or first appeared in) the post: dated ones oldest first, undated last.
+    expect(article.statements.totalCount).toBe(16);
+    expect(edgeKeys(article.statements)).toEqual([
+      ...DAQUQ_STATEMENTS.slice(0, 13),
+      'macarthur-too-late',
+      'reader-anonymous-comment',
+      'reader-jac-comment',
+    ]);
+  });
+
+  it('the RT article: undated, cited by the WNU post, citing the ministry, carrying the ministry’s statements', async () => {
+    const { article } = await data(articleQuery, { id: gid('Article', RT_ARTICLE) });
+    expect(article).toMatchObject({
+      key: RT_ARTICLE,
+      title: 'US-led coalition strike killed dozens of civilian mourners 30km from Kirkuk – Russian MoD',
+      url: null,
+      publishedAt: null,
+      publishedAtPrecision: null,
+      language: 'en',
+      outlet: { key: 'rt', name: 'RT' },
+      cites: [
+        { target: { __typename: 'Actor', key: 'russian-ministry-of-defence' }, via: 'statement by spokesperson Igor Konashenkov', note: null },
+      ],
+      citedBy: [{ key: WNU_ARTICLE }],
+      media: [],
+      statements: {
+        totalCount: 4,
+        edges: [
+          { node: { key: 'konashenkov-eyewitness-quote' } },
+          { node: { key: 'konashenkov-mistaken-identity-paraphrase' } },
+          { node: { key: 'konashenkov-reconnaissance-quote' } },
+          { node: { key: 'mod-accuses-coalition-daquq' } },
+        ],
+      },
+    });
+  });
+
+  it('the headline-only articles: cited by the post, each carrying its statements', async () => {
+    const result = await data(
+      `query($hrw: ID!, $ibtimes: ID!) {
+        hrw: article(id: $hrw) { title outlet { key } cites { via } citedBy { key } statements { edges { node { key } } } }
+        ibtimes: article(id: $ibtimes) { title outlet { key } citedBy { key } statements(kinds: [DENIAL]) { edges { node { key } } } all: statements { totalCount } }
+      }`,
+      { hrw: gid('Article', 'hrw-investigate-mosque-strike'), ibtimes: gid('Article', 'ibtimes-us-denies-coalition-involvement-mosque') },
+    );
+    expect(result).toEqual({
+      hrw: {
+        title: 'Iraq: Investigate Mosque Strike That Killed Civilians',
+        outlet: { key: 'hrw' },
+        cites: [],
+        citedBy: [{ key: WNU_ARTICLE }],
+        statements: { edges: [{ node: { key: 'hrw-calls-for-investigation' } }] },
+      },
+      ibtimes: {
+        title: 'US denies coalition involvement in airstrike on Iraqi mosque that killed 17',
+        outlet: { key: 'ibtimes' },
+        citedBy: [{ key: WNU_ARTICLE }],
+        statements: { edges: [{ node: { key: 'us-denies-coalition-involvement-ibtimes' } }] },
+        all: { totalCount: 2 },
+      },
+    });
   });
 });

@@ -1,14 +1,19 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Database } from '../db/database.js';
+import { cypher, type Database } from '../db/database.js';
+import { Label } from '../db/graph.js';
 import type { Bundle } from './bundle-types.js';
 import { BundleError, validateBundle } from './validate.js';
 import { writeBundle, type WriteSummary } from './write.js';
 
 /** Reads and validates a YAML or JSON bundle; a bad one throws BundleError with every problem's path. */
 export async function readBundle(file: string): Promise<Bundle> {
-  const text = await readFile(file, 'utf8');
+  return parseBundle(file, await readFile(file, 'utf8'));
+}
+
+function parseBundle(file: string, text: string): Bundle {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new BundleError(
@@ -28,15 +33,33 @@ export async function importBundleFile(db: Database, file: string): Promise<Writ
   return writeBundle(db, await readBundle(file));
 }
 
+const sourceHash = cypher('source content hash', `MATCH (s:${Label.Source} {id: $id}) RETURN s.contentHash AS hash`);
+const recordSourceHash = cypher('record source content hash', `MATCH (s:${Label.Source} {id: $id}) SET s.contentHash = $hash`);
+
 export const SEEDS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../seeds');
 
-/** Loads every bundle in seeds/ (validated first, so a bad one writes nothing). */
+/**
+ * Loads every bundle in seeds/ (all validated first, so a bad one writes nothing). A bundle whose
+ * text is unchanged since it was last loaded is skipped: loading it again would change nothing.
+ */
 export async function seed(db: Database, log: (line: string) => void, dir = SEEDS_DIR): Promise<void> {
   const files = (await readdir(dir)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
-  const bundles = await Promise.all(files.map(async (name) => ({ name, bundle: await readBundle(path.join(dir, name)) })));
-  for (const { name, bundle } of bundles) {
+  const bundles = await Promise.all(
+    files.map(async (name) => {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      const hash = createHash('sha256').update(text).digest('hex');
+      return { name, hash, bundle: parseBundle(path.join(dir, name), text) };
+    }),
+  );
+  for (const { name, hash, bundle } of bundles) {
+    const stored = await db.read(sourceHash, { id: bundle.source.id });
+    if (stored.records[0]?.get('hash') === hash) {
+      log(`seed ${name} unchanged since it was loaded; skipped`);
+      continue;
+    }
     const started = Date.now();
     const summary = await writeBundle(db, bundle);
+    await db.write(recordSourceHash, { id: bundle.source.id, hash });
     log(
       `seeded ${name}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created ` +
         `(${Date.now() - started} ms)`,

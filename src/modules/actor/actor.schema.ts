@@ -148,6 +148,7 @@ builder.queryFields((t) => ({
   }),
   actors: t.field({
     type: ActorConnection,
+    nullable: true,
     description: 'Actors by name, filtered by kind.',
     args: { ...t.arg.connectionArgs(), filter: t.arg({ type: ActorFilter, description: 'Conditions the actors must meet.' }) },
     resolve: (_root, args, ctx) => actorList(ctx, args, toActor, { kinds: args.filter?.kinds ?? null }),

@@ -102,6 +102,7 @@ builder.queryFields((t) => ({
   }),
   articles: t.field({
     type: ArticleConnection,
+    nullable: true,
     description: 'Articles, oldest first (undated last), filtered by outlet and date.',
     args: { ...t.arg.connectionArgs(), filter: t.arg({ type: ArticleFilter, description: 'Conditions the articles must meet.' }) },
     resolve: (_root, args, ctx) => {

@@ -152,6 +152,7 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: ClaimConnection,
+    nullable: true,
     description: 'Claims by key, optionally about one event.',
     args: { ...t.arg.connectionArgs(), filter: t.arg({ type: ClaimFilter, description: 'Conditions the claims must meet.' }) },
     resolve: (_root, args, ctx) =>

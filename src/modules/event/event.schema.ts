@@ -123,6 +123,7 @@ builder.queryFields((t) => ({
   }),
   events: t.field({
     type: EventConnection,
+    nullable: true,
     description: 'Events, oldest first, filtered by kind, period and place.',
     args: {
       ...t.arg.connectionArgs(),

@@ -82,6 +82,7 @@ builder.queryFields((t) => ({
   }),
   outlets: t.field({
     type: OutletConnection,
+    nullable: true,
     description: 'Outlets by name, filtered by kind and state affiliation.',
     args: { ...t.arg.connectionArgs(), filter: t.arg({ type: OutletFilter, description: 'Conditions the outlets must meet.' }) },
     resolve: (_root, args, ctx) =>

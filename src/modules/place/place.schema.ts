@@ -144,6 +144,7 @@ builder.queryFields((t) => ({
   }),
   places: t.field({
     type: PlaceConnection,
+    nullable: true,
     description: 'Places by name, filtered by kind, country and hierarchy.',
     args: { ...t.arg.connectionArgs(), filter: t.arg({ type: PlaceFilter, description: 'Conditions the places must meet.' }) },
     resolve: (_root, args, ctx) => {

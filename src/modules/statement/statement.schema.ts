@@ -200,6 +200,7 @@ builder.queryFields((t) => ({
   }),
   statements: t.field({
     type: StatementConnection,
+    nullable: true,
     description: 'Statements, oldest first (undated last), filtered by kind, speaker, event and date.',
     args: { ...t.arg.connectionArgs(), filter: t.arg({ type: StatementFilter, description: 'Conditions the statements must meet.' }) },
     resolve: (_root, args, ctx) => {
