@@ -13,6 +13,9 @@ export default defineConfig({
     // One Neo4j for the whole run: test files share it, so they run one after another.
     fileParallelism: false,
     testTimeout: 30_000,
+    // In CI, also write a JSON summary that .ci/run turns into a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.data/test-results.json' },
     hookTimeout: 180_000,
   },
 });

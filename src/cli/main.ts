@@ -6,7 +6,8 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrations.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
-import { importBundleFile, seed } from '../ingest/bundle.js';
+import { readBundle, seed } from '../ingest/bundle.js';
+import { writeBundle } from '../ingest/write.js';
 import { runCommand, type Log } from './run.js';
 
 const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
@@ -60,10 +61,12 @@ async function main(args: string[], log: Log): Promise<void> {
       });
     case 'import bundle': {
       if (rest.length === 0) throw new UsageError('import bundle needs at least one FILE');
+      // Validate every file before touching the database: a bad bundle costs nothing.
+      const bundles = await Promise.all(rest.map(async (file) => ({ file, bundle: await readBundle(file) })));
       return withDatabase(log, async (db) => {
         await migrate(db, log);
-        for (const file of rest) {
-          const summary = await importBundleFile(db, file);
+        for (const { file, bundle } of bundles) {
+          const summary = await writeBundle(db, bundle);
           log(`${file}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`);
         }
       });

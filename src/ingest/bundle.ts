@@ -6,7 +6,7 @@ import { cypher, type Database } from '../db/database.js';
 import { Label } from '../db/graph.js';
 import type { Bundle } from './bundle-types.js';
 import { BundleError, validateBundle } from './validate.js';
-import { writeBundle, type WriteSummary } from './write.js';
+import { writeBundle } from './write.js';
 
 /** Reads and validates a YAML or JSON bundle; a bad one throws BundleError with every problem's path. */
 export async function readBundle(file: string): Promise<Bundle> {
@@ -27,10 +27,6 @@ function parseBundle(file: string, text: string): Bundle {
   const { bundle, problems } = validateBundle(document.toJS());
   if (problems.length > 0) throw new BundleError(file, problems);
   return bundle;
-}
-
-export async function importBundleFile(db: Database, file: string): Promise<WriteSummary> {
-  return writeBundle(db, await readBundle(file));
 }
 
 const sourceHash = cypher('source content hash', `MATCH (s:${Label.Source} {id: $id}) RETURN s.contentHash AS hash`);
