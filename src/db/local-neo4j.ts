@@ -100,17 +100,23 @@ export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> 
 }
 
 async function waitUntilReady(uri: string, config: Neo4jConfig, child: ChildProcess, log: Log): Promise<void> {
+  let failure: Error | undefined;
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    failure =
+      error.code === 'ENOENT'
+        ? new DatabaseSetupError('Java 17+ is needed to run the local Neo4j: install a JDK or set NEO4J_URI to an existing Neo4j.')
+        : error;
+  });
+  child.once('exit', (code) => {
+    failure ??= new DatabaseSetupError(
+      `the local Neo4j exited with code ${code} before it was ready; see its log in ${config.localDataDir}/logs.`,
+    );
+  });
   const database = new Database(uri, config);
   const deadline = Date.now() + 120_000;
-  let exited: number | null = null;
-  child.once('exit', (code) => (exited = code ?? -1));
   try {
     for (let attempt = 1; ; attempt += 1) {
-      if (exited !== null) {
-        throw new DatabaseSetupError(
-          `the local Neo4j exited with code ${exited} before it was ready; see its log in ${config.localDataDir}/logs.`,
-        );
-      }
+      if (failure) throw failure;
       try {
         await database.verify();
         return;
@@ -159,16 +165,7 @@ export async function startLocalNeo4j(config: Neo4jConfig, log: Log): Promise<Lo
     const text = chunk.toString().trim();
     if (text && !text.startsWith('WARNING')) log(`  ${text}`);
   });
-  const spawnFailure = new Promise<never>((_, reject) =>
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'ENOENT'
-          ? new DatabaseSetupError('Java 17+ is needed to run the local Neo4j: install a JDK or set NEO4J_URI to an existing Neo4j.')
-          : error,
-      ),
-    ),
-  );
-  await Promise.race([waitUntilReady(uri, config, child, log), spawnFailure]);
+  await waitUntilReady(uri, config, child, log);
   log(`Neo4j ready on ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const stop = () =>
