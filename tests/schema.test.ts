@@ -1,6 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schemaDrift } from '../src/cli/main.js';
+import { schemaDrift } from '../src/cli/schema-drift.js';
 import { schema } from '../src/schema.js';
 import { WALK_QUERY } from '../src/yoga.js';
 import { testApi } from './helpers/api.js';

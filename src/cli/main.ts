@@ -1,7 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSchema, printSchema } from 'graphql';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrations.js';
@@ -9,6 +5,7 @@ import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { readBundle, seed } from '../ingest/bundle.js';
 import { writeBundle } from '../ingest/write.js';
 import { runCommand, type Log } from './run.js';
+import { schemaDrift } from './schema-drift.js';
 
 const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
 
@@ -20,15 +17,6 @@ const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
   claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
 
 Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (unset NEO4J_URI: local Neo4j).`;
-
-const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/schema.graphql');
-
-/** The committed SDL and the SDL the code prints, both normalised by graphql-js's printer. */
-export async function schemaDrift(): Promise<{ committed: string; current: string }> {
-  const { schema } = await import('../schema.js');
-  const committed = printSchema(buildSchema(await readFile(schemaFile, 'utf8')));
-  return { committed, current: printSchema(schema) };
-}
 
 async function withDatabase(log: Log, work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<void>) {
   const connection = await connect(loadConfig(), log);
