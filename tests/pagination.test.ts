@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
-import { writeBundle } from '../src/ingest/write.js';
+import { importBundle } from '../src/ingest/write.js';
 import { codes, gid, testApi } from './helpers/api.js';
 
 const api = testApi();
@@ -70,7 +70,7 @@ describe('cursor pagination (keyset)', () => {
     const all = keys(await page({ first: 100 }));
     const first = await page({ first: 4 });
     const inserted = ['zz-test-early-statement', 'zz-test-undated-statement'];
-    await writeBundle(api.db, {
+    await importBundle(api.db, {
       source: { id: 'zz-test-pagination', title: 'pagination test', recordedAt: '2026-11-24' },
       statements: [
         { id: inserted[0]!, kind: 'COMMENT', text: 'inserted before the cursor', quote: 'VERBATIM', madeAt: '1999-01-01' },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBundle, seed, SEEDS_DIR } from '../src/ingest/bundle.js';
 import { BundleError } from '../src/ingest/validate.js';
-import { writeBundle } from '../src/ingest/write.js';
+import { importBundle, writeBundle } from '../src/ingest/write.js';
 import { testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
 
@@ -49,16 +49,40 @@ describe('bad bundles', () => {
         { path: 'places[0].kind', message: expect.stringMatching(/^"PLANET" is not one of COUNTRY, /) },
         { path: 'places[0].location.latitude', message: 'must be a number from -90 to 90' },
         { path: 'events[0].startDate', message: '"2016-02-30" is not a date written YYYY, YYYY-MM or YYYY-MM-DD' },
-        { path: 'events[0].places[0]', message: '"nowhere" is not the id of any of the bundle\'s places' },
+        
         { path: 'events[1].id', message: '"an-event" is used twice in events' },
         { path: 'statements[0].text', message: 'is required' },
         { path: 'statements[0].stances[0].value', message: expect.stringMatching(/^"MAYBE" is not one of ASSERTS, /) },
-        { path: 'statements[0].stances[0].claim', message: '"no-claim" is not the id of any of the bundle\'s claims' },
+        
         { path: 'statements[0].colour', message: expect.stringMatching(/^is not a known field/) },
       ]),
     );
-    expect(error.problems).toHaveLength(9);
-    expect(error.message).toContain('bad-bundle.yaml: 9 problems');
+    expect(error.problems).toHaveLength(7);
+    expect(error.message).toContain('bad-bundle.yaml: 7 problems');
+  });
+
+  it('accepts references to records already in the graph, and reports those in neither', async () => {
+    const before = await snapshot(api.db);
+    const error = await bundleError(
+      importBundle(api.db, {
+        source: { id: 'zz-reference-test', title: 'references', recordedAt: '2026-11-24' },
+        events: [{ id: 'zz-event', kind: 'AIRSTRIKE', title: 'A strike', startDate: '2016-10-22', places: ['daquq', 'atlantis'] }],
+        statements: [{ id: 'zz-statement', kind: 'COMMENT', text: 'x', quote: 'VERBATIM', stances: [{ claim: 'no-claim', value: 'ASSERTS' }] }],
+      }),
+    );
+    expect(error.problems).toEqual([
+      {
+        path: 'events[0].places[1]',
+        message: '"atlantis" is neither one of the bundle\'s places nor in the graph',
+        missing: { kind: 'places', id: 'atlantis' },
+      },
+      {
+        path: 'statements[0].stances[0].claim',
+        message: '"no-claim" is neither one of the bundle\'s claims nor in the graph',
+        missing: { kind: 'claims', id: 'no-claim' },
+      },
+    ]);
+    expect(await snapshot(api.db)).toEqual(before);
   });
 
   it('reports YAML syntax errors with their line', async () => {
@@ -77,7 +101,7 @@ describe('bad bundles', () => {
 
   it('writes nothing of a bundle that fails in the database (all or nothing)', async () => {
     const before = await snapshot(api.db);
-    const write = writeBundle(api.db, {
+    const write = importBundle(api.db, {
       source: { id: 'zz-conflict-test', title: 'conflict', recordedAt: '2026-11-24' },
       outlets: [{ id: 'zz-outlet', name: 'Test outlet', kind: 'BLOG' }],
       articles: [

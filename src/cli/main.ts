@@ -54,7 +54,7 @@ async function main(args: string[], log: Log): Promise<void> {
       return withDatabase(log, async (db) => {
         await migrate(db, log);
         for (const { file, bundle } of bundles) {
-          const summary = await writeBundle(db, bundle);
+          const summary = await writeBundle(db, bundle, file);
           log(`${file}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`);
         }
       });

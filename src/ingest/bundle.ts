@@ -4,16 +4,15 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { cypher, type Database } from '../db/database.js';
 import { Label } from '../db/graph.js';
-import type { Bundle } from './bundle-types.js';
-import { BundleError, validateBundle } from './validate.js';
+import { BundleError, validateBundle, type ValidBundle } from './validate.js';
 import { writeBundle } from './write.js';
 
 /** Reads and validates a YAML or JSON bundle; a bad one throws BundleError with every problem's path. */
-export async function readBundle(file: string): Promise<Bundle> {
+export async function readBundle(file: string): Promise<ValidBundle> {
   return parseBundle(file, await readFile(file, 'utf8'));
 }
 
-function parseBundle(file: string, text: string): Bundle {
+function parseBundle(file: string, text: string): ValidBundle {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new BundleError(
@@ -24,9 +23,9 @@ function parseBundle(file: string, text: string): Bundle {
       })),
     );
   }
-  const { bundle, problems } = validateBundle(document.toJS());
+  const { problems, ...valid } = validateBundle(document.toJS());
   if (problems.length > 0) throw new BundleError(file, problems);
-  return bundle;
+  return valid;
 }
 
 const sourceHash = cypher('source content hash', `MATCH (s:${Label.Source} {id: $id}) RETURN s.contentHash AS hash`);
@@ -48,14 +47,14 @@ export async function seed(db: Database, log: (line: string) => void, dir = SEED
     }),
   );
   for (const { name, hash, bundle } of bundles) {
-    const stored = await db.read(sourceHash, { id: bundle.source.id });
+    const stored = await db.read(sourceHash, { id: bundle.bundle.source.id });
     if (stored.records[0]?.get('hash') === hash) {
       log(`seed ${name} unchanged since it was loaded; skipped`);
       continue;
     }
     const started = Date.now();
-    const summary = await writeBundle(db, bundle);
-    await db.write(recordSourceHash, { id: bundle.source.id, hash });
+    const summary = await writeBundle(db, bundle, name);
+    await db.write(recordSourceHash, { id: bundle.bundle.source.id, hash });
     log(
       `seeded ${name}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created ` +
         `(${Date.now() - started} ms)`,

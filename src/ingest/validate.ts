@@ -17,6 +17,21 @@ import {
 export interface BundleProblem {
   path: string;
   message: string;
+  /** Set when the problem is a reference to a record that exists neither in the bundle nor in the graph. */
+  missing?: { kind: RecordKind; id: string };
+}
+
+/** A reference to a record the bundle does not hold, which must already be in the graph. */
+export interface ExternalReference {
+  path: string;
+  to: RecordKind;
+  id: string;
+}
+
+/** A bundle whose shape is valid, with the references it makes to records already in the graph. */
+export interface ValidBundle {
+  bundle: Bundle;
+  references: ExternalReference[];
 }
 
 export class BundleError extends Error {
@@ -32,7 +47,7 @@ export class BundleError extends Error {
   }
 }
 
-type RecordKind = 'places' | 'actors' | 'outlets' | 'articles' | 'events' | 'claims' | 'statements' | 'media';
+export type RecordKind = 'places' | 'actors' | 'outlets' | 'articles' | 'events' | 'claims' | 'statements' | 'media';
 
 type Field =
   | { type: 'string'; required?: boolean; pattern?: RegExp; hint?: string }
@@ -208,15 +223,16 @@ export function isPartialDate(value: string): boolean {
 }
 
 /**
- * Checks a parsed bundle against the record shapes and resolves every reference. Returns all the
- * problems found (not just the first), each with the path of the bad value.
+ * Checks a parsed bundle against the record shapes and resolves the references it can: those to
+ * its own records. The rest must name records already in the graph; the write checks them inside
+ * its transaction. Returns all the problems found (not just the first), each with its path.
  */
-export function validateBundle(input: unknown): { bundle: Bundle; problems: BundleProblem[] } {
+export function validateBundle(input: unknown): ValidBundle & { problems: BundleProblem[] } {
   const problems: BundleProblem[] = [];
   const report = (path: string, message: string): void => {
     problems.push({ path, message });
   };
-  const pendingRefs: Array<{ path: string; to: RecordKind; id: string }> = [];
+  const pendingRefs: ExternalReference[] = [];
 
   const check = (value: unknown, field: Field, path: string): void => {
     if (value === undefined || value === null) {
@@ -283,7 +299,11 @@ export function validateBundle(input: unknown): { bundle: Bundle; problems: Bund
   };
 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { bundle: input as Bundle, problems: [{ path: '$', message: 'a bundle must be a mapping of source, places, actors, ...' }] };
+    return {
+      bundle: input as Bundle,
+      references: [],
+      problems: [{ path: '$', message: 'a bundle must be a mapping of source, places, actors, ...' }],
+    };
   }
   const root = input as Record<string, unknown>;
   for (const name of Object.keys(root)) {
@@ -313,11 +333,9 @@ export function validateBundle(input: unknown): { bundle: Bundle; problems: Bund
       }
     });
   }
-  for (const ref of pendingRefs) {
-    if (!ids.get(ref.to)?.has(ref.id)) report(ref.path, `"${ref.id}" is not the id of any of the bundle's ${ref.to}`);
-  }
+  const references = pendingRefs.filter((ref) => !ids.get(ref.to)?.has(ref.id));
   checkClaimRanges(root.claims, report);
-  return { bundle: input as Bundle, problems };
+  return { bundle: input as Bundle, references, problems };
 }
 
 function checkClaimRanges(claims: unknown, report: (path: string, message: string) => void): void {

@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
 import { Label, Rel } from '../db/graph.js';
 import type { Bundle } from './bundle-types.js';
+import { BundleError, validateBundle, type ExternalReference, type RecordKind, type ValidBundle } from './validate.js';
 import type { DatePrecision } from './vocabulary.js';
 
 /**
@@ -235,8 +236,53 @@ const upsertSource = cypher(
    SET s += $props`,
 );
 
+const labelOfKind: Record<RecordKind, Label> = {
+  places: Label.Place,
+  actors: Label.Actor,
+  outlets: Label.Outlet,
+  articles: Label.Article,
+  events: Label.Event,
+  claims: Label.Claim,
+  statements: Label.Statement,
+  media: Label.MediaItem,
+};
+
+const existingIds = (label: Label) =>
+  cypher(`existing ${label} ids`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(n.id) AS found`);
+
+/** Fails with every reference (to a record outside the bundle) that the graph does not hold either. */
+async function checkReferences(tx: ManagedTransaction, file: string, references: ExternalReference[]): Promise<void> {
+  const missing: ExternalReference[] = [];
+  for (const kind of new Set(references.map((ref) => ref.to))) {
+    const wanted = references.filter((ref) => ref.to === kind);
+    const result = await tx.run(existingIds(labelOfKind[kind]).cypher, { ids: [...new Set(wanted.map((ref) => ref.id))] });
+    const found = new Set(result.records[0]?.get('found') as string[]);
+    missing.push(...wanted.filter((ref) => !found.has(ref.id)));
+  }
+  if (missing.length > 0) {
+    throw new BundleError(
+      file,
+      missing.map((ref) => ({
+        path: ref.path,
+        message: `"${ref.id}" is neither one of the bundle's ${ref.to} nor in the graph`,
+        missing: { kind: ref.to, id: ref.id },
+      })),
+    );
+  }
+}
+
+/**
+ * Validates any input as a bundle and writes it: the one way into the graph for seeds, bundle
+ * files, the API and importers. Throws BundleError, with every problem's path, before writing.
+ */
+export async function importBundle(db: Database, input: unknown, file = 'bundle'): Promise<WriteSummary> {
+  const { problems, ...valid } = validateBundle(input);
+  if (problems.length > 0) throw new BundleError(file, problems);
+  return writeBundle(db, valid, file);
+}
+
 /** Writes a validated bundle in one transaction: it lands whole or not at all. */
-export async function writeBundle(db: Database, bundle: Bundle): Promise<WriteSummary> {
+export async function writeBundle(db: Database, { bundle, references }: ValidBundle, file = 'bundle'): Promise<WriteSummary> {
   const p = plan(bundle);
   const source = bundle.source;
   const recordedAt = firstDay(source.recordedAt);
@@ -251,6 +297,7 @@ export async function writeBundle(db: Database, bundle: Bundle): Promise<WriteSu
   await db.writeTransaction(async (tx) => {
     // A retried transaction starts again from zero.
     Object.assign(summary, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+    await checkReferences(tx, file, references);
     await run(tx, upsertSource, {
       id: source.id,
       props: clean({
