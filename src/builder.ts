@@ -7,6 +7,7 @@ import { assertNodeType, decodeGlobalID, encodeGlobalID } from './global-id.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   Connection: { totalCount: () => Promise<number> };
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

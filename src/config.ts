@@ -18,6 +18,8 @@ export interface Neo4jConfig {
 
 export interface AppConfig {
   port: number;
+  /** API keys allowed to write, as `name:role:sha256hex` entries (see src/auth.ts). */
+  apiKeys: string | undefined;
   neo4j: Neo4jConfig;
 }
 
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     port: integer(env, 'PORT', 4000),
+    apiKeys: env.API_KEYS,
     neo4j: {
       uri,
       user: env.NEO4J_USER ?? 'neo4j',

@@ -1,4 +1,5 @@
 import type { QueryResult } from 'neo4j-driver';
+import type { Principal } from './auth.js';
 import type { Database, NamedQuery, Params } from './db/database.js';
 
 /**
@@ -10,14 +11,17 @@ export interface Context {
   write(query: NamedQuery, params?: Params): Promise<QueryResult>;
   db: Database;
   queries: string[];
+  /** Who is asking, from the request's API key. */
+  principal: Principal;
 }
 
-export function createContext(db: Database): Context {
+export function createContext(db: Database, principal: Principal = { name: 'anonymous', role: 'reader' }): Context {
   const queries: string[] = [];
   const observe = (name: string) => queries.push(name);
   return {
     db,
     queries,
+    principal,
     read: (query, params) => db.read(query, params, observe),
     write: (query, params) => db.write(query, params, observe),
   };

@@ -1,4 +1,5 @@
 import { createServer as createHttpServer } from 'node:http';
+import { parseApiKeys } from './auth.js';
 import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrations.js';
@@ -12,7 +13,7 @@ await runCommand(async (log) => {
   const connection = await connect(config, log);
   await migrate(connection.db, log);
   await seed(connection.db, log);
-  const http = createHttpServer(createServer(connection.db));
+  const http = createHttpServer(createServer(connection.db, { apiKeys: parseApiKeys(config.apiKeys) }));
   await new Promise<void>((resolve) => http.listen(config.port, resolve));
   log(`claimgraph API on http://localhost:${config.port}/graphql (GraphiQL opens on the walk query)`);
   await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { createYoga } from 'graphql-yoga';
+import { authenticate, type ApiKey } from './auth.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
@@ -34,11 +35,12 @@ query Walk($event: ID! = "${encodeGlobalID('Event', 'daquq-airstrike-2016-10-21'
  * Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. `onContext`
  * lets a caller (a test, a logger) see each request's context and the Cypher round trips it made.
  */
-export function createServer(db: Database, options: { onContext?: (ctx: Context) => void } = {}) {
+export function createServer(db: Database, options: { apiKeys?: ApiKey[]; onContext?: (ctx: Context) => void } = {}) {
+  const apiKeys = options.apiKeys ?? [];
   return createYoga({
     schema,
-    context: () => {
-      const ctx = createContext(db);
+    context: ({ request }) => {
+      const ctx = createContext(db, authenticate(request.headers.get('authorization'), apiKeys));
       options.onContext?.(ctx);
       return ctx;
     },

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hashKey, Roles, type Role } from '../auth.js';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrations.js';
@@ -15,6 +17,7 @@ const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
   claimgraph import bundle FILE...
                                  validate and load document bundles (YAML or JSON)
   claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
+  claimgraph key new NAME ROLE   make an API key (ROLE: reader, editor or admin) and its API_KEYS entry
 
 Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (unset NEO4J_URI: local Neo4j).`;
 
@@ -29,7 +32,17 @@ async function withDatabase(log: Log, work: (db: Awaited<ReturnType<typeof conne
 
 async function main(args: string[], log: Log): Promise<void> {
   const [command, sub, ...rest] = args;
-  switch (`${command ?? ''} ${command === 'db' || command === 'import' ? (sub ?? '') : ''}`.trim()) {
+  switch (`${command ?? ''} ${command === 'db' || command === 'import' || command === 'key' ? (sub ?? '') : ''}`.trim()) {
+    case 'key new': {
+      const [name, role] = rest;
+      if (!name || !/^[A-Za-z0-9_-]+$/.test(name) || !Roles.includes(role as Role)) {
+        throw new UsageError('key new needs a NAME (letters, digits, - and _) and a ROLE (reader, editor or admin)');
+      }
+      const key = randomBytes(24).toString('base64url');
+      process.stdout.write(`key (give it to ${name}; it is not stored): ${key}\n`);
+      process.stdout.write(`API_KEYS entry: ${name}:${role}:${hashKey(key).toString('hex')}\n`);
+      return;
+    }
     case 'db start': {
       const local = await startLocalNeo4j(loadConfig().neo4j, log);
       log('press Ctrl-C to stop');

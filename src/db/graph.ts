@@ -12,6 +12,7 @@ export enum Label {
   Claim = 'Claim',
   MediaItem = 'MediaItem',
   Source = 'Source',
+  AuditEntry = 'AuditEntry',
 }
 
 export enum Rel {

@@ -11,6 +11,7 @@ const keyedLabels = [
   Label.Claim,
   Label.MediaItem,
   Label.Source,
+  Label.AuditEntry,
 ];
 
 /** The name of the full-text index that search (and the playground's examples) use. */

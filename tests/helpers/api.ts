@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { inject } from 'vitest';
+import type { ApiKey } from '../../src/auth.js';
 import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
@@ -16,16 +17,20 @@ export interface Result<T> {
 }
 
 /** The API over the test database, driven through yoga.fetch with no port. */
-export function testApi() {
+export function testApi(options: { apiKeys?: ApiKey[] } = {}) {
   const db = new Database(inject('neo4jUri'), loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri') }).neo4j);
   const contexts: Context[] = [];
-  const yoga = createServer(db, { onContext: (ctx) => contexts.push(ctx) });
+  const yoga = createServer(db, { apiKeys: options.apiKeys, onContext: (ctx) => contexts.push(ctx) });
 
-  async function run<T, V>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V): Promise<Result<T>> {
+  async function run<T, V>(
+    document: TypedDocumentNode<T, V> | DocumentNode | string,
+    variables?: V,
+    headers: Record<string, string> = {},
+  ): Promise<Result<T>> {
     contexts.length = 0;
     const response = await yoga.fetch('http://test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
       body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
     });
     const body = (await response.json()) as Omit<Result<T>, 'queries' | 'status'>;

@@ -21,9 +21,10 @@ const mappers = {
   [Label.Source]: toSource,
 } as const;
 
-export type AnyRecord = ReturnType<(typeof mappers)[Label]>;
+type RecordLabel = keyof typeof mappers;
+export type AnyRecord = ReturnType<(typeof mappers)[RecordLabel]>;
 
 /** Maps a node whose label is only known at run time (the far end of CITES, MENTIONS, DEPICTS). */
 export function toRecord(label: Label, p: Record<string, unknown>): AnyRecord {
-  return mappers[label](p);
+  return mappers[label as RecordLabel](p);
 }

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { Context } from '../../context.js';
+import { cypher } from '../../db/database.js';
+import { Label } from '../../db/graph.js';
+import { props } from '../../db/values.js';
+
+/** The natural key of an existing article with this canonical URL, if any. */
+export const articleKeyByUrl = cypher('article key by url', `MATCH (n:${Label.Article} {url: $url}) RETURN n.id AS id`);
+
+/** The natural key of an existing outlet publishing on one of these domains, if any. */
+export const outletKeyByDomain = cypher(
+  'outlet key by domain',
+  `MATCH (n:${Label.Outlet}) WHERE any(domain IN n.domains WHERE domain IN $domains) RETURN n.id AS id ORDER BY n.id LIMIT 1`,
+);
+
+export async function keyFor(ctx: Context, query: typeof articleKeyByUrl, params: Record<string, unknown>): Promise<string | null> {
+  const result = await ctx.read(query, params);
+  return (result.records[0]?.get('id') as string | undefined) ?? null;
+}
+
+/** Labels a record can be deleted from; everything but the audit trail itself. */
+export const deletableLabels = [
+  Label.Event,
+  Label.Place,
+  Label.Actor,
+  Label.Outlet,
+  Label.Article,
+  Label.Statement,
+  Label.Claim,
+  Label.MediaItem,
+  Label.Source,
+] as const;
+
+const deleteWithAudit = (label: Label) =>
+  cypher(
+    `delete ${label} with audit`,
+    `MATCH (n:${label} {id: $key})
+     WITH n, properties(n) AS before, COUNT { (n)--() } AS relationships
+     CREATE (a:${Label.AuditEntry} {id: $auditId, action: 'DELETE', label: $label, key: $key, by: $by, at: datetime(),
+             relationships: relationships, properties: $propertiesJson})
+     DETACH DELETE n
+     RETURN a`,
+  );
+
+const recordForAudit = (label: Label) =>
+  cypher(`${label} before delete`, `MATCH (n:${label} {id: $key}) RETURN n`);
+
+export interface AuditRecord {
+  __typename: 'AuditEntry';
+  id: string;
+  action: string;
+  label: string;
+  key: string;
+  by: string;
+  at: string;
+  relationships: number;
+  properties: string;
+}
+
+/**
+ * Deletes a record and everything attached to it, leaving an audit entry (who, when, what was
+ * there) in the same transaction. Returns null when there is no such record.
+ */
+export async function deleteRecord(ctx: Context, label: Label, key: string, by: string): Promise<AuditRecord | null> {
+  const existing = await ctx.read(recordForAudit(label), { key });
+  const node = existing.records[0]?.get('n');
+  if (!node) return null;
+  const result = await ctx.write(deleteWithAudit(label), {
+    key,
+    label,
+    by,
+    auditId: randomUUID(),
+    propertiesJson: JSON.stringify(props(node)),
+  });
+  const entry = result.records[0]?.get('a');
+  return entry ? ({ __typename: 'AuditEntry', ...props(entry) } as AuditRecord) : null;
+}
+
+const auditEntries = cypher('audit entries', `MATCH (a:${Label.AuditEntry}) RETURN a ORDER BY a.at DESC, a.id LIMIT $limit`);
+
+export async function listAuditEntries(ctx: Context, limit: number): Promise<AuditRecord[]> {
+  const result = await ctx.read(auditEntries, { limit: neo4j.int(limit) });
+  return result.records.map((record) => ({ __typename: 'AuditEntry', ...props(record.get('a')) }) as AuditRecord);
+}

@@ -1,0 +1,204 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashKey, parseApiKeys } from '../src/auth.js';
+import { cypher } from '../src/db/database.js';
+import { codes, gid, testApi } from './helpers/api.js';
+import { snapshot } from './helpers/graph.js';
+
+const keys = { reader: 'reader-secret-1', editor: 'editor-secret-2', admin: 'admin-secret-3' };
+const apiKeys = parseApiKeys(
+  Object.entries(keys)
+    .map(([role, key]) => `${role}-key:${role}:${hashKey(key).toString('hex')}`)
+    .join(','),
+);
+const api = testApi({ apiKeys });
+const as = (role: keyof typeof keys) => ({ authorization: `Bearer ${keys[role]}` });
+
+const created = ['zz-write-event', 'zz-write-claim', 'zz-write-statement', 'zz-write-place', 'zz-write-actor'];
+afterAll(async () => {
+  await api.db.write(cypher('test: remove written', 'MATCH (n) WHERE n.id IN $ids OR n.id STARTS WITH "api-" OR n:AuditEntry DETACH DELETE n'), {
+    ids: created,
+  });
+  await api.close();
+});
+
+const upsertEvent = `mutation($input: EventInput!) {
+  upsertEvent(input: $input) {
+    __typename
+    ... on Event { id key title startDate datePrecision places { key } provenance { sources { key } } }
+    ... on ValidationError { message problems { path message } }
+    ... on NotFoundError { path kind key }
+  }
+}`;
+
+const event = { key: 'zz-write-event', kind: 'AIRSTRIKE', title: 'A test strike near Kirkuk', startDate: '2016-10', places: ['kirkuk'] };
+
+describe('roles', () => {
+  it('refuses writes without a key (UNAUTHENTICATED), with a wrong key (UNAUTHENTICATED), with a reader key (FORBIDDEN)', async () => {
+    const before = await snapshot(api.db);
+    expect(codes(await api.run(upsertEvent, { input: event }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await api.run(upsertEvent, { input: event }, { authorization: 'Bearer not-a-key' }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await api.run(upsertEvent, { input: event }, { authorization: 'Basic abc' }))).toEqual(['UNAUTHENTICATED']);
+    const reader = await api.run(upsertEvent, { input: event }, as('reader'));
+    expect(codes(reader)).toEqual(['FORBIDDEN']);
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+
+  it('keeps reads public, with or without a key', async () => {
+    const query = '{ events(first: 1) { totalCount } }';
+    for (const headers of [{}, as('reader'), as('editor')]) {
+      const result = await api.run<any, never>(query, undefined, headers);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.events.totalCount).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a malformed API_KEYS entry with a clear sentence', () => {
+    expect(() => parseApiKeys('alice:owner:abcd')).toThrow(/API_KEYS entry 1 must be name:role:sha256hex/);
+  });
+});
+
+describe('upserts', () => {
+  it('creates an event linked to an existing place, recording the key holder as its source', async () => {
+    const result = await api.run<any, any>(upsertEvent, { input: event }, as('editor'));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.upsertEvent).toEqual({
+      __typename: 'Event',
+      id: gid('Event', 'zz-write-event'),
+      key: 'zz-write-event',
+      title: 'A test strike near Kirkuk',
+      startDate: '2016-10',
+      datePrecision: 'MONTH',
+      places: [{ key: 'kirkuk' }],
+      provenance: { sources: [{ key: 'api-editor-key' }] },
+    });
+  });
+
+  it('is idempotent: the same upsert again changes nothing', async () => {
+    await api.run(upsertEvent, { input: event }, as('editor'));
+    const before = await snapshot(api.db);
+    await api.run(upsertEvent, { input: event }, as('editor'));
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+
+  it('answers invalid input with a ValidationError naming each field path, writing nothing', async () => {
+    const before = await snapshot(api.db);
+    const result = await api.run<any, any>(upsertEvent, { input: { ...event, startDate: '2016-13-01', key: 'Bad Key' } }, as('editor'));
+    expect(result.data.upsertEvent.__typename).toBe('ValidationError');
+    expect(result.data.upsertEvent.problems.map((p: { path: string }) => p.path).sort()).toEqual(['input.id', 'input.startDate']);
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+
+  it('answers a reference to a missing record with a NotFoundError, writing nothing', async () => {
+    const result = await api.run<any, any>(upsertEvent, { input: { ...event, places: ['kirkuk', 'atlantis'] } }, as('editor'));
+    expect(result.data.upsertEvent).toEqual({ __typename: 'NotFoundError', path: 'input.places[1]', kind: 'places', key: 'atlantis' });
+  });
+
+  it('links a statement to its speaker, a stance on a claim and the article that carried it', async () => {
+    const claim = await api.run<any, any>(
+      `mutation($input: ClaimInput!) { upsertClaim(input: $input) { __typename ... on Claim { key event { key } } } }`,
+      { input: { key: 'zz-write-claim', proposition: 'The test strike killed three people.', event: 'zz-write-event', casualtiesMin: 3, casualtiesMax: 3 } },
+      as('editor'),
+    );
+    expect(claim.data.upsertClaim).toEqual({ __typename: 'Claim', key: 'zz-write-claim', event: { key: 'zz-write-event' } });
+    const statement = await api.run<any, any>(
+      `mutation($input: StatementInput!) {
+        upsertStatement(input: $input) {
+          __typename
+          ... on Statement { key speaker { key } stances { value claim { key } } reportedIn { edges { node { key } } } }
+        }
+      }`,
+      {
+        input: {
+          key: 'zz-write-statement',
+          kind: 'DENIAL',
+          text: 'We did not carry out the test strike.',
+          quote: 'VERBATIM',
+          madeAt: '2016-10-25',
+          speaker: 'us-led-coalition',
+          reportedIn: ['sputnik-coalition-denies-daquq-airstrikes'],
+          stances: [{ claim: 'zz-write-claim', value: 'DENIES' }],
+        },
+      },
+      as('editor'),
+    );
+    expect(statement.errors).toBeUndefined();
+    expect(statement.data.upsertStatement).toMatchObject({
+      __typename: 'Statement',
+      key: 'zz-write-statement',
+      speaker: { key: 'us-led-coalition' },
+      stances: [{ value: 'DENIES', claim: { key: 'zz-write-claim' } }],
+    });
+  });
+});
+
+describe('importBundle', () => {
+  const importBundle = `mutation($bundle: JSON!) {
+    importBundle(bundle: $bundle) {
+      __typename
+      ... on ImportSummary { nodesCreated relationshipsCreated }
+      ... on ValidationError { problems { path message } }
+      ... on NotFoundError { path key }
+    }
+  }`;
+  const bundle = {
+    source: { id: 'api-bundle-test', title: 'A bundle through the API', recordedAt: '2026-11-24' },
+    places: [{ id: 'zz-write-place', name: 'Test Village', kind: 'VILLAGE', within: 'kirkuk-governorate' }],
+    actors: [{ id: 'zz-write-actor', name: 'Test Witness', kind: 'PERSON' }],
+  };
+
+  it('imports all of a bundle, then nothing the second time', async () => {
+    const first = await api.run<any, any>(importBundle, { bundle }, as('editor'));
+    expect(first.data.importBundle).toEqual({ __typename: 'ImportSummary', nodesCreated: 3, relationshipsCreated: 1 });
+    const again = await api.run<any, any>(importBundle, { bundle }, as('editor'));
+    expect(again.data.importBundle).toEqual({ __typename: 'ImportSummary', nodesCreated: 0, relationshipsCreated: 0 });
+  });
+
+  it('imports nothing of a bundle with one bad record', async () => {
+    const before = await snapshot(api.db);
+    const broken = { ...bundle, actors: [...bundle.actors, { id: 'zz-other', name: 'X', kind: 'ROBOT' }] };
+    const result = await api.run<any, any>(importBundle, { bundle: broken }, as('editor'));
+    expect(result.data.importBundle.__typename).toBe('ValidationError');
+    expect(result.data.importBundle.problems[0].path).toBe('actors[1].kind');
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+});
+
+describe('deleteRecord', () => {
+  const deleteRecord = `mutation($id: ID!) {
+    deleteRecord(id: $id) {
+      __typename
+      ... on AuditEntry { action label key by relationships properties }
+      ... on NotFoundError { key }
+    }
+  }`;
+
+  it('is for admins only', async () => {
+    const id = gid('Actor', 'zz-write-actor');
+    expect(codes(await api.run(deleteRecord, { id }, as('editor')))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.run(deleteRecord, { id }))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('deletes a record and keeps an audit entry of who, when and what', async () => {
+    const result = await api.run<any, any>(deleteRecord, { id: gid('Place', 'zz-write-place') }, as('admin'));
+    expect(result.data.deleteRecord).toMatchObject({
+      __typename: 'AuditEntry',
+      action: 'DELETE',
+      label: 'Place',
+      key: 'zz-write-place',
+      by: 'admin-key',
+      relationships: 1,
+      properties: { id: 'zz-write-place', name: 'Test Village', kind: 'VILLAGE' },
+    });
+    const gone = await api.run<any, any>('query($id: ID!) { node(id: $id) { id } }', { id: gid('Place', 'zz-write-place') });
+    expect(gone.data.node).toBeNull();
+    const log = await api.run<any, any>('{ auditEntries(limit: 5) { key by at } }', undefined, as('admin'));
+    expect(log.data.auditEntries[0]).toMatchObject({ key: 'zz-write-place', by: 'admin-key' });
+    expect(Date.parse(log.data.auditEntries[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(codes(await api.run('{ auditEntries { key } }', undefined, as('editor')))).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers an unknown record with a NotFoundError', async () => {
+    const result = await api.run<any, any>(deleteRecord, { id: gid('Event', 'no-such-event') }, as('admin'));
+    expect(result.data.deleteRecord).toEqual({ __typename: 'NotFoundError', key: 'no-such-event' });
+  });
+});
