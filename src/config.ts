@@ -20,6 +20,8 @@ export interface AppConfig {
   port: number;
   /** API keys allowed to write, as `name:role:sha256hex` entries (see src/auth.ts). */
   apiKeys: string | undefined;
+  /** Redis for live updates shared by several API instances; unset: in process. */
+  redisUrl: string | undefined;
   neo4j: Neo4jConfig;
 }
 
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 4000),
     apiKeys: env.API_KEYS,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
     neo4j: {
       uri,
       user: env.NEO4J_USER ?? 'neo4j',

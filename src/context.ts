@@ -1,6 +1,7 @@
 import type { QueryResult } from 'neo4j-driver';
 import type { Principal } from './auth.js';
 import type { Database, NamedQuery, Params } from './db/database.js';
+import type { Live } from './live.js';
 
 /**
  * What resolvers see: built fresh for every request, so loaders (which Pothos keys to this
@@ -13,15 +14,18 @@ export interface Context {
   queries: string[];
   /** Who is asking, from the request's API key. */
   principal: Principal;
+  /** Where writes announce themselves to subscribers. */
+  live: Live;
 }
 
-export function createContext(db: Database, principal: Principal = { name: 'anonymous', role: 'reader' }): Context {
+export function createContext(db: Database, live: Live, principal: Principal = { name: 'anonymous', role: 'reader' }): Context {
   const queries: string[] = [];
   const observe = (name: string) => queries.push(name);
   return {
     db,
     queries,
     principal,
+    live,
     read: (query, params) => db.read(query, params, observe),
     write: (query, params) => db.write(query, params, observe),
   };

@@ -12,5 +12,6 @@ import './modules/media/media.schema.js';
 import './modules/node/unions.js';
 import './modules/coverage/coverage.schema.js';
 import './modules/write/write.schema.js';
+import './modules/live/live.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,6 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { parseApiKeys } from './auth.js';
 import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
+import { createLive } from './live.js';
 import { migrate } from './db/migrations.js';
 import { seed } from './ingest/bundle.js';
 import { createServer } from './yoga.js';
@@ -13,7 +14,8 @@ await runCommand(async (log) => {
   const connection = await connect(config, log);
   await migrate(connection.db, log);
   await seed(connection.db, log);
-  const http = createHttpServer(createServer(connection.db, { apiKeys: parseApiKeys(config.apiKeys) }));
+  const live = createLive(config.redisUrl);
+  const http = createHttpServer(createServer(connection.db, { apiKeys: parseApiKeys(config.apiKeys), live }));
   await new Promise<void>((resolve) => http.listen(config.port, resolve));
   log(`claimgraph API on http://localhost:${config.port}/graphql (GraphiQL opens on the walk query)`);
   await new Promise<void>((resolve) => {
@@ -25,5 +27,6 @@ await runCommand(async (log) => {
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
+  await live.close();
   await connection.close();
 });

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
 import { encodeGlobalID } from '../../src/global-id.js';
+import type { Live } from '../../src/live.js';
 import { createServer } from '../../src/yoga.js';
 
 export interface Result<T> {
@@ -17,10 +18,10 @@ export interface Result<T> {
 }
 
 /** The API over the test database, driven through yoga.fetch with no port. */
-export function testApi(options: { apiKeys?: ApiKey[] } = {}) {
+export function testApi(options: { apiKeys?: ApiKey[]; live?: Live } = {}) {
   const db = new Database(inject('neo4jUri'), loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri') }).neo4j);
   const contexts: Context[] = [];
-  const yoga = createServer(db, { apiKeys: options.apiKeys, onContext: (ctx) => contexts.push(ctx) });
+  const yoga = createServer(db, { ...options, onContext: (ctx) => contexts.push(ctx) });
 
   async function run<T, V>(
     document: TypedDocumentNode<T, V> | DocumentNode | string,

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
@@ -9,7 +10,28 @@ import { wipe } from '../helpers/graph.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** A Redis for the live-update tests across instances; empty when none can be had. */
+    redisUrl: string;
   }
+}
+
+/** Starts a throwaway Redis on loopback when REDIS_URL is unset and redis-server is installed. */
+async function startRedis(log: (line: string) => void): Promise<{ url: string; stop(): void } | undefined> {
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => {} };
+  const port = 6391;
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const started = await new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    setTimeout(() => resolve(child.exitCode === null), 500);
+  });
+  if (!started) {
+    log('redis-server is not installed: the test of live updates across instances will be skipped');
+    return undefined;
+  }
+  log(`Redis on 127.0.0.1:${port} for the live-update tests`);
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
 /**
@@ -18,6 +40,7 @@ declare module 'vitest' {
  * NEO4J_URI set, the tests use that database instead, and empty it first.
  */
 let local: LocalNeo4j | undefined;
+let redis: Awaited<ReturnType<typeof startRedis>>;
 
 export async function setup(project: TestProject) {
   const env = {
@@ -40,8 +63,11 @@ export async function setup(project: TestProject) {
     await db.close();
   }
   project.provide('neo4jUri', uri);
+  redis = await startRedis(log);
+  project.provide('redisUrl', redis?.url ?? '');
 }
 
 export async function teardown() {
+  redis?.stop();
   await local?.stop();
 }

@@ -5,7 +5,9 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { ErrorCode, invalid } from '../../errors.js';
 import { BundleError, type BundleProblem, type RecordKind } from '../../ingest/validate.js';
+import type { Bundle } from '../../ingest/bundle-types.js';
 import { importBundle, type WriteSummary } from '../../ingest/write.js';
+import { announce } from '../live/live.schema.js';
 import { ActorKindEnum, ActorNode } from '../actor/actor.schema.js';
 import { ArticleNode } from '../article/article.schema.js';
 import { AttributionRoleEnum, ClaimNode, StanceValueEnum } from '../claim/claim.schema.js';
@@ -405,7 +407,11 @@ builder.mutationFields((t) => ({
     type: resultUnion('UpsertEventResult', 'event', EventNode),
     description: 'Creates or updates an event by key.',
     args: { input: t.arg({ type: EventInput, required: true, description: 'The event.' }) },
-    resolve: (_root, { input }, ctx) => upsert(ctx, 'events', EventNode, input.key, input),
+    resolve: async (_root, { input }, ctx) => {
+      const result = await upsert(ctx, 'events', EventNode, input.key, input);
+      if (result.__typename === 'Event') await announce(ctx, { events: [input.key] });
+      return result;
+    },
   }),
   upsertPlace: t.field({
     type: resultUnion('UpsertPlaceResult', 'place', PlaceNode),
@@ -445,13 +451,21 @@ builder.mutationFields((t) => ({
     type: resultUnion('UpsertStatementResult', 'statement', StatementNode),
     description: 'Creates or updates a statement by key, linking its speaker, stances, carriers and citations.',
     args: { input: t.arg({ type: StatementInput, required: true, description: 'The statement.' }) },
-    resolve: (_root, { input }, ctx) => upsert(ctx, 'statements', StatementNode, input.key, input),
+    resolve: async (_root, { input }, ctx) => {
+      const result = await upsert(ctx, 'statements', StatementNode, input.key, input);
+      if (result.__typename === 'Statement') await announce(ctx, { statements: [input.key] });
+      return result;
+    },
   }),
   upsertClaim: t.field({
     type: resultUnion('UpsertClaimResult', 'claim', ClaimNode),
     description: 'Creates or updates a claim by key.',
     args: { input: t.arg({ type: ClaimInput, required: true, description: 'The claim.' }) },
-    resolve: (_root, { input }, ctx) => upsert(ctx, 'claims', ClaimNode, input.key, input),
+    resolve: async (_root, { input }, ctx) => {
+      const result = await upsert(ctx, 'claims', ClaimNode, input.key, input);
+      if (result.__typename === 'Claim') await announce(ctx, { events: [input.event] });
+      return result;
+    },
   }),
   upsertMediaItem: t.field({
     type: resultUnion('UpsertMediaItemResult', 'media item', MediaItemNode),
@@ -516,11 +530,18 @@ builder.mutationFields((t) => ({
     args: { bundle: t.arg({ type: JSONScalar, required: true, description: 'The bundle, as JSON.' }) },
     resolve: async (_root, { bundle }, ctx) => {
       requireRole(ctx, 'editor');
+      let summary: WriteSummary;
       try {
-        return { __typename: 'ImportSummary' as const, ...(await importBundle(ctx.db, bundle, 'bundle')) };
+        summary = await importBundle(ctx.db, bundle, 'bundle');
       } catch (error) {
         return asFailure(error);
       }
+      const { events = [], claims = [], statements = [] } = bundle as Bundle;
+      await announce(ctx, {
+        events: [...new Set([...events.map((e) => e.id), ...claims.map((c) => c.event)])],
+        statements: statements.map((s) => s.id),
+      });
+      return { __typename: 'ImportSummary' as const, ...summary };
     },
   }),
   deleteRecord: t.field({
