@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hashKey, Roles, type Role } from '../auth.js';
+import path from 'node:path';
 import { loadConfig } from '../config.js';
+import { runImport, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
+import { gdeltImporter } from '../ingest/sources/gdelt.js';
+import { countLines, expandPaths } from '../ingest/sources/rows.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrations.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
@@ -14,6 +18,8 @@ const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
   claimgraph db start            run the local Neo4j in the foreground (Ctrl-C stops it)
   claimgraph db migrate          apply constraints and indexes (idempotent)
   claimgraph seed                apply migrations, then load every bundle in seeds/
+  claimgraph import gdelt PATH... [--batch=N]
+                                 GDELT 2.0 Events exports and Mentions (plain or zipped, files or folders)
   claimgraph import bundle FILE...
                                  validate and load document bundles (YAML or JSON)
   claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
@@ -31,7 +37,10 @@ async function withDatabase(log: Log, work: (db: Awaited<ReturnType<typeof conne
 }
 
 async function main(args: string[], log: Log): Promise<void> {
-  const [command, sub, ...rest] = args;
+  const [command, sub, ...given] = args;
+  let rest = given;
+  const options = rest.filter((arg) => arg.startsWith('--'));
+  rest = rest.filter((arg) => !arg.startsWith('--'));
   switch (`${command ?? ''} ${command === 'db' || command === 'import' || command === 'key' ? (sub ?? '') : ''}`.trim()) {
     case 'key new': {
       const [name, role] = rest;
@@ -60,6 +69,15 @@ async function main(args: string[], log: Log): Promise<void> {
         await migrate(db, log);
         await seed(db, log);
       });
+    case 'import gdelt': {
+      if (rest.length === 0) throw new UsageError('import gdelt needs at least one PATH (files or folders)');
+      const files = await expandPaths(rest, gdeltImporter.accepts);
+      return withDatabase(log, async (db) => {
+        await migrate(db, log);
+        const summary = await runImport(db, gdeltImporter, files, importOptions(log, options), countLines);
+        log(describeSummary(summary));
+      });
+    }
     case 'import bundle': {
       if (rest.length === 0) throw new UsageError('import bundle needs at least one FILE');
       // Validate every file before touching the database: a bad bundle costs nothing.
@@ -92,6 +110,46 @@ async function main(args: string[], log: Log): Promise<void> {
 }
 
 class UsageError extends Error {}
+
+const rate = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** A one-line progress bar: rows done of total, rows per second, ETA; redrawn in place on a terminal. */
+function importOptions(log: Log, args: string[]): ImportOptions {
+  const batch = args.find((arg) => arg.startsWith('--batch='));
+  let lastPrinted = 0;
+  return {
+    batchSize: batch ? Number(batch.slice('--batch='.length)) : 5000,
+    rejectsDir: '.rejects',
+    stateDir: '.data/imports',
+    progress: ({ file, done, total, rejected, rowsPerSecond, finished }) => {
+      const width = 24;
+      const filled = total ? Math.round((done / total) * width) : width;
+      const eta = rowsPerSecond > 0 ? Math.max(0, (total - done) / rowsPerSecond) : 0;
+      const line =
+        `${path.basename(file)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate(done)}/${rate(total)} rows, ` +
+        `${rate(rowsPerSecond)} rows/s, ETA ${eta.toFixed(0)} s, ${rate(rejected)} rejected`;
+      if (process.stderr.isTTY) {
+        process.stderr.write(`\r${line}${finished ? '\n' : ''}`);
+      } else if (finished || Date.now() - lastPrinted > 2000) {
+        lastPrinted = Date.now();
+        log(line);
+      }
+    },
+  };
+}
+
+function describeSummary(s: ImportSummary): string {
+  return [
+    `imported ${rate(s.imported)} of ${rate(s.rows)} rows from ${s.files - s.skippedFiles} files in ${s.seconds.toFixed(1)} s` +
+      ` (${rate(s.rows / Math.max(s.seconds, 0.001))} rows/s)`,
+    `${rate(s.nodesCreated)} nodes and ${rate(s.relationshipsCreated)} relationships created`,
+    s.ignored ? `${rate(s.ignored)} rows of kinds claimgraph does not keep, ignored` : '',
+    s.skippedFiles ? `${s.skippedFiles} files already imported, skipped` : '',
+    s.rejected ? `${rate(s.rejected)} rows rejected, kept with file, line and reason in ${s.rejectsFiles.join(', ')}` : 'no rows rejected',
+  ]
+    .filter(Boolean)
+    .join('\n  ');
+}
 
 await runCommand(async (log) => {
   try {

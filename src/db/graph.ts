@@ -13,6 +13,7 @@ export enum Label {
   MediaItem = 'MediaItem',
   Source = 'Source',
   AuditEntry = 'AuditEntry',
+  ExternalRecord = 'ExternalRecord',
 }
 
 export enum Rel {
@@ -38,5 +39,5 @@ export enum Rel {
   CREDITED_TO = 'CREDITED_TO',
   DISTRIBUTED_BY = 'DISTRIBUTED_BY',
   DEPICTS = 'DEPICTS',
-  RECORDED_FROM = 'RECORDED_FROM',
+  IDENTIFIES = 'IDENTIFIES',
 }

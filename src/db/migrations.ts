@@ -12,6 +12,7 @@ const keyedLabels = [
   Label.MediaItem,
   Label.Source,
   Label.AuditEntry,
+  Label.ExternalRecord,
 ];
 
 /** The name of the full-text index that search (and the playground's examples) use. */

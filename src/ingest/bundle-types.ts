@@ -93,6 +93,8 @@ export interface ArticleInput {
   /** BCP 47 language tag. */
   language?: string;
   cites?: Array<CitationTarget & { via?: string; note?: string }>;
+  /** Statements (already in the graph or in the bundle) that the article carries. */
+  reports?: string[];
   note?: string;
 }
 
@@ -105,6 +107,8 @@ export interface EventInput {
   endDate?: string;
   places?: string[];
   partOf?: string;
+  /** Ids of this event in other datasets ("gdelt:599912345"); one event may have several. */
+  externalIds?: string[];
   note?: string;
 }
 
@@ -142,6 +146,8 @@ export interface StatementInput {
   about?: string[];
   cites?: Array<({ statement: string } | { actor: string } | { article: string }) & { via?: string }>;
   mentions?: MentionTarget[];
+  /** Ids of this statement in other datasets ("gdelt:599912346"). */
+  externalIds?: string[];
   note?: string;
 }
 

@@ -68,6 +68,7 @@ const key: Field = { type: 'string', required: true, pattern: /^[a-z0-9][a-z0-9-
 const text: Field = { type: 'string' };
 const requiredText: Field = { type: 'string', required: true };
 const country: Field = { type: 'string', pattern: /^[A-Z]{2}$/, hint: 'an ISO 3166-1 alpha-2 code such as IQ' };
+const externalId: Field = { type: 'string', required: true, pattern: /^[a-z]+:\S+$/, hint: 'a dataset-prefixed id such as gdelt:599912345' };
 const refs = (to: RecordKind): Field => ({ type: 'list', of: { type: 'ref', to, required: true } });
 
 const shapes: Record<RecordKind, Shape> = {
@@ -126,6 +127,7 @@ const shapes: Record<RecordKind, Shape> = {
     publishedAt: { type: 'date' },
     language: { type: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, hint: 'a BCP 47 tag such as en or ar-IQ' },
     cites: { type: 'list', of: { type: 'target', targets: { article: 'articles', outlet: 'outlets', actor: 'actors' }, fields: { via: text, note: text } } },
+    reports: refs('statements'),
     note: text,
   },
   events: {
@@ -137,6 +139,7 @@ const shapes: Record<RecordKind, Shape> = {
     endDate: { type: 'date' },
     places: refs('places'),
     partOf: { type: 'ref', to: 'events' },
+    externalIds: { type: 'list', of: externalId },
     note: text,
   },
   claims: {
@@ -184,6 +187,7 @@ const shapes: Record<RecordKind, Shape> = {
     about: refs('events'),
     cites: { type: 'list', of: { type: 'target', targets: { statement: 'statements', actor: 'actors', article: 'articles' }, fields: { via: text } } },
     mentions: { type: 'list', of: { type: 'target', targets: { actor: 'actors', place: 'places', event: 'events', outlet: 'outlets' }, fields: {} } },
+    externalIds: { type: 'list', of: externalId },
     note: text,
   },
   media: {

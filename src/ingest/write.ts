@@ -98,6 +98,12 @@ class Plan {
     this.nodes.set(label, rows);
   }
 
+  /** An id in another dataset, kept as its own node so re-imports and overlapping files find the record. */
+  external(externalId: string, label: Label, id: string) {
+    this.node(Label.ExternalRecord, externalId, {});
+    this.rel(Label.ExternalRecord, externalId, Rel.IDENTIFIES, label, id);
+  }
+
   rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}) {
     const key = `${from}|${type}|${to}`;
     const group = this.rels.get(key) ?? { from, type, to, rows: [] };
@@ -153,6 +159,7 @@ function plan(bundle: Bundle): Plan {
       const cited = target(citation);
       p.rel(Label.Article, article.id, Rel.CITES, cited.label, cited.id, cited.props);
     }
+    for (const statement of article.reports ?? []) p.rel(Label.Article, article.id, Rel.REPORTS, Label.Statement, statement);
   }
   for (const event of bundle.events ?? []) {
     p.node(Label.Event, event.id, {
@@ -166,6 +173,7 @@ function plan(bundle: Bundle): Plan {
       note: event.note,
     });
     for (const place of event.places ?? []) p.rel(Label.Event, event.id, Rel.OCCURRED_IN, Label.Place, place);
+    for (const externalId of event.externalIds ?? []) p.external(externalId, Label.Event, event.id);
     if (event.partOf) p.rel(Label.Event, event.id, Rel.PART_OF, Label.Event, event.partOf);
   }
   for (const claim of bundle.claims ?? []) {
@@ -202,6 +210,7 @@ function plan(bundle: Bundle): Plan {
       p.rel(Label.Statement, statement.id, Rel.STANCE, Label.Claim, stance.claim, { value: stance.value, note: stance.note });
     }
     for (const event of statement.about ?? []) p.rel(Label.Statement, statement.id, Rel.ABOUT, Label.Event, event);
+    for (const externalId of statement.externalIds ?? []) p.external(externalId, Label.Statement, statement.id);
     for (const citation of statement.cites ?? []) {
       const cited = target(citation);
       p.rel(Label.Statement, statement.id, Rel.CITES, cited.label, cited.id, cited.props);

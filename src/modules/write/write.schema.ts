@@ -253,6 +253,7 @@ const ArticleInput = builder.inputType('ArticleInput', {
     publishedAt: t.string({ description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }),
     language: t.string({ description: 'BCP 47 language tag.' }),
     cites: t.field({ type: [CitationInput], description: 'What it cites.' }),
+    reports: t.stringList({ description: 'Keys of statements the article carries.' }),
     note: t.string({ description: 'How the record was read from its source.' }),
   }),
 });

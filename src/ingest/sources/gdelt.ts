@@ -1,0 +1,287 @@
+import path from 'node:path';
+import type { Database } from '../../db/database.js';
+import { cypher } from '../../db/database.js';
+import { Label, Rel } from '../../db/graph.js';
+import type { ArticleInput, ClaimInput, EventInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import type { Importer, Records, Rejection, Row } from '../runner.js';
+import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../vocabulary.js';
+import { isoFromFips } from './fips.js';
+import { lines } from './rows.js';
+
+/**
+ * GDELT 2.0 (codebook: see shared/design/sources.md). The Events export (61 tab-separated columns)
+ * gives armed events (CAMEO roots 18-20) and statements (accusations, denials, demands for
+ * investigation); the Mentions table (16 columns) gives the articles and outlets that carried them.
+ * One real-world event often has several GLOBALEVENTIDs, so an event's key is what identifies it
+ * (place, day, kind of violence) and each GLOBALEVENTID is kept as an external record.
+ */
+
+const EXPORT_COLUMNS = 61;
+const MENTIONS_COLUMNS = 16;
+
+const E = {
+  id: 0, sqlDate: 1,
+  actor1Code: 5, actor1Name: 6, actor1Country: 7,
+  actor2Code: 15, actor2Name: 16, actor2Country: 17,
+  eventCode: 26, eventBaseCode: 27, eventRootCode: 28,
+  geoType: 51, geoFullName: 52, geoCountry: 53, geoLat: 56, geoLong: 57, geoFeatureId: 58,
+  dateAdded: 59, sourceUrl: 60,
+} as const;
+
+const M = { eventId: 0, mentionTime: 2, mentionType: 3, sourceName: 4, identifier: 5 } as const;
+
+const violence: Record<string, { kind: EventKind; label: string }> = {
+  '18': { kind: 'ATTACK_ON_CIVILIANS', label: 'Assault' },
+  '19': { kind: 'ARMED_CLASH', label: 'Fighting' },
+  '193': { kind: 'ARMED_CLASH', label: 'Fighting with small arms' },
+  '194': { kind: 'SHELLING', label: 'Artillery and tank fire' },
+  '195': { kind: 'AIRSTRIKE', label: 'Aerial strike' },
+  '196': { kind: 'ARMED_CLASH', label: 'Ceasefire violation' },
+  '20': { kind: 'ATTACK_ON_CIVILIANS', label: 'Unconventional mass violence' },
+};
+
+/** CAMEO codes read as statements: what the statement does and where it stands on "who did it". */
+const speech: Record<string, { kind: StatementKind; verb: string; stance: StanceValue; target: 'actor1' | 'actor2' }> = {
+  '015': { kind: 'CONFIRMATION', verb: 'acknowledges responsibility', stance: 'ASSERTS', target: 'actor1' },
+  '016': { kind: 'DENIAL', verb: 'denies responsibility', stance: 'DENIES', target: 'actor1' },
+  '101': { kind: 'CALL_FOR_INVESTIGATION', verb: 'demands an investigation of', stance: 'CALLS_TO_VERIFY', target: 'actor2' },
+  '112': { kind: 'ACCUSATION', verb: 'accuses', stance: 'ASSERTS', target: 'actor2' },
+  '1121': { kind: 'ACCUSATION', verb: 'accuses of crime or corruption', stance: 'ASSERTS', target: 'actor2' },
+  '1122': { kind: 'ACCUSATION', verb: 'accuses of human rights abuses', stance: 'ASSERTS', target: 'actor2' },
+  '1123': { kind: 'ACCUSATION', verb: 'accuses of aggression', stance: 'ASSERTS', target: 'actor2' },
+  '1124': { kind: 'ACCUSATION', verb: 'accuses of war crimes', stance: 'ASSERTS', target: 'actor2' },
+  '1125': { kind: 'ACCUSATION', verb: 'accuses of espionage or treason', stance: 'ASSERTS', target: 'actor2' },
+};
+
+const placeKinds: Record<string, PlaceKind> = { '1': 'COUNTRY', '2': 'PROVINCE', '3': 'CITY', '4': 'CITY', '5': 'PROVINCE' };
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
+const isoDate = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+
+function validDay(yyyymmdd: string): boolean {
+  if (!/^\d{8}$/.test(yyyymmdd)) return false;
+  const date = new Date(`${isoDate(yyyymmdd)}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === isoDate(yyyymmdd);
+}
+
+type Fields = string[];
+
+function reject(row: Row<Fields>, reason: string): Rejection {
+  return { file: row.file, line: row.line, reason, raw: row.raw };
+}
+
+function place(fields: Fields): PlaceInput {
+  const featureId = fields[E.geoFeatureId]!;
+  const fips = fields[E.geoCountry]!;
+  const countryCode = isoFromFips(fips);
+  return {
+    id: `gdelt-place-${slug(featureId)}`,
+    name: fields[E.geoFullName]!.split(',')[0]!.trim(),
+    kind: placeKinds[fields[E.geoType]!] ?? 'AREA',
+    ...(countryCode ? { countryCode } : {}),
+    location: { latitude: Number(fields[E.geoLat]), longitude: Number(fields[E.geoLong]) },
+    note: `GDELT ActionGeo "${fields[E.geoFullName]}" (FeatureID ${featureId}, FIPS country ${fips}${countryCode ? '' : ', not mapped'}).`,
+  };
+}
+
+function actor(code: string, name: string) {
+  return { id: `gdelt-actor-${slug(code)}`, name: name || code, kind: 'ORGANIZATION' as const, aliases: [code], note: `GDELT/CAMEO actor code ${code}.` };
+}
+
+/** The key of "what happened here that day": one event however many GLOBALEVENTIDs report it. */
+const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${slug(fields[E.geoFeatureId]!)}`;
+
+const violenceCodeOf = (fields: Fields) =>
+  [fields[E.eventCode]!, fields[E.eventBaseCode]!, fields[E.eventRootCode]!].find((code) => code in violence);
+
+const eventsNear = cypher(
+  'gdelt events near',
+  `UNWIND $wanted AS w
+   MATCH (e:${Label.Event})-[:${Rel.OCCURRED_IN}]->(:${Label.Place} {id: w.place})
+   WHERE e.startDate >= date(w.from) AND e.startDate <= date(w.to) AND e.id STARTS WITH 'gdelt-'
+   RETURN w.key AS key, collect(e.id) AS events`,
+);
+
+const externalRecords = cypher(
+  'gdelt external records',
+  `UNWIND $ids AS id
+   MATCH (:${Label.ExternalRecord} {id: id})-[:${Rel.IDENTIFIES}]->(n)
+   RETURN id, head(labels(n)) AS label, n.id AS key, n.title AS title`,
+);
+
+function shiftDay(yyyymmdd: string, days: number): string {
+  const date = new Date(`${isoDate(yyyymmdd)}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
+  const records: Required<Pick<Records, 'places' | 'actors' | 'events' | 'claims' | 'statements'>> = {
+    places: [], actors: [], events: [], claims: [], statements: [],
+  };
+  const rejected: Rejection[] = [];
+  let ignored = 0;
+  const speechRows: Array<{ row: Row<Fields>; code: string }> = [];
+  const batchEvents = new Map<string, string[]>();
+  for (const row of rows) {
+    const fields = row.fields;
+    if (!validDay(fields[E.sqlDate]!)) { rejected.push(reject(row, `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`)); continue; }
+    const code = fields[E.eventCode]!;
+    const violenceCode = violenceCodeOf(fields);
+    const speechCode = [code, fields[E.eventBaseCode]!].find((c) => c in speech);
+    // Most of GDELT is other kinds of events (meetings, statements of support): out of scope, not errors.
+    if (!violenceCode && !speechCode) { ignored += 1; continue; }
+    if (!fields[E.geoFeatureId]) { rejected.push(reject(row, 'no ActionGeo_FeatureID: the event cannot be placed')); continue; }
+    const lat = Number(fields[E.geoLat]);
+    const long = Number(fields[E.geoLong]);
+    if (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) {
+      rejected.push(reject(row, `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`));
+      continue;
+    }
+    records.places.push(place(fields));
+    if (violenceCode) {
+      const { kind, label } = violence[violenceCode]!;
+      const key = eventKey(fields, violenceCode);
+      const event: EventInput = {
+        id: key,
+        kind,
+        title: `${label} in ${fields[E.geoFullName]}`,
+        startDate: isoDate(fields[E.sqlDate]!),
+        places: [place(fields).id],
+        externalIds: [`gdelt:${fields[E.id]}`],
+        note: `From GDELT event ${fields[E.id]} (CAMEO ${code}); first source ${fields[E.sourceUrl]}.`,
+      };
+      const existing = records.events.find((e) => e.id === key);
+      if (existing) existing.externalIds = [...new Set([...(existing.externalIds ?? []), ...event.externalIds!])];
+      else records.events.push(event);
+      const placeKey = `${place(fields).id}|${fields[E.sqlDate]}`;
+      batchEvents.set(placeKey, [...new Set([...(batchEvents.get(placeKey) ?? []), key])]);
+    } else {
+      speechRows.push({ row, code: speechCode! });
+    }
+  }
+  if (speechRows.length > 0) {
+    // A statement is about the armed events at its place within three days, whether they came in
+    // this batch or an earlier one.
+    const wanted = speechRows.map(({ row }) => ({
+      key: `${row.file}:${row.line}`,
+      place: place(row.fields).id,
+      from: shiftDay(row.fields[E.sqlDate]!, -3),
+      to: shiftDay(row.fields[E.sqlDate]!, 3),
+    }));
+    const found = await db.read(eventsNear, { wanted });
+    const fromGraph = new Map(found.records.map((r) => [r.get('key') as string, r.get('events') as string[]]));
+    for (const { row, code } of speechRows) {
+      const fields = row.fields;
+      const meaning = speech[code]!;
+      const inBatch = [-3, -2, -1, 0, 1, 2, 3].flatMap(
+        (days) => batchEvents.get(`${place(fields).id}|${shiftDay(fields[E.sqlDate]!, days).replace(/-/g, '')}`) ?? [],
+      );
+      const about = [...new Set([...inBatch, ...(fromGraph.get(`${row.file}:${row.line}`) ?? [])])];
+      const speaker = fields[E.actor1Code] ? actor(fields[E.actor1Code]!, fields[E.actor1Name]!) : undefined;
+      const addressee = fields[E.actor2Code] ? actor(fields[E.actor2Code]!, fields[E.actor2Name]!) : undefined;
+      const claimant = meaning.target === 'actor1' ? speaker : addressee;
+      for (const a of [speaker, addressee]) if (a) records.actors.push(a);
+      const stances: NonNullable<StatementInput['stances']> = [];
+      if (claimant) {
+        for (const event of about) {
+          const claim: ClaimInput = {
+            id: `${event}-by-${slug(claimant.aliases[0]!)}`,
+            proposition: `${claimant.name} carried out ${event}.`,
+            event,
+            attributesTo: [{ actor: claimant.id, role: 'PERPETRATOR' }],
+          };
+          records.claims.push(claim);
+          stances.push({ claim: claim.id, value: meaning.stance });
+        }
+      }
+      records.statements.push({
+        id: `gdelt-statement-${code}-${fields[E.sqlDate]}-${slug(fields[E.actor1Code] || 'unknown')}-${slug(fields[E.actor2Code] || 'none')}-${slug(fields[E.geoFeatureId]!)}`,
+        kind: meaning.kind,
+        text: `${speaker?.name ?? 'Someone'} ${meaning.verb}${addressee ? ` ${addressee.name}` : ''} (CAMEO ${code}, ${fields[E.geoFullName]}).`,
+        quote: 'PARAPHRASE',
+        venue: 'REPORTING',
+        madeAt: isoDate(fields[E.sqlDate]!),
+        ...(speaker ? { speaker: speaker.id } : {}),
+        ...(addressee ? { addressedTo: [addressee.id] } : {}),
+        ...(stances.length ? { stances } : { about }),
+        mentions: [{ place: place(fields).id }],
+        externalIds: [`gdelt:${fields[E.id]}`],
+        note: `Coded by GDELT from news text (event ${fields[E.id]}); the wording is GDELT's CAMEO category, not a quote.`,
+      });
+    }
+  }
+  return { records, rejected, ignored };
+}
+
+async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
+  const records: Required<Pick<Records, 'outlets' | 'articles' | 'statements'>> = { outlets: [], articles: [], statements: [] };
+  const rejected: Rejection[] = [];
+  const ids = [...new Set(rows.map((row) => `gdelt:${row.fields[M.eventId]}`))];
+  const found = await db.read(externalRecords, { ids });
+  const targets = new Map(found.records.map((r) => [r.get('id') as string, { label: r.get('label') as Label, key: r.get('key') as string, title: r.get('title') as string | null }]));
+  for (const row of rows) {
+    const fields = row.fields;
+    const target = targets.get(`gdelt:${fields[M.eventId]}`);
+    if (!target) { rejected.push(reject(row, `GLOBALEVENTID ${fields[M.eventId]} is not imported (or not a kind claimgraph keeps)`)); continue; }
+    if (fields[M.mentionType] !== '1') { rejected.push(reject(row, `MentionType ${fields[M.mentionType]} is not a web article`)); continue; }
+    const url = fields[M.identifier]!;
+    const domain = fields[M.sourceName]!.toLowerCase();
+    if (!/^https?:\/\/\S+$/.test(url)) { rejected.push(reject(row, `MentionIdentifier "${url}" is not a URL`)); continue; }
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) { rejected.push(reject(row, `MentionSourceName "${domain}" is not a domain`)); continue; }
+    if (!validDay(fields[M.mentionTime]!.slice(0, 8))) { rejected.push(reject(row, `MentionTimeDate "${fields[M.mentionTime]}" is not a date`)); continue; }
+    const outlet = { id: `gdelt-outlet-${slug(domain)}`, name: domain, kind: 'DIGITAL' as const, domains: [domain], note: 'From GDELT MentionSourceName; kind not known.' };
+    const article: ArticleInput = {
+      id: `gdelt-article-${slug(url.replace(/^https?:\/\//, ''))}`,
+      outlet: outlet.id,
+      title: url,
+      url,
+      publishedAt: isoDate(fields[M.mentionTime]!.slice(0, 8)),
+      note: 'From a GDELT mention; GDELT gives no headline, so the URL stands as the title.',
+    };
+    records.outlets.push(outlet);
+    if (target.label === Label.Statement) {
+      records.articles.push({ ...article, reports: [target.key] });
+    } else {
+      records.articles.push(article);
+      // The article reports that the event happened: that report is its statement about the event.
+      records.statements.push({
+        id: `${article.id}-reports-${target.key}`.slice(0, 200),
+        kind: 'CLAIM',
+        text: `Reports: ${target.title ?? target.key}`,
+        quote: 'PARAPHRASE',
+        venue: 'REPORTING',
+        madeAt: article.publishedAt,
+        firstAppearedIn: article.id,
+        about: [target.key],
+        note: 'Generated from a GDELT mention: the article reports the event.',
+      });
+    }
+  }
+  return { records, rejected };
+}
+
+const isMentions = (file: string) => /mentions/i.test(path.basename(file));
+
+export const gdeltImporter: Importer<Fields> = {
+  name: 'gdelt',
+  accepts: (name) => /\.(export|mentions)\.csv(\.zip)?$/i.test(name),
+  async *rows(file) {
+    const columns = isMentions(file) ? MENTIONS_COLUMNS : EXPORT_COLUMNS;
+    for await (const { file: name, line, text } of lines(file)) {
+      const fields = text.split('\t');
+      if (fields.length !== columns) {
+        yield { file: name, line, raw: text, reason: `${fields.length} columns, expected ${columns}${columns === EXPORT_COLUMNS && fields.length === 58 ? ' (a GDELT 1.0 file?)' : ''}` };
+      } else {
+        yield { file: name, line, raw: text, fields };
+      }
+    }
+  },
+  map: (rows, db) => (rows.length && isMentions(rows[0]!.file) ? mapMentions(rows, db) : mapEvents(rows, db)),
+  source: (file) => ({
+    id: `gdelt-${slug(path.basename(file))}`,
+    title: `GDELT 2.0 ${isMentions(file) ? 'Mentions' : 'Events'} file ${path.basename(file)}`,
+    uri: path.basename(file),
+    recordedAt: new Date().toISOString().slice(0, 10),
+  }),
+};

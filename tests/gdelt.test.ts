@@ -1,0 +1,118 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { cypher } from '../src/db/database.js';
+import { runImport, type ImportOptions } from '../src/ingest/runner.js';
+import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
+import { countLines, expandPaths } from '../src/ingest/sources/rows.js';
+import { gid, testApi } from './helpers/api.js';
+import { snapshot } from './helpers/graph.js';
+
+const api = testApi();
+const removeGdelt = cypher(
+  'test: remove gdelt records',
+  "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n:ExternalRecord DETACH DELETE n",
+);
+beforeEach(() => api.db.write(removeGdelt));
+afterAll(async () => {
+  await api.db.write(removeGdelt);
+  await api.close();
+});
+
+const folder = path.join(import.meta.dirname, 'fixtures', 'gdelt');
+
+async function run(extra: Partial<ImportOptions> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'claimgraph-gdelt-'));
+  const options: ImportOptions = {
+    batchSize: 3,
+    rejectsDir: path.join(dir, 'rejects'),
+    stateDir: path.join(dir, 'state'),
+    progress: () => {},
+    ...extra,
+  };
+  const files = await expandPaths([folder], gdeltImporter.accepts);
+  return { options, summary: await runImport(api.db, gdeltImporter, files, options, countLines) };
+}
+
+describe('GDELT 2.0 import', () => {
+  it('turns aerial strikes into one event per place and day, keeping every GLOBALEVENTID', async () => {
+    const { summary } = await run();
+    expect(summary).toMatchObject({ files: 2, rows: 13, imported: 7, rejected: 5, ignored: 1 });
+    const strike = await api.run<any, any>(
+      `query($id: ID!) { event(id: $id) { kind startDate places { name countryCode location { latitude } }
+          claims { edges { node { key attributions { actor { key } role } } } } } }`,
+      { id: gid('Event', 'gdelt-195-20161021-3079418') },
+    );
+    expect(strike.data.event).toMatchObject({
+      kind: 'AIRSTRIKE',
+      startDate: '2016-10-21',
+      places: [{ name: 'Daquq', countryCode: 'IQ', location: { latitude: 35.1387 } }],
+    });
+    const external = await api.db.read(
+      cypher('test: external ids', "MATCH (x:ExternalRecord)-[:IDENTIFIES]->(:Event {id: 'gdelt-195-20161021-3079418'}) RETURN collect(x.id) AS ids"),
+    );
+    expect((external.records[0]!.get('ids') as string[]).sort()).toEqual(['gdelt:599000001', 'gdelt:599000002']);
+  });
+
+  it('turns accusations and denials into statements with stances on who did it', async () => {
+    await run();
+    const claim = await api.run<any, any>(
+      `query($id: ID!) { claim(id: $id) { proposition assertedBy { key } deniedBy { key } } }`,
+      { id: gid('Claim', 'gdelt-195-20161021-3079418-by-usa') },
+    );
+    expect(claim.data.claim).toEqual({
+      proposition: 'UNITED STATES carried out gdelt-195-20161021-3079418.',
+      assertedBy: [{ key: 'gdelt-actor-rusmil' }],
+      deniedBy: [{ key: 'gdelt-actor-usa' }],
+    });
+  });
+
+  it('links mentions to outlets and articles, and the walk reaches them', async () => {
+    await run();
+    const walk = await api.run<any, any>(
+      `query($id: ID!) { event(id: $id) { coverage { outlet { key domains } reports { statement { kind } } } } }`,
+      { id: gid('Event', 'gdelt-195-20161021-3079418') },
+    );
+    expect(walk.data.event.coverage.map((c: any) => c.outlet.key).sort()).toEqual([
+      'gdelt-outlet-bbc-co-uk',
+      'gdelt-outlet-reuters-com',
+      'gdelt-outlet-rt-com',
+    ]);
+  });
+
+  it('keeps every malformed row in a rejects file with its file, line and reason', async () => {
+    const { options } = await run();
+    const exportRejects = await readFile(path.join(options.rejectsDir, '20161024000000.export.CSV.rejects.tsv'), 'utf8');
+    const rows = exportRejects.trim().split('\n').map((line) => line.split('\t').slice(0, 3));
+    expect(rows).toEqual([
+      [path.join(folder, '20161024000000.export.CSV'), '5', '58 columns, expected 61 (a GDELT 1.0 file?)'],
+      [path.join(folder, '20161024000000.export.CSV'), '6', 'SQLDATE "20161332" is not a date YYYYMMDD'],
+      [path.join(folder, '20161024000000.export.CSV'), '7', 'ActionGeo coordinates (95.5, 44.4469) are out of range'],
+    ]);
+    const mentionRejects = await readFile(path.join(options.rejectsDir, '20161024000000.mentions.CSV.rejects.tsv'), 'utf8');
+    expect(mentionRejects).toContain('GLOBALEVENTID 123 is not imported');
+    expect(mentionRejects).toContain('12 columns, expected 16');
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    await run();
+    const before = await snapshot(api.db);
+    const again = await run();
+    expect(again.summary).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+
+  it('resumes an import killed halfway and ends with the same graph as one clean run', async () => {
+    await run();
+    const clean = await snapshot(api.db);
+    await api.db.write(removeGdelt);
+    const dir = await mkdtemp(path.join(tmpdir(), 'claimgraph-gdelt-resume-'));
+    const shared = { rejectsDir: path.join(dir, 'rejects'), stateDir: path.join(dir, 'state') };
+    const killed = await run({ ...shared, stopAfterRows: 4 });
+    expect(killed.summary.rows).toBe(4);
+    const resumed = await run(shared);
+    expect(resumed.summary.rows).toBe(13 - 3);
+    expect(await snapshot(api.db)).toEqual(clean);
+  });
+});
