@@ -13,7 +13,7 @@ const apiKeys = parseApiKeys(
 const api = testApi({ apiKeys });
 const as = (role: keyof typeof keys) => ({ authorization: `Bearer ${keys[role]}` });
 
-const created = ['zz-write-event', 'zz-write-claim', 'zz-write-statement', 'zz-write-place', 'zz-write-actor'];
+const created = ['zz-write-event', 'zz-write-claim', 'zz-write-statement', 'zz-write-place', 'zz-write-actor', 'zz-write-article'];
 afterAll(async () => {
   await api.db.write(cypher('test: remove written', 'MATCH (n) WHERE n.id IN $ids OR n.id STARTS WITH "api-" OR n:AuditEntry DETACH DELETE n'), {
     ids: created,
@@ -128,6 +128,32 @@ describe('upserts', () => {
       speaker: { key: 'us-led-coalition' },
       stances: [{ value: 'DENIES', claim: { key: 'zz-write-claim' } }],
     });
+  });
+});
+
+describe('natural keys', () => {
+  const upsertArticle = `mutation($input: ArticleInput!) {
+    upsertArticle(input: $input) { __typename ... on Article { key url title } ... on ConflictError { message } ... on ValidationError { problems { path } } }
+  }`;
+  const url = 'https://example.org/2016/10/daquq-strike';
+
+  it('finds an article by its canonical URL when no key is given', async () => {
+    const first = await api.run<any, any>(upsertArticle, { input: { key: 'zz-write-article', outlet: 'rt', title: 'First title', url } }, as('editor'));
+    expect(first.data.upsertArticle).toEqual({ __typename: 'Article', key: 'zz-write-article', url, title: 'First title' });
+    const byUrl = await api.run<any, any>(upsertArticle, { input: { outlet: 'rt', title: 'Corrected title', url } }, as('editor'));
+    expect(byUrl.data.upsertArticle).toEqual({ __typename: 'Article', key: 'zz-write-article', url, title: 'Corrected title' });
+  });
+
+  it('answers a URL already taken by another article with a ConflictError', async () => {
+    const result = await api.run<any, any>(upsertArticle, { input: { key: 'zz-write-article-2', outlet: 'rt', title: 'Copy', url } }, as('editor'));
+    expect(result.data.upsertArticle.__typename).toBe('ConflictError');
+    const gone = await api.run<any, any>('query($id: ID!) { node(id: $id) { id } }', { id: gid('Article', 'zz-write-article-2') });
+    expect(gone.data.node).toBeNull();
+  });
+
+  it('asks for a key or a URL', async () => {
+    const result = await api.run<any, any>(upsertArticle, { input: { outlet: 'rt', title: 'No key' } }, as('editor'));
+    expect(result.data.upsertArticle).toEqual({ __typename: 'ValidationError', problems: [{ path: 'input.key' }] });
   });
 });
 

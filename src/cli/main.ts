@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hashKey, Roles, type Role } from '../auth.js';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { runImport, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
+import { runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
+import { acledImporter } from '../ingest/sources/acled.js';
 import { gdeltImporter } from '../ingest/sources/gdelt.js';
 import { countLines, expandPaths } from '../ingest/sources/rows.js';
 import { connect } from '../db/connect.js';
@@ -20,6 +21,8 @@ const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
   claimgraph seed                apply migrations, then load every bundle in seeds/
   claimgraph import gdelt PATH... [--batch=N]
                                  GDELT 2.0 Events exports and Mentions (plain or zipped, files or folders)
+  claimgraph import acled PATH... [--batch=N]
+                                 ACLED CSV exports (current or older layouts)
   claimgraph import bundle FILE...
                                  validate and load document bundles (YAML or JSON)
   claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
@@ -69,12 +72,16 @@ async function main(args: string[], log: Log): Promise<void> {
         await migrate(db, log);
         await seed(db, log);
       });
-    case 'import gdelt': {
-      if (rest.length === 0) throw new UsageError('import gdelt needs at least one PATH (files or folders)');
-      const files = await expandPaths(rest, gdeltImporter.accepts);
+    case 'import gdelt':
+    case 'import acled': {
+      const importer = sub === 'gdelt' ? gdeltImporter : acledImporter;
+      if (rest.length === 0) throw new UsageError(`import ${sub} needs at least one PATH (files or folders)`);
+      const files = await expandPaths(rest, importer.accepts);
       return withDatabase(log, async (db) => {
         await migrate(db, log);
-        const summary = await runImport(db, gdeltImporter, files, importOptions(log, options), countLines);
+        // An ACLED file's first line is its header.
+        const count = sub === 'acled' ? async (file: string) => Math.max(0, (await countLines(file)) - 1) : countLines;
+        const summary = await runImport(db, importer as Importer<unknown>, files, importOptions(log, options), count);
         log(describeSummary(summary));
       });
     }

@@ -144,7 +144,7 @@ export interface StatementInput {
   stances?: Array<{ claim: string; value: StanceValue; note?: string }>;
   /** Events the statement is about without taking a stance on a claim. */
   about?: string[];
-  cites?: Array<({ statement: string } | { actor: string } | { article: string }) & { via?: string }>;
+  cites?: Array<({ statement: string } | { actor: string } | { article: string } | { outlet: string }) & { via?: string }>;
   mentions?: MentionTarget[];
   /** Ids of this statement in other datasets ("gdelt:599912346"). */
   externalIds?: string[];

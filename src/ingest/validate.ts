@@ -185,7 +185,10 @@ const shapes: Record<RecordKind, Shape> = {
       },
     },
     about: refs('events'),
-    cites: { type: 'list', of: { type: 'target', targets: { statement: 'statements', actor: 'actors', article: 'articles' }, fields: { via: text } } },
+    cites: {
+      type: 'list',
+      of: { type: 'target', targets: { statement: 'statements', actor: 'actors', article: 'articles', outlet: 'outlets' }, fields: { via: text } },
+    },
     mentions: { type: 'list', of: { type: 'target', targets: { actor: 'actors', place: 'places', event: 'events', outlet: 'outlets' }, fields: {} } },
     externalIds: { type: 'list', of: externalId },
     note: text,

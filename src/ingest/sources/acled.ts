@@ -1,0 +1,220 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import type { ActorInput, ClaimInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import type { Importer, Records, Rejection, Row } from '../runner.js';
+import type { ActorKind, EventKind, PlaceKind } from '../vocabulary.js';
+
+/**
+ * ACLED's CSV export (see shared/design/sources.md), read by header name so both the current
+ * 31-column layout and older ones (with data_id, event_id_no_cnty, iso3) work. Each row is an event
+ * with its place hierarchy (country > admin1 > admin2 > admin3 > location), its actors, and the
+ * fatality count as a claim that ACLED asserts, citing the outlets in its `source` column.
+ */
+
+type Fields = Record<string, string>;
+
+const required = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor1', 'country', 'location', 'latitude', 'longitude', 'fatalities', 'source'];
+
+const kinds: Record<string, EventKind> = {
+  'air/drone strike': 'AIRSTRIKE',
+  'shelling/artillery/missile attack': 'SHELLING',
+  'armed clash': 'ARMED_CLASH',
+  'government regains territory': 'GROUND_OPERATION',
+  'non-state actor overtakes territory': 'GROUND_OPERATION',
+  attack: 'ATTACK_ON_CIVILIANS',
+  'abduction/forced disappearance': 'ATTACK_ON_CIVILIANS',
+  'sexual violence': 'ATTACK_ON_CIVILIANS',
+  'remote explosive/landmine/ied': 'EXPLOSION',
+  'suicide bomb': 'EXPLOSION',
+  grenade: 'EXPLOSION',
+  'peaceful protest': 'PROTEST',
+  'protest with intervention': 'PROTEST',
+  'excessive force against protesters': 'PROTEST',
+};
+
+/** ACLED's interaction codes (inter1/inter2), numeric in older exports and named in newer ones. */
+const actorKinds: Record<string, ActorKind> = {
+  '1': 'MILITARY', 'state forces': 'MILITARY',
+  '2': 'ARMED_GROUP', 'rebel group': 'ARMED_GROUP',
+  '3': 'ARMED_GROUP', 'political militia': 'ARMED_GROUP',
+  '4': 'ARMED_GROUP', 'identity militia': 'ARMED_GROUP',
+  '5': 'GROUP_OF_PEOPLE', rioters: 'GROUP_OF_PEOPLE',
+  '6': 'GROUP_OF_PEOPLE', protesters: 'GROUP_OF_PEOPLE',
+  '7': 'GROUP_OF_PEOPLE', civilians: 'GROUP_OF_PEOPLE',
+  '8': 'ORGANIZATION', 'external/other forces': 'ORGANIZATION',
+};
+
+const geoPrecision: Record<string, PlaceKind> = { '1': 'TOWN', '2': 'AREA', '3': 'REGION' };
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
+
+/** ACLED writes dates as "21 October 2016" or ISO "2016-10-21". */
+function isoDate(value: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const written = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(value.trim());
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : written
+      ? [Number(written[3]), months.indexOf(written[2]!.toLowerCase()) + 1, Number(written[1])]
+      : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!(month >= 1) || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+function reject(row: Row<Fields>, reason: string): Rejection {
+  return { file: row.file, line: row.line, reason, raw: row.raw };
+}
+
+const names = (value: string | undefined) => (value ?? '').split(';').map((name) => name.trim()).filter(Boolean);
+
+function actor(name: string, inter: string | undefined): ActorInput {
+  return { id: `acled-actor-${slug(name)}`, name, kind: actorKinds[(inter ?? '').trim().toLowerCase()] ?? 'ORGANIZATION', note: 'From ACLED.' };
+}
+
+const ACLED: ActorInput = { id: 'acled', name: 'ACLED', kind: 'ORGANIZATION', aliases: ['Armed Conflict Location & Event Data Project'] };
+
+function mapRow(row: Row<Fields>, records: Required<Records>): string | undefined {
+  const f = row.fields;
+  for (const column of required) if (!f[column]?.trim()) return `${column} is empty`;
+  const date = isoDate(f.event_date!);
+  if (!date) return `event_date "${f.event_date}" is not a date`;
+  const latitude = Number(f.latitude);
+  const longitude = Number(f.longitude);
+  if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180) || f.latitude!.trim() === '' || f.longitude!.trim() === '') {
+    return `coordinates (${f.latitude}, ${f.longitude}) are out of range`;
+  }
+  const fatalities = Number(f.fatalities);
+  if (!Number.isInteger(fatalities) || fatalities < 0) return `fatalities "${f.fatalities}" is not a whole number`;
+
+  // The place hierarchy: each level within the one above, keyed by its path so that two towns
+  // of the same name in different provinces stay apart.
+  let parent: string | undefined;
+  let keyPath = slug(f.country!);
+  const levels: Array<[string | undefined, PlaceKind]> = [
+    [f.country, 'COUNTRY'],
+    [f.admin1, 'PROVINCE'],
+    [f.admin2, 'DISTRICT'],
+    [f.admin3, 'DISTRICT'],
+  ];
+  for (const [name, kind] of levels) {
+    if (!name?.trim()) continue;
+    const id = parent ? `${parent}-${slug(name)}` : `acled-place-${keyPath}`;
+    records.places.push({ id, name: name.trim(), kind, ...(parent ? { within: parent } : {}) });
+    parent = id;
+    keyPath = id;
+  }
+  const location: PlaceInput = {
+    id: `${parent}-${slug(f.location!)}`,
+    name: f.location!.trim(),
+    kind: geoPrecision[f.geo_precision ?? ''] ?? 'TOWN',
+    location: { latitude, longitude },
+    ...(parent ? { within: parent } : {}),
+    note: `ACLED geo_precision ${f.geo_precision || 'not given'} (1: the town itself, 2: near it or part of a region, 3: a larger region).`,
+  };
+  records.places.push(location);
+
+  const precision = f.time_precision?.trim();
+  const event: EventInput = {
+    id: `acled-${slug(f.event_id_cnty!)}`,
+    kind: kinds[f.sub_event_type!.trim().toLowerCase()] ?? 'OTHER',
+    title: `${f.sub_event_type!.trim()} in ${f.location!.trim()}`,
+    ...(f.notes?.trim() ? { summary: f.notes.trim() } : {}),
+    startDate: precision === '3' ? date.slice(0, 7) : date,
+    places: [location.id],
+    externalIds: [`acled:${f.event_id_cnty!.trim()}`],
+    note: `ACLED ${f.event_type} / ${f.sub_event_type}; time_precision ${precision || 'not given'}${precision === '2' ? ' (within the week of this date)' : ''}.`,
+  };
+  records.events.push(event);
+
+  const actors = [
+    ...names(f.actor1).map((name) => actor(name, f.inter1)),
+    ...names(f.assoc_actor_1).map((name) => actor(name, undefined)),
+    ...names(f.actor2).map((name) => actor(name, f.inter2)),
+    ...names(f.assoc_actor_2).map((name) => actor(name, undefined)),
+  ];
+  records.actors.push(ACLED, ...actors);
+  const outlets: OutletInput[] = names(f.source).map((name) => ({
+    id: `acled-outlet-${slug(name)}`,
+    name,
+    kind: 'DIGITAL',
+    note: 'Named in ACLED’s source column; its kind is not known.',
+  }));
+  records.outlets.push(...outlets);
+
+  // ACLED does not say who acted on whom, so the actors take part without a direction.
+  const involvement: ClaimInput = {
+    id: `${event.id}-actors`,
+    proposition: `${actors.map((a) => a.name).join(', ')} took part.`,
+    event: event.id,
+    attributesTo: actors.map((a) => ({ actor: a.id, role: 'OTHER' as const })),
+  };
+  const toll: ClaimInput = {
+    id: `${event.id}-fatalities`,
+    proposition: `${fatalities} people were killed.`,
+    event: event.id,
+    casualtiesMin: fatalities,
+    casualtiesMax: fatalities,
+    casualtiesText: String(fatalities),
+    note: 'ACLED’s figure, from its sources; ACLED takes the most conservative report.',
+  };
+  records.claims.push(involvement, toll);
+  const statement: StatementInput = {
+    id: `${event.id}-record`,
+    kind: 'CLAIM',
+    text: `ACLED records: ${f.sub_event_type!.trim()} in ${f.location!.trim()} on ${date}, ${fatalities} fatalities; sources: ${names(f.source).join('; ')}.`,
+    quote: 'PARAPHRASE',
+    venue: 'REPORTING',
+    madeAt: date,
+    speaker: ACLED.id,
+    stances: [
+      { claim: toll.id, value: 'ASSERTS' },
+      { claim: involvement.id, value: 'ASSERTS' },
+    ],
+    cites: outlets.map((outlet) => ({ outlet: outlet.id, via: 'ACLED source' })),
+    externalIds: [`acled:${f.event_id_cnty!.trim()}`],
+  };
+  records.statements.push(statement);
+  return undefined;
+}
+
+export const acledImporter: Importer<Fields> = {
+  name: 'acled',
+  accepts: (name) => /\.csv$/i.test(name),
+  async *rows(file) {
+    const parser = createReadStream(file).pipe(parse({ relax_column_count: true, info: true, raw: true, bom: true, skip_empty_lines: true }));
+    let header: string[] | undefined;
+    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      if (!header) {
+        header = record.map((name) => name.trim().toLowerCase());
+        const missing = required.filter((column) => !header!.includes(column));
+        if (missing.length) throw new Error(`${file} is not an ACLED export: no ${missing.join(', ')} column`);
+        continue;
+      }
+      const text = raw.replace(/\r?\n$/, '');
+      if (record.length !== header.length) {
+        yield { file, line: info.lines, raw: text, reason: `${record.length} columns, the header has ${header.length}` };
+        continue;
+      }
+      yield { file, line: info.lines, raw: text, fields: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])) };
+    }
+  },
+  async map(rows) {
+    const records: Required<Records> = { places: [], actors: [], outlets: [], articles: [], events: [], claims: [], statements: [], media: [] };
+    const rejected: Rejection[] = [];
+    for (const row of rows) {
+      const reason = mapRow(row, records);
+      if (reason) rejected.push(reject(row, reason));
+    }
+    return { records, rejected };
+  },
+  source: (file) => ({
+    id: `acled-${slug(path.basename(file))}`,
+    title: `ACLED export ${path.basename(file)}`,
+    uri: path.basename(file),
+    recordedAt: new Date().toISOString().slice(0, 10),
+  }),
+};
