@@ -11,5 +11,6 @@ import './modules/claim/claim.schema.js';
 import './modules/media/media.schema.js';
 import './modules/node/unions.js';
 import './modules/coverage/coverage.schema.js';
+import './modules/contest/contest.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
