@@ -12,5 +12,6 @@ import './modules/media/media.schema.js';
 import './modules/node/unions.js';
 import './modules/coverage/coverage.schema.js';
 import './modules/contest/contest.schema.js';
+import './modules/search/search.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
