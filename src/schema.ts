@@ -13,5 +13,6 @@ import './modules/node/unions.js';
 import './modules/coverage/coverage.schema.js';
 import './modules/contest/contest.schema.js';
 import './modules/search/search.schema.js';
+import './modules/provenance/provenance.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
