@@ -6,6 +6,7 @@ import { assertNodeType, decodeGlobalID, encodeGlobalID } from './global-id.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
   Connection: { totalCount: () => Promise<number> };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;

@@ -14,5 +14,6 @@ import './modules/coverage/coverage.schema.js';
 import './modules/contest/contest.schema.js';
 import './modules/search/search.schema.js';
 import './modules/provenance/provenance.schema.js';
+import './modules/subgraph/subgraph.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

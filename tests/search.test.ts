@@ -4,7 +4,7 @@ import { codes, testApi } from './helpers/api.js';
 const api = testApi();
 afterAll(() => api.close());
 
-const searchQuery = `query ($query: String!, $kinds: [SearchKind!], $first: Int, $after: String) {
+const searchQuery = `query ($query: String!, $kinds: [NodeKind!], $first: Int, $after: String) {
   search(query: $query, kinds: $kinds, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage endCursor }

@@ -1,5 +1,4 @@
 import { builder } from '../../builder.js';
-import { Label } from '../../db/graph.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { ArticleNode } from '../article/article.schema.js';
 import { ClaimNode } from '../claim/claim.schema.js';
@@ -7,22 +6,9 @@ import { EventNode } from '../event/event.schema.js';
 import { MediaItemNode } from '../media/media.schema.js';
 import { OutletNode } from '../outlet/outlet.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
+import { NodeKindEnum } from '../shared/enums.js';
 import { StatementNode } from '../statement/statement.schema.js';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, search, type Highlight, type SearchHit, type SearchableLabel } from './search.cypher.js';
-
-const SearchKindEnum = builder.enumType('SearchKind', {
-  description: 'A kind of record search can return.',
-  values: {
-    EVENT: { value: Label.Event, description: 'Events, by title and summary.' },
-    PLACE: { value: Label.Place, description: 'Places, by name.' },
-    ACTOR: { value: Label.Actor, description: 'Actors, by name and aliases.' },
-    OUTLET: { value: Label.Outlet, description: 'Media outlets, by name.' },
-    ARTICLE: { value: Label.Article, description: 'Articles, by title (headline).' },
-    STATEMENT: { value: Label.Statement, description: 'Statements, by text.' },
-    CLAIM: { value: Label.Claim, description: 'Claims, by proposition.' },
-    MEDIA_ITEM: { value: Label.MediaItem, description: 'Photos and videos, by caption.' },
-  } as const,
-});
 
 const SearchResultUnion = builder.unionType('SearchResult', {
   description: 'A record search found.',
@@ -66,7 +52,7 @@ builder.queryFields((t) => ({
     description: `Full-text search over names, aliases, titles, summaries, statement text, propositions and captions, best match first. Case-, accent- and typo-tolerant (words of 4 letters or more match with one typo, of 6 or more with two); the query is read as plain words, never as Lucene syntax. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} words. Pages forward only.`,
     args: {
       query: t.arg.string({ required: true, description: 'The words to look for.' }),
-      kinds: t.arg({ type: [SearchKindEnum], description: 'Only records of these kinds (all kinds when omitted).' }),
+      kinds: t.arg({ type: [NodeKindEnum], description: 'Only records of these kinds (all kinds when omitted; sources are not searchable).' }),
       first: t.arg.int({ description: 'Page size (at most 100; default 20).' }),
       after: t.arg.string({ description: 'Start after this cursor.' }),
     },
