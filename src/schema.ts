@@ -15,5 +15,6 @@ import './modules/contest/contest.schema.js';
 import './modules/search/search.schema.js';
 import './modules/provenance/provenance.schema.js';
 import './modules/subgraph/subgraph.schema.js';
+import './modules/timeline/timeline.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,12 +1,15 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { EventKinds } from '../../ingest/vocabulary.js';
+import { EventKinds, type EventKind } from '../../ingest/vocabulary.js';
 import { ClaimConnection } from '../claim/claim.schema.js';
 import { MediaItemNode } from '../media/media.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
-import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, type DecodedId } from '../shared/lookup.js';
+import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
+import { invalid } from '../../errors.js';
+import type { Context } from '../../context.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
 import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
@@ -17,6 +20,8 @@ import { toStatement } from '../statement/statement.cypher.js';
 import {
   eventClaims,
   eventList,
+  eventsInBoxList,
+  eventsNearList,
   eventMedia,
   eventPartOf,
   eventParts,
@@ -113,6 +118,14 @@ const EventFilter = builder.inputType('EventFilter', {
   }),
 });
 
+const LatLngInput = builder.inputType('LatLngInput', {
+  description: 'A point on the globe (WGS 84).',
+  fields: (t) => ({
+    latitude: t.float({ required: true, description: 'Degrees north, -90 to 90.' }),
+    longitude: t.float({ required: true, description: 'Degrees east, -180 to 180.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   event: t.field({
     type: EventNode,
@@ -129,13 +142,56 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: EventFilter, description: 'Conditions the events must meet.' }),
     },
+    resolve: (_root, args, ctx) => eventList(ctx, args, toEvent, eventFilterParams(args.filter)),
+  }),
+  eventsNear: t.field({
+    type: EventConnection,
+    nullable: true,
+    description: `Events at places within a radius of a point or of a place, oldest first, with the same filters as \`events\`. Give \`center\` or \`place\`, not both. Only places with coordinates count.`,
+    args: {
+      ...t.arg.connectionArgs(),
+      center: t.arg({ type: LatLngInput, description: 'The centre, as a latitude and longitude.' }),
+      place: t.arg.globalID({ description: 'The centre, as a place with coordinates (a Place ID).' }),
+      radiusKm: t.arg.float({ required: true, description: `The radius in kilometres, more than 0 and at most ${MAX_RADIUS_KM}.` }),
+      filter: t.arg({ type: EventFilter, description: 'Conditions the events must also meet.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if ((args.center == null) === (args.place == null)) throw invalid('Give either "center" or "place".', 'center');
+      const radiusMeters = checkedRadiusKm(args.radiusKm) * 1000;
+      const center = args.center ? checkedPoint(args.center, 'center') : await placeLocation(ctx, args.place!);
+      return eventsNearList(ctx, args, toEvent, { ...eventFilterParams(args.filter), center, radiusMeters });
+    },
+  }),
+  eventsInBox: t.field({
+    type: EventConnection,
+    nullable: true,
+    description: 'Events at places inside a latitude/longitude box, oldest first, with the same filters as `events`. Only places with coordinates count.',
+    args: {
+      ...t.arg.connectionArgs(),
+      southWest: t.arg({ type: LatLngInput, required: true, description: 'The south-west corner.' }),
+      northEast: t.arg({ type: LatLngInput, required: true, description: 'The north-east corner (west of the south-west one when the box crosses the 180th meridian).' }),
+      filter: t.arg({ type: EventFilter, description: 'Conditions the events must also meet.' }),
+    },
     resolve: (_root, args, ctx) => {
-      const filter = args.filter ?? {};
-      return eventList(ctx, args, toEvent, {
-        kinds: filter.kinds ?? null,
-        ...dateRange(filter.from, filter.to),
-        within: filter.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
-      });
+      const southWest = checkedPoint(args.southWest, 'southWest');
+      const northEast = checkedPoint(args.northEast, 'northEast');
+      if (southWest.latitude > northEast.latitude) throw invalid('"southWest" must not lie north of "northEast".', 'southWest');
+      return eventsInBoxList(ctx, args, toEvent, { ...eventFilterParams(args.filter), southWest, northEast });
     },
   }),
 }));
+
+function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: string | null; to?: string | null; within?: DecodedId | null } | null | undefined) {
+  return {
+    kinds: filter?.kinds ?? null,
+    ...dateRange(filter?.from, filter?.to),
+    within: filter?.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
+  };
+}
+
+/** A place's coordinates, for a radius around it: NOT_FOUND for no such place, VALIDATION for one without coordinates. */
+async function placeLocation(ctx: Context, id: DecodedId): Promise<LatLng> {
+  const place = await loadOrNotFound(PlaceNode, ctx, id, 'Place');
+  if (!place.location) throw invalid(`The place "${place.name}" has no coordinates to measure from.`, 'place');
+  return place.location;
+}
