@@ -16,5 +16,6 @@ import './modules/search/search.schema.js';
 import './modules/provenance/provenance.schema.js';
 import './modules/subgraph/subgraph.schema.js';
 import './modules/timeline/timeline.schema.js';
+import './modules/stats/stats.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -44,7 +44,7 @@ PositionObject.implement({
   }),
 });
 
-const StanceCountObject = builder.objectRef<ContestRecord['counts'][number]>('StanceCount');
+export const StanceCountObject = builder.objectRef<ContestRecord['counts'][number]>('StanceCount');
 
 StanceCountObject.implement({
   description: 'How many statements take one position on a claim.',

@@ -35,7 +35,8 @@ export const eventsById = nodesById(Label.Event);
  * Events overlap [from, to] when they start by `to` and their period (which runs to the end of the
  * day, month or year the source gave) ends on or after `from`.
  */
-const EVENT_FILTER = `($kinds IS NULL OR n.kind IN $kinds)
+/** The conditions of `EventFilter` on `n`, for every list and count of events. */
+export const EVENT_FILTER = `($kinds IS NULL OR n.kind IN $kinds)
     AND ($from IS NULL OR n.periodEnd >= date($from))
     AND ($to IS NULL OR n.startDate <= date($to))
     AND ($within IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->(:${Label.Place})-[:WITHIN*0..]->(:${Label.Place} {id: $within}) })`;

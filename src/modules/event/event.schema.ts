@@ -108,7 +108,7 @@ export const EventConnection = builder.connectionObject(
   { name: 'EventEdge', description: 'An event in a page of events.' },
 );
 
-const EventFilter = builder.inputType('EventFilter', {
+export const EventFilter = builder.inputType('EventFilter', {
   description: 'Narrows a list of events; all given conditions must hold.',
   fields: (t) => ({
     kinds: t.field({ type: [EventKindEnum], description: 'Only events of these kinds.' }),
@@ -181,7 +181,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: string | null; to?: string | null; within?: DecodedId | null } | null | undefined) {
+export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: string | null; to?: string | null; within?: DecodedId | null } | null | undefined) {
   return {
     kinds: filter?.kinds ?? null,
     ...dateRange(filter?.from, filter?.to),
