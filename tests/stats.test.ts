@@ -92,4 +92,42 @@ describe('aggregations', () => {
     expect(counts.reuters).toEqual({ articles: 0, statements: 0, events: 0, byStance: [] });
     expect(result.queries).toEqual(['outlets page forward', 'outlet coverage counts']);
   });
+
+  it('per-actor and per-outlet counts take a statement filter (event, period), and refuse bad ones', async () => {
+    const result = await api.run<any, unknown>(
+      `query ($wnu: ID!, $ministry: ID!) {
+        wnu: outlet(id: $wnu) { coverageCounts(filter: { from: "2016-10-24" }) { articles statements events byStance { value statements } } }
+        ministry: actor(id: $ministry) { statementCounts(filter: { from: "2016-10-24" }) { byKind { kind statements } } }
+      }`,
+      { wnu: gid('Outlet', 'war-news-updates'), ministry: gid('Actor', 'russian-ministry-of-defence') },
+    );
+    expect(result.errors).toBeUndefined();
+    // Only the editor's three comments are dated that day; the readers' comments are undated.
+    expect(result.data.wnu.coverageCounts).toEqual({
+      articles: 1,
+      statements: 3,
+      events: 1,
+      byStance: [
+        { value: 'ASSERTS', statements: 2 },
+        { value: 'DISPUTES', statements: 1 },
+      ],
+    });
+    expect(result.data.ministry.statementCounts.byKind).toEqual([]);
+
+    const aboutAleppo = await api.run<any, unknown>(
+      `query ($id: ID!, $event: ID) { outlet(id: $id) { coverageCounts(filter: { event: $event }) { statements events } } }`,
+      { id: gid('Outlet', 'war-news-updates'), event: gid('Event', 'russian-air-campaign-aleppo-2016') },
+    );
+    expect(aboutAleppo.data.outlet.coverageCounts).toEqual({ statements: 0, events: 0 });
+
+    const reversed = await api.run(`query ($id: ID!) { actor(id: $id) { statementCounts(filter: { from: "2017", to: "2016" }) { byKind { kind } } } }`, {
+      id: gid('Actor', 'russia'),
+    });
+    expect(codes(reversed)).toEqual(['VALIDATION']);
+    const wrongType = await api.run(`query ($id: ID!, $e: ID) { actor(id: $id) { statementCounts(filter: { event: $e }) { byKind { kind } } } }`, {
+      id: gid('Actor', 'russia'),
+      e: gid('Actor', 'russia'),
+    });
+    expect(codes(wrongType)).toEqual(['VALIDATION']);
+  });
 });

@@ -52,13 +52,18 @@ export async function countEventsByPlace(ctx: Context, params: Params): Promise<
   return result.records.map((record) => ({ place: toPlace(props(record.get('place'))), events: Number(record.get('events')) }));
 }
 
+/** The conditions of `StatementCountFilter` on a statement `s`. */
+const STATEMENT_CONDITIONS = `($event IS NULL OR EXISTS { MATCH (s)-[:ABOUT|STANCE*1..2]->(:${Label.Event} {id: $event}) })
+     AND ($from IS NULL OR s.madeAt >= date($from))
+     AND ($to IS NULL OR s.madeAt <= date($to))`;
+
 export interface StatementCountsRecord {
   byKind: { kind: StatementKind; statements: number }[];
   byStance: { value: StanceValue; statements: number }[];
 }
 
 /**
- * Per actor, its statements (made by it or on its behalf) counted by kind, and by the positions
+ * Per actor, its statements (made by it or on its behalf, meeting the filter) counted by kind, and by the positions
  * they take on claims (a statement counts once per position it takes).
  */
 export const actorStatementCounts = cypher(
@@ -67,11 +72,13 @@ export const actorStatementCounts = cypher(
    MATCH (a:${Label.Actor} {id: parentId})
    CALL (a) {
      CALL (a) { MATCH (a)-[:MADE]->(s:${Label.Statement}) RETURN s UNION MATCH (a)<-[:ON_BEHALF_OF]-(s:${Label.Statement}) RETURN s }
+     WITH s WHERE ${STATEMENT_CONDITIONS}
      WITH s.kind AS kind, count(s) AS statements ORDER BY statements DESC, kind
      RETURN collect({kind: kind, statements: statements}) AS byKind
    }
    CALL (a) {
      CALL (a) { MATCH (a)-[:MADE]->(s:${Label.Statement}) RETURN s UNION MATCH (a)<-[:ON_BEHALF_OF]-(s:${Label.Statement}) RETURN s }
+     WITH s WHERE ${STATEMENT_CONDITIONS}
      MATCH (s)-[r:STANCE]->(:${Label.Claim})
      WITH r.value AS value, count(DISTINCT s) AS statements ORDER BY statements DESC, value
      RETURN collect({value: value, statements: statements}) AS byStance
@@ -79,8 +86,14 @@ export const actorStatementCounts = cypher(
    RETURN parentId, byKind, byStance`,
 );
 
-export async function loadStatementCounts(ctx: Context, ids: readonly string[]): Promise<StatementCountsRecord[]> {
-  const rows = await loadGrouped(ctx, actorStatementCounts, ids, (record) => toPlain({ byKind: record.get('byKind'), byStance: record.get('byStance') }) as StatementCountsRecord);
+export async function loadStatementCounts(ctx: Context, ids: readonly string[], params: Params): Promise<StatementCountsRecord[]> {
+  const rows = await loadGrouped(
+    ctx,
+    actorStatementCounts,
+    ids,
+    (record) => toPlain({ byKind: record.get('byKind'), byStance: record.get('byStance') }) as StatementCountsRecord,
+    params,
+  );
   return rows.map((list) => list[0] ?? { byKind: [], byStance: [] });
 }
 
@@ -92,8 +105,8 @@ export interface OutletCountsRecord {
 }
 
 /**
- * Per outlet, what it carried: its articles, the statements they reported, the events those are
- * about, and the carried statements by the positions they take.
+ * Per outlet, what it carried: its articles, the statements they reported (those meeting the
+ * filter), the events those are about, and the carried statements by the positions they take.
  */
 export const outletCoverageCounts = cypher(
   'outlet coverage counts',
@@ -101,7 +114,7 @@ export const outletCoverageCounts = cypher(
    MATCH (o:${Label.Outlet} {id: parentId})
    CALL (o) {
      OPTIONAL MATCH (o)-[:PUBLISHED]->(article:${Label.Article})
-     OPTIONAL MATCH (article)-[:REPORTS]->(s:${Label.Statement})
+     OPTIONAL MATCH (article)-[:REPORTS]->(s:${Label.Statement}) WHERE ${STATEMENT_CONDITIONS}
      WITH count(DISTINCT article) AS articles, collect(DISTINCT s) AS carried
      RETURN articles, size(carried) AS statements,
             size(COLLECT { UNWIND carried AS s MATCH (s)-[:ABOUT|STANCE*1..2]->(e:${Label.Event}) RETURN DISTINCT e }) AS events,
@@ -112,9 +125,14 @@ export const outletCoverageCounts = cypher(
    RETURN parentId, articles, statements, events, byStance`,
 );
 
-export async function loadOutletCounts(ctx: Context, ids: readonly string[]): Promise<OutletCountsRecord[]> {
-  const rows = await loadGrouped(ctx, outletCoverageCounts, ids, (record) =>
-    toPlain({ articles: record.get('articles'), statements: record.get('statements'), events: record.get('events'), byStance: record.get('byStance') }) as OutletCountsRecord,
+export async function loadOutletCounts(ctx: Context, ids: readonly string[], params: Params): Promise<OutletCountsRecord[]> {
+  const rows = await loadGrouped(
+    ctx,
+    outletCoverageCounts,
+    ids,
+    (record) =>
+      toPlain({ articles: record.get('articles'), statements: record.get('statements'), events: record.get('events'), byStance: record.get('byStance') }) as OutletCountsRecord,
+    params,
   );
   return rows.map((list) => list[0] ?? { articles: 0, statements: 0, events: 0, byStance: [] });
 }

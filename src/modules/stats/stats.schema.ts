@@ -4,6 +4,8 @@ import { StanceCountObject } from '../contest/contest.schema.js';
 import { EventFilter, EventKindEnum, eventFilterParams } from '../event/event.schema.js';
 import { OutletNode } from '../outlet/outlet.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
+import { dateRange } from '../shared/dates.js';
+import { keyOf, type DecodedId } from '../shared/lookup.js';
 import { StatementKindEnum } from '../statement/statement.schema.js';
 import type { EventKind } from '../../ingest/vocabulary.js';
 import type { PlaceRecord } from '../place/place.cypher.js';
@@ -106,11 +108,32 @@ OutletCountsObject.implement({
   }),
 });
 
+const StatementCountFilter = builder.inputType('StatementCountFilter', {
+  description: 'Narrows the statements counted; all given conditions must hold.',
+  fields: (t) => ({
+    event: t.globalID({ description: 'Only statements about this event (an Event ID).' }),
+    from: t.string({ description: 'Only statements made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    to: t.string({ description: 'Only statements made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+  }),
+});
+
+type StatementCountFilterArgs = { event?: DecodedId | null; from?: string | null; to?: string | null } | null | undefined;
+
+function statementCountParams(filter: StatementCountFilterArgs) {
+  return {
+    event: filter?.event ? keyOf(filter.event, 'Event', 'filter.event') : null,
+    ...dateRange(filter?.from, filter?.to),
+  };
+}
+
 builder.objectField(ActorNode, 'statementCounts', (t) =>
   t.loadable({
     type: StatementCountsObject,
+    byPath: true,
     description: 'The actor’s statements (made by it or on its behalf), counted by kind and by position; batched across actors.',
-    load: (ids: string[], ctx) => loadStatementCounts(ctx, ids),
+    args: { filter: t.arg({ type: StatementCountFilter, description: 'Conditions the counted statements must meet.' }) },
+    // async, so that a bad filter rejects (a VALIDATION error) instead of throwing inside DataLoader.
+    load: async (ids: string[], ctx, args) => loadStatementCounts(ctx, ids, statementCountParams(args.filter)),
     resolve: (actor) => actor.id,
   }),
 );
@@ -118,8 +141,10 @@ builder.objectField(ActorNode, 'statementCounts', (t) =>
 builder.objectField(OutletNode, 'coverageCounts', (t) =>
   t.loadable({
     type: OutletCountsObject,
+    byPath: true,
     description: 'How many articles, statements and events the outlet carried, and the statements by position; batched across outlets.',
-    load: (ids: string[], ctx) => loadOutletCounts(ctx, ids),
+    args: { filter: t.arg({ type: StatementCountFilter, description: 'Conditions the counted statements must meet (articles are counted whatever they carry).' }) },
+    load: async (ids: string[], ctx, args) => loadOutletCounts(ctx, ids, statementCountParams(args.filter)),
     resolve: (outlet) => outlet.id,
   }),
 );
