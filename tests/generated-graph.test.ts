@@ -19,6 +19,7 @@ function generatedBundle(): Bundle {
     source: { id: 'gen-source', title: 'Generated test graph', recordedAt: '2026-11-24' },
     places: [
       { id: 'gen-region', name: 'Generated region', kind: 'REGION' },
+      { id: 'gen-accented-town', name: 'Qāmishlī', kind: 'TOWN' },
       ...Array.from({ length: PLACES }, (_, j) => ({
         id: `gen-place-${j}`,
         name: `Generated town ${j}`,
@@ -129,5 +130,16 @@ describe(`a generated graph of ${EVENTS} events`, () => {
       nodes: [{ id: gid('Place', 'gen-place-0') }, { id: gid('Place', 'gen-place-1') }, { id: region }],
       truncated: false,
     });
+  });
+
+  it('search folds accents in the stored text too: "qamishli" and "QAMISHLI" find Qāmishlī', async () => {
+    for (const query of ['qamishli', 'QAMISHLI', 'Qāmishlī', 'qamishly']) {
+      const result = await api.run<any, unknown>(
+        `query ($query: String!) { search(query: $query, kinds: [PLACE]) { edges { node { record { ... on Place { key } } highlights { snippet } } } } }`,
+        { query },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.search.edges[0].node, query).toEqual({ record: { key: 'gen-accented-town' }, highlights: [{ snippet: '<em>Qāmishlī</em>' }] });
+    }
   });
 });
