@@ -70,6 +70,18 @@ describe('contested claims', () => {
     expect(result.queries).toEqual(['Event by ids', 'event claims page forward', 'claim contests']);
   });
 
+  it('Event.claims(contested:) keeps only the contested claims, or only the others', async () => {
+    const query = `query ($id: ID!, $contested: Boolean) { event(id: $id) { claims(contested: $contested) { totalCount edges { node { key } } } } }`;
+    const contested = await api.run<any, unknown>(query, { id: daquq, contested: true });
+    expect(contested.errors).toBeUndefined();
+    expect(contested.data.event.claims.edges.map((e: any) => e.node.key)).toEqual(['coalition-carried-out-daquq-strike']);
+    expect(contested.data.event.claims.totalCount).toBe(1);
+    const others = await api.run<any, unknown>(query, { id: daquq, contested: false });
+    expect(others.data.event.claims.totalCount).toBe(9);
+    const all = await api.run<any, unknown>(query, { id: daquq });
+    expect(all.data.event.claims.totalCount).toBe(10);
+  });
+
   it('contestedClaims: a root connection of contested claims, filtered by event and period', async () => {
     const all = await api.run<any, unknown>(`{ contestedClaims { totalCount edges { node { key contest { counts { value statements } } } } } }`);
     expect(all.errors).toBeUndefined();

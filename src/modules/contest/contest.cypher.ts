@@ -6,22 +6,11 @@ import { Label } from '../../db/graph.js';
 import { props, toPlain } from '../../db/values.js';
 import { StanceValues, type StanceValue } from '../../ingest/vocabulary.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
-import { toClaim, type ClaimRecord } from '../claim/claim.cypher.js';
+import { ASSERTING, CONTESTED, OPPOSING, sides, toClaim, type ClaimRecord } from '../claim/claim.cypher.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
-
-/** The stances that take a claim's side, and those that oppose it (a dispute opposes it less flatly). */
-export const ASSERTING: StanceValue[] = ['ASSERTS'];
-export const OPPOSING: StanceValue[] = ['DENIES', 'DISPUTES'];
-
-/** Parameters every query below expects alongside its own: the two sides, as values. */
-export const sides = { asserting: ASSERTING, opposing: OPPOSING };
-
-/** A claim `n` is contested when some statement takes its side and some statement opposes it. */
-const CONTESTED = `EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $asserting }
-    AND EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $opposing }`;
 
 /** One statement's position on a claim, with who spoke, for whom, and the outlets that carried it. */
 export interface PositionRecord {

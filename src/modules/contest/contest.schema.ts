@@ -1,21 +1,18 @@
 import { builder } from '../../builder.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { ClaimNode, StanceValueEnum } from '../claim/claim.schema.js';
-import { toClaim } from '../claim/claim.cypher.js';
 import { EventNode } from '../event/event.schema.js';
 import { OrganizationUnion } from '../node/unions.js';
 import { OutletNode } from '../outlet/outlet.schema.js';
 import { dateRange } from '../shared/dates.js';
 import { keyOf } from '../shared/lookup.js';
 import { StatementNode } from '../statement/statement.schema.js';
+import { ASSERTING, OPPOSING, sides, toClaim } from '../claim/claim.cypher.js';
 import {
-  ASSERTING,
   contestedClaimList,
   loadCasualtyFigures,
   loadContests,
   loadPositions,
-  OPPOSING,
-  sides,
   type CasualtyFigureRecord,
   type ContestRecord,
   type PositionRecord,

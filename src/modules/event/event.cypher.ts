@@ -1,5 +1,6 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../db/graph.js';
+import { CONTESTED } from '../claim/claim.cypher.js';
 import type { DatePrecision, EventKind } from '../../ingest/vocabulary.js';
 import { partialDate } from '../shared/dates.js';
 import { relatedQuery } from '../shared/related.js';
@@ -75,10 +76,12 @@ export const eventPlaces = relatedQuery('event places', Label.Event, `(p)-[:OCCU
 export const eventPartOf = relatedQuery('event part of', Label.Event, `(p)-[:PART_OF]->(n:${Label.Event})`);
 export const eventParts = relatedQuery('event parts', Label.Event, `(p)<-[:PART_OF]-(n:${Label.Event})`, 'n.startDate, n.id');
 
+/** The claims about an event; `$contested` true or false keeps only the contested or uncontested ones. */
 export const eventClaims = relationPage({
   name: 'event claims',
   parent: Label.Event,
   pattern: `(p)<-[:ABOUT]-(n:${Label.Claim})`,
+  filter: `($contested IS NULL OR (${CONTESTED}) = $contested)`,
   sortKey: ID_SORT,
 });
 

@@ -13,7 +13,7 @@ import type { Context } from '../../context.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
 import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
-import { toClaim } from '../claim/claim.cypher.js';
+import { sides, toClaim } from '../claim/claim.cypher.js';
 import { toMediaItem } from '../media/media.cypher.js';
 import { toPlace } from '../place/place.cypher.js';
 import { toStatement } from '../statement/statement.cypher.js';
@@ -77,9 +77,12 @@ EventNode.implement({
     claims: t.loadable({
       type: ClaimConnection,
       byPath: true,
-      description: 'Contested or uncontested propositions about the event (who did it, how many died).',
-      args: { ...t.arg.connectionArgs() },
-      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim),
+      description: 'Contested or uncontested propositions about the event (who did it, how many died), by key.',
+      args: {
+        ...t.arg.connectionArgs(),
+        contested: t.arg.boolean({ description: 'true: only contested claims (asserted and denied or disputed); false: only the others.' }),
+      },
+      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim, { ...sides, contested: args.contested ?? null }),
       resolve: (event) => event.id,
     }),
     statements: t.loadable({
