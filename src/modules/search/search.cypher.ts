@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
 import { Label } from '../../db/graph.js';
 import { FULLTEXT_INDEX } from '../../db/migrations.js';
-import { encodeCursor, toWindow, type Connection, type PageArgs } from '../../db/pagination.js';
+import { encodeCursor, toWindow, type Connection } from '../../db/pagination.js';
 import { props } from '../../db/values.js';
 import { invalid } from '../../errors.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
@@ -144,15 +144,14 @@ export function highlight(p: Record<string, unknown>, terms: Term[]): Highlight[
 
 /**
  * Ranked search over the full-text index. Pages are positions in the ranking (a relevance order
- * has no stable key to seek from), so cursors carry the position; only forward paging is offered.
+ * has no stable key to seek from), so cursors carry the position, and the field offers forward paging only.
  */
 export async function search(
   ctx: Context,
   query: string,
   labels: readonly SearchableLabel[] | null,
-  args: PageArgs,
+  args: { first?: number | null; after?: string | null },
 ): Promise<Connection<SearchHit>> {
-  if (args.last != null || args.before != null) throw invalid('Search pages forward only: use "first" and "after".', 'last');
   const window = toWindow(args);
   const offset = window.cursorKey === null ? 0 : Number(window.cursorKey);
   if (!Number.isInteger(offset) || offset < 0) throw invalid('"after" is not a cursor returned by search.', 'after');

@@ -80,8 +80,7 @@ const nodeByKey = new Map(
   Object.values(Label).map((label) => [label, cypher(`subgraph ${label} by id`, `MATCH (n:${label} {id: $id}) RETURN n`)]),
 );
 
-async function findNode(ctx: Context, globalId: DecodedId, argument: string): Promise<Node> {
-  const { label, key } = nodeRef(globalId, argument);
+async function findNode(ctx: Context, { label, key }: { label: Label; key: string }): Promise<Node> {
   const result = await ctx.read(nodeByKey.get(label)!, { id: key });
   const node = result.records[0]?.get('n') as Node | undefined;
   if (!node) throw notFound(label, encodeGlobalID(label, key));
@@ -115,7 +114,7 @@ export interface NeighborhoodArgs {
 export async function neighborhood(ctx: Context, args: NeighborhoodArgs): Promise<SubgraphRecord> {
   const depth = bounded(args.depth, 1, 0, MAX_DEPTH, 'depth');
   const limit = bounded(args.limit, DEFAULT_NODES, 1, MAX_NODES, 'limit');
-  const start = await findNode(ctx, args.id, 'id');
+  const start = await findNode(ctx, nodeRef(args.id, 'id'));
   const nodes = new Map([[start.elementId, toGraphNode(start)]]);
   const edges = new Map<string, Relationship>();
   let truncated = false;
@@ -184,7 +183,7 @@ export async function paths(ctx: Context, args: PathsArgs): Promise<SubgraphReco
   const maxHops = bounded(args.maxHops, DEFAULT_HOPS, 1, MAX_HOPS, 'maxHops');
   const limit = bounded(args.limit, DEFAULT_PATHS, 1, MAX_PATHS, 'limit');
   const [from, to] = [nodeRef(args.from, 'from'), nodeRef(args.to, 'to')];
-  const [fromNode, toNode] = await Promise.all([findNode(ctx, args.from, 'from'), findNode(ctx, args.to, 'to')]);
+  const [fromNode, toNode] = await Promise.all([findNode(ctx, from), findNode(ctx, to)]);
   const result = await ctx.read(pathsQuery(from.label, to.label), {
     from: from.key,
     to: to.key,
