@@ -115,12 +115,14 @@ describe('paths', () => {
     expect(result.queries).toEqual(['subgraph Actor by id', 'subgraph Actor by id', 'paths']);
   });
 
-  it('refuses bad hop counts and limits, and unknown IDs', async () => {
+  it('refuses bad hop counts and limits, unknown IDs, and a path from a record to itself', async () => {
     for (const args of ['maxHops: 0', 'maxHops: 7', 'limit: 51', 'limit: -3']) {
       const result = await api.run(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, ${args}) { truncated } }`, { from: editor, to: ministry });
       expect(codes(result), args).toEqual(['VALIDATION']);
     }
     const unknown = await api.run(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to) { truncated } }`, { from: editor, to: gid('Actor', 'nobody') });
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
+    const itself = await api.run(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to) { truncated } }`, { from: editor, to: editor });
+    expect(codes(itself)).toEqual(['VALIDATION']);
   });
 });

@@ -183,6 +183,8 @@ export async function paths(ctx: Context, args: PathsArgs): Promise<SubgraphReco
   const maxHops = bounded(args.maxHops, DEFAULT_HOPS, 1, MAX_HOPS, 'maxHops');
   const limit = bounded(args.limit, DEFAULT_PATHS, 1, MAX_PATHS, 'limit');
   const [from, to] = [nodeRef(args.from, 'from'), nodeRef(args.to, 'to')];
+  // Paths from a record to itself would be its cycles, which is not what anyone asking for a path means.
+  if (from.label === to.label && from.key === to.key) throw invalid('"from" and "to" are the same record.', 'to');
   const [fromNode, toNode] = await Promise.all([findNode(ctx, from), findNode(ctx, to)]);
   const result = await ctx.read(pathsQuery(from.label, to.label), {
     from: from.key,
