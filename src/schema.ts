@@ -11,6 +11,12 @@ import './modules/claim/claim.schema.js';
 import './modules/media/media.schema.js';
 import './modules/node/unions.js';
 import './modules/coverage/coverage.schema.js';
+import './modules/contest/contest.schema.js';
+import './modules/search/search.schema.js';
+import './modules/provenance/provenance.schema.js';
+import './modules/subgraph/subgraph.schema.js';
+import './modules/timeline/timeline.schema.js';
+import './modules/stats/stats.schema.js';
 import './modules/write/write.schema.js';
 import './modules/live/live.schema.js';
 

@@ -142,7 +142,7 @@ export function listPage(spec: ListPage) {
       `${spec.match}
        WHERE ${spec.filter ?? 'true'} AND ${where}
        WITH DISTINCT n, ${spec.sortKey} AS sortKey
-       RETURN n, sortKey ${order} LIMIT $limit`,
+       RETURN n, sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
     );
   };
   const queries = {
@@ -153,13 +153,14 @@ export function listPage(spec: ListPage) {
   return async function loadPage<T>(
     ctx: Context,
     args: PageArgs,
-    map: (p: Record<string, unknown>) => T & { id: string },
+    /** Maps a row's node; the label tells lists whose `match` binds several labels apart. */
+    map: (p: Record<string, unknown>, label: Label) => T & { id: string },
     params: Params = {},
   ): Promise<Connection<T>> {
     const window = toWindow(args);
     const result = await ctx.read(window.forward ? queries.forward : queries.backward, { ...params, ...windowParams(window) });
     const rows = result.records.map((record) => ({
-      node: map(props(record.get('n'))),
+      node: map(props(record.get('n')), record.get('label') as Label),
       sortKey: record.get('sortKey') as string,
     }));
     let total: Promise<number> | undefined;

@@ -19,6 +19,19 @@ const keyedLabels = [
 export const FULLTEXT_INDEX = 'claimgraph_text';
 
 /**
+ * Lowercases and strips accents when indexing, so "Qamishli" finds "Qāmishlī" (the query side is
+ * folded by search itself). Its English stop words ("the", "of") cannot be searched for alone.
+ */
+const FULLTEXT_ANALYZER = 'standard-folding';
+
+/** An index made before the analyzer changed is dropped, so the migration below recreates it. */
+const fulltextAnalyzer = cypher(
+  'fulltext index analyzer',
+  `SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options.indexConfig['fulltext.analyzer'] AS analyzer`,
+);
+const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
+
+/**
  * Every schema object the application relies on, each created with IF NOT EXISTS so applying the
  * list again is a no-op. Natural keys carry uniqueness constraints (which also index them).
  */
@@ -37,7 +50,8 @@ export const migrations: NamedQuery[] = [
     'fulltext index over names, titles and text',
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
      FOR (n:${Label.Event}|${Label.Place}|${Label.Actor}|${Label.Outlet}|${Label.Article}|${Label.Statement}|${Label.Claim}|${Label.MediaItem})
-     ON EACH [n.name, n.aliases, n.title, n.summary, n.text, n.proposition, n.caption]`,
+     ON EACH [n.name, n.aliases, n.title, n.summary, n.text, n.proposition, n.caption]
+     OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}' } }`,
   ),
   cypher(
     'point index on place locations',
@@ -64,6 +78,12 @@ export const migrations: NamedQuery[] = [
 ];
 
 export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<void> {
+  const existing = await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX });
+  const analyzer = existing.records[0]?.get('analyzer') as string | undefined;
+  if (analyzer && analyzer !== FULLTEXT_ANALYZER) {
+    await db.write(dropFulltextIndex);
+    log(`rebuilding the full-text index ${FULLTEXT_INDEX} with the ${FULLTEXT_ANALYZER} analyzer (was ${analyzer})`);
+  }
   for (const migration of migrations) await db.write(migration);
   await db.write(cypher('await indexes', 'CALL db.awaitIndexes(120)'));
   log(`schema up to date (${migrations.length} constraints and indexes)`);

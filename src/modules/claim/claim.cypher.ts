@@ -38,6 +38,17 @@ export function toStance(statement: StatementRecord, claim: ClaimRecord, rel: Re
   return { statement, claim, value: rel.value as StanceValue, note: (rel.note as string | undefined) ?? null };
 }
 
+/** The stances that take a claim's side, and those that oppose it (a dispute opposes it less flatly). */
+export const ASSERTING: StanceValue[] = ['ASSERTS'];
+export const OPPOSING: StanceValue[] = ['DENIES', 'DISPUTES'];
+
+/** The parameters a query using CONTESTED (or the two sides) expects alongside its own. */
+export const sides = { asserting: ASSERTING, opposing: OPPOSING };
+
+/** A claim `n` is contested when some statement takes its side and some statement opposes it. */
+export const CONTESTED = `EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $asserting }
+    AND EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $opposing }`;
+
 export const claimsById = nodesById(Label.Claim);
 
 export const claimList = listPage({

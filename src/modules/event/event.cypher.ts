@@ -1,5 +1,6 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../db/graph.js';
+import { CONTESTED } from '../claim/claim.cypher.js';
 import type { DatePrecision, EventKind } from '../../ingest/vocabulary.js';
 import { partialDate } from '../shared/dates.js';
 import { relatedQuery } from '../shared/related.js';
@@ -35,13 +36,39 @@ export const eventsById = nodesById(Label.Event);
  * Events overlap [from, to] when they start by `to` and their period (which runs to the end of the
  * day, month or year the source gave) ends on or after `from`.
  */
+/** The conditions of `EventFilter` on `n`, for every list and count of events. */
+export const EVENT_FILTER = `($kinds IS NULL OR n.kind IN $kinds)
+    AND ($from IS NULL OR n.periodEnd >= date($from))
+    AND ($to IS NULL OR n.startDate <= date($to))
+    AND ($within IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->(:${Label.Place})-[:WITHIN*0..]->(:${Label.Place} {id: $within}) })`;
+
 export const eventList = listPage({
   name: 'events',
   match: `MATCH (n:${Label.Event})`,
-  filter: `($kinds IS NULL OR n.kind IN $kinds)
-    AND ($from IS NULL OR n.periodEnd >= date($from))
-    AND ($to IS NULL OR n.startDate <= date($to))
-    AND ($within IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->(:${Label.Place})-[:WITHIN*0..]->(:${Label.Place} {id: $within}) })`,
+  filter: EVENT_FILTER,
+  sortKey: EVENT_SORT,
+});
+
+/**
+ * Events at places within `$radiusMeters` of `$center`, the same filters applying. Starting from
+ * the places lets the point index answer the distance test.
+ */
+export const eventsNearList = listPage({
+  name: 'events near',
+  match: `MATCH (place:${Label.Place}) WHERE point.distance(place.location, point($center)) <= $radiusMeters
+    MATCH (place)<-[:OCCURRED_IN]-(n:${Label.Event})
+    WITH DISTINCT n`,
+  filter: EVENT_FILTER,
+  sortKey: EVENT_SORT,
+});
+
+/** Events at places inside a latitude/longitude box (crossing the 180th meridian when west > east). */
+export const eventsInBoxList = listPage({
+  name: 'events in box',
+  match: `MATCH (place:${Label.Place}) WHERE point.withinBBox(place.location, point($southWest), point($northEast))
+    MATCH (place)<-[:OCCURRED_IN]-(n:${Label.Event})
+    WITH DISTINCT n`,
+  filter: EVENT_FILTER,
   sortKey: EVENT_SORT,
 });
 
@@ -49,10 +76,12 @@ export const eventPlaces = relatedQuery('event places', Label.Event, `(p)-[:OCCU
 export const eventPartOf = relatedQuery('event part of', Label.Event, `(p)-[:PART_OF]->(n:${Label.Event})`);
 export const eventParts = relatedQuery('event parts', Label.Event, `(p)<-[:PART_OF]-(n:${Label.Event})`, 'n.startDate, n.id');
 
+/** The claims about an event; `$contested` true or false keeps only the contested or uncontested ones. */
 export const eventClaims = relationPage({
   name: 'event claims',
   parent: Label.Event,
   pattern: `(p)<-[:ABOUT]-(n:${Label.Claim})`,
+  filter: `($contested IS NULL OR (${CONTESTED}) = $contested)`,
   sortKey: ID_SORT,
 });
 

@@ -1,22 +1,27 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { EventKinds } from '../../ingest/vocabulary.js';
+import { EventKinds, type EventKind } from '../../ingest/vocabulary.js';
 import { ClaimConnection } from '../claim/claim.schema.js';
 import { MediaItemNode } from '../media/media.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
-import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, type DecodedId } from '../shared/lookup.js';
+import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
+import { invalid } from '../../errors.js';
+import type { Context } from '../../context.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
 import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
-import { toClaim } from '../claim/claim.cypher.js';
+import { sides, toClaim } from '../claim/claim.cypher.js';
 import { toMediaItem } from '../media/media.cypher.js';
 import { toPlace } from '../place/place.cypher.js';
 import { toStatement } from '../statement/statement.cypher.js';
 import {
   eventClaims,
   eventList,
+  eventsInBoxList,
+  eventsNearList,
   eventMedia,
   eventPartOf,
   eventParts,
@@ -72,9 +77,12 @@ EventNode.implement({
     claims: t.loadable({
       type: ClaimConnection,
       byPath: true,
-      description: 'Contested or uncontested propositions about the event (who did it, how many died).',
-      args: { ...t.arg.connectionArgs() },
-      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim),
+      description: 'Contested or uncontested propositions about the event (who did it, how many died), by key.',
+      args: {
+        ...t.arg.connectionArgs(),
+        contested: t.arg.boolean({ description: 'true: only contested claims (asserted and denied or disputed); false: only the others.' }),
+      },
+      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim, { ...sides, contested: args.contested ?? null }),
       resolve: (event) => event.id,
     }),
     statements: t.loadable({
@@ -103,13 +111,21 @@ export const EventConnection = builder.connectionObject(
   { name: 'EventEdge', description: 'An event in a page of events.' },
 );
 
-const EventFilter = builder.inputType('EventFilter', {
+export const EventFilter = builder.inputType('EventFilter', {
   description: 'Narrows a list of events; all given conditions must hold.',
   fields: (t) => ({
     kinds: t.field({ type: [EventKindEnum], description: 'Only events of these kinds.' }),
     from: t.string({ description: 'Only events overlapping the period from this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     to: t.string({ description: 'Only events overlapping the period up to this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     within: t.globalID({ description: 'Only events that occurred in this place or anywhere within it (a Place ID).' }),
+  }),
+});
+
+const LatLngInput = builder.inputType('LatLngInput', {
+  description: 'A point on the globe (WGS 84).',
+  fields: (t) => ({
+    latitude: t.float({ required: true, description: 'Degrees north, -90 to 90.' }),
+    longitude: t.float({ required: true, description: 'Degrees east, -180 to 180.' }),
   }),
 });
 
@@ -129,13 +145,56 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: EventFilter, description: 'Conditions the events must meet.' }),
     },
+    resolve: (_root, args, ctx) => eventList(ctx, args, toEvent, eventFilterParams(args.filter)),
+  }),
+  eventsNear: t.field({
+    type: EventConnection,
+    nullable: true,
+    description: `Events at places within a radius of a point or of a place, oldest first, with the same filters as \`events\`. Give \`center\` or \`place\`, not both. Only places with coordinates count.`,
+    args: {
+      ...t.arg.connectionArgs(),
+      center: t.arg({ type: LatLngInput, description: 'The centre, as a latitude and longitude.' }),
+      place: t.arg.globalID({ description: 'The centre, as a place with coordinates (a Place ID).' }),
+      radiusKm: t.arg.float({ required: true, description: `The radius in kilometres, more than 0 and at most ${MAX_RADIUS_KM}.` }),
+      filter: t.arg({ type: EventFilter, description: 'Conditions the events must also meet.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if ((args.center == null) === (args.place == null)) throw invalid('Give either "center" or "place".', 'center');
+      const radiusMeters = checkedRadiusKm(args.radiusKm) * 1000;
+      const center = args.center ? checkedPoint(args.center, 'center') : await placeLocation(ctx, args.place!);
+      return eventsNearList(ctx, args, toEvent, { ...eventFilterParams(args.filter), center, radiusMeters });
+    },
+  }),
+  eventsInBox: t.field({
+    type: EventConnection,
+    nullable: true,
+    description: 'Events at places inside a latitude/longitude box, oldest first, with the same filters as `events`. Only places with coordinates count.',
+    args: {
+      ...t.arg.connectionArgs(),
+      southWest: t.arg({ type: LatLngInput, required: true, description: 'The south-west corner.' }),
+      northEast: t.arg({ type: LatLngInput, required: true, description: 'The north-east corner (west of the south-west one when the box crosses the 180th meridian).' }),
+      filter: t.arg({ type: EventFilter, description: 'Conditions the events must also meet.' }),
+    },
     resolve: (_root, args, ctx) => {
-      const filter = args.filter ?? {};
-      return eventList(ctx, args, toEvent, {
-        kinds: filter.kinds ?? null,
-        ...dateRange(filter.from, filter.to),
-        within: filter.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
-      });
+      const southWest = checkedPoint(args.southWest, 'southWest');
+      const northEast = checkedPoint(args.northEast, 'northEast');
+      if (southWest.latitude > northEast.latitude) throw invalid('"southWest" must not lie north of "northEast".', 'southWest');
+      return eventsInBoxList(ctx, args, toEvent, { ...eventFilterParams(args.filter), southWest, northEast });
     },
   }),
 }));
+
+export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: string | null; to?: string | null; within?: DecodedId | null } | null | undefined) {
+  return {
+    kinds: filter?.kinds ?? null,
+    ...dateRange(filter?.from, filter?.to),
+    within: filter?.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
+  };
+}
+
+/** A place's coordinates, for a radius around it: NOT_FOUND for no such place, VALIDATION for one without coordinates. */
+async function placeLocation(ctx: Context, id: DecodedId): Promise<LatLng> {
+  const place = await loadOrNotFound(PlaceNode, ctx, id, 'Place');
+  if (!place.location) throw invalid(`The place "${place.name}" has no coordinates to measure from.`, 'place');
+  return place.location;
+}

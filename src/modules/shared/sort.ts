@@ -7,3 +7,5 @@ export const STATEMENT_SORT = "coalesce(toString(n.madeAt), '~')";
 export const ARTICLE_SORT = "coalesce(toString(n.publishedAt), '~')";
 export const NAME_SORT = 'n.name';
 export const ID_SORT = 'n.id';
+/** Statements by when they were made and articles by when they were published, on one time line. */
+export const TIMELINE_SORT = "coalesce(toString(n.madeAt), toString(n.publishedAt), '~')";

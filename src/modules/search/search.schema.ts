@@ -1,0 +1,61 @@
+import { builder } from '../../builder.js';
+import { ActorNode } from '../actor/actor.schema.js';
+import { ArticleNode } from '../article/article.schema.js';
+import { ClaimNode } from '../claim/claim.schema.js';
+import { EventNode } from '../event/event.schema.js';
+import { MediaItemNode } from '../media/media.schema.js';
+import { OutletNode } from '../outlet/outlet.schema.js';
+import { PlaceNode } from '../place/place.schema.js';
+import { NodeKindEnum } from '../shared/enums.js';
+import { StatementNode } from '../statement/statement.schema.js';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, search, type Highlight, type SearchHit, type SearchableLabel } from './search.cypher.js';
+
+const SearchResultUnion = builder.unionType('SearchResult', {
+  description: 'A record search found.',
+  types: () => [EventNode, PlaceNode, ActorNode, OutletNode, ArticleNode, StatementNode, ClaimNode, MediaItemNode],
+  resolveType: (record: { __typename: string }) => record.__typename,
+});
+
+const HighlightObject = builder.objectRef<Highlight>('Highlight');
+
+HighlightObject.implement({
+  description: 'Where a search matched a record: one text field, with the matching words marked.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The field that matched (name, aliases, title, summary, text, proposition or caption).' }),
+    snippet: t.exposeString('snippet', {
+      description: 'The matching part of the field, each matching word wrapped in <em>...</em>, cut with … where the field goes on.',
+    }),
+    terms: t.exposeStringList('terms', { description: 'The words of the field that matched, as written there.' }),
+  }),
+});
+
+const SearchHitObject = builder.objectRef<SearchHit>('SearchHit');
+
+SearchHitObject.implement({
+  description: 'One search result: the record, how well it matched, and where.',
+  fields: (t) => ({
+    record: t.field({ type: SearchResultUnion, description: 'The record found.', resolve: (hit) => hit.node as never }),
+    score: t.exposeFloat('score', { description: 'Relevance from the full-text index; higher is better, comparable only within one search.' }),
+    highlights: t.field({ type: [HighlightObject], description: 'The fields that matched, with the matches marked.', resolve: (hit) => hit.highlights }),
+  }),
+});
+
+const SearchConnection = builder.connectionObject(
+  { type: SearchHitObject, name: 'SearchConnection', description: 'A page of search results, best first.' },
+  { name: 'SearchEdge', description: 'A search result in a page of them.' },
+);
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: SearchConnection,
+    nullable: true,
+    description: `Full-text search over names, aliases, titles, summaries, statement text, propositions and captions, best match first. Case-, accent- and typo-tolerant (words of 4 letters or more match with one typo, of 6 or more with two); the query is read as plain words, never as Lucene syntax. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} words. Pages forward only.`,
+    args: {
+      query: t.arg.string({ required: true, description: 'The words to look for.' }),
+      kinds: t.arg({ type: [NodeKindEnum], description: 'Only records of these kinds (all kinds when omitted; sources are not searchable).' }),
+      first: t.arg.int({ description: 'Page size (at most 100; default 20).' }),
+      after: t.arg.string({ description: 'Start after this cursor.' }),
+    },
+    resolve: (_root, args, ctx) => search(ctx, args.query, (args.kinds as SearchableLabel[] | null | undefined) ?? null, args),
+  }),
+}));

@@ -1,0 +1,222 @@
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type { Context } from '../../context.js';
+import { cypher, type NamedQuery } from '../../db/database.js';
+import { Label, type Rel } from '../../db/graph.js';
+import { props } from '../../db/values.js';
+import { invalid, notFound } from '../../errors.js';
+import { encodeGlobalID } from '../../global-id.js';
+import type { DecodedId } from '../shared/lookup.js';
+
+/** Hard caps: a neighbourhood or path search never walks or returns more than this. */
+export const MAX_DEPTH = 3;
+export const MAX_NODES = 500;
+export const DEFAULT_NODES = 100;
+/** Relationships read per level of a neighbourhood; beyond it the result is truncated. */
+export const MAX_EDGES_PER_LEVEL = 2000;
+export const MAX_HOPS = 6;
+export const DEFAULT_HOPS = 4;
+export const MAX_PATHS = 50;
+export const DEFAULT_PATHS = 10;
+
+export interface GraphNodeRecord {
+  id: string;
+  kind: RecordLabel;
+  label: string;
+  properties: Record<string, unknown>;
+}
+
+export interface GraphEdgeRecord {
+  id: string;
+  type: Rel;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+/** A node-link graph, the shape Cytoscape.js, Sigma/graphology and D3 load. */
+export interface SubgraphRecord {
+  nodes: GraphNodeRecord[];
+  edges: GraphEdgeRecord[];
+  truncated: boolean;
+}
+
+const LABEL_LENGTH = 80;
+
+/** What a drawing shows on a node: its name, title, proposition, caption or text, shortened. */
+function displayLabel(p: Record<string, unknown>): string {
+  const text = String(p.name ?? p.title ?? p.proposition ?? p.caption ?? p.text ?? p.id);
+  return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
+}
+
+function toGraphNode(node: Node): GraphNodeRecord {
+  const p = props(node);
+  const kind = node.labels[0] as RecordLabel;
+  return { id: encodeGlobalID(kind, p.id as string), kind, label: displayLabel(p), properties: p };
+}
+
+/** Relationships are keyed by Neo4j's element ID, stable for the life of the database. */
+function toGraphEdge(rel: Relationship, nodeIds: Map<string, GraphNodeRecord>): GraphEdgeRecord | null {
+  const source = nodeIds.get(rel.startNodeElementId);
+  const target = nodeIds.get(rel.endNodeElementId);
+  if (!source || !target) return null;
+  return { id: rel.elementId, type: rel.type as Rel, source: source.id, target: target.id, properties: props(rel) };
+}
+
+/** The label and key behind a global ID, refusing IDs of types that are not graph nodes. */
+function nodeRef(globalId: DecodedId, argument: string): { label: Label; key: string } {
+  const label = Object.values(Label).find((l) => l === globalId.typename);
+  if (!label) throw invalid(`"${argument}" must be the ID of a record, got an ID of type ${globalId.typename}.`, argument);
+  return { label, key: globalId.id };
+}
+
+function bounded(value: number | null | undefined, fallback: number, min: number, max: number, argument: string): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) throw invalid(`"${argument}" must be between ${min} and ${max}, got ${n}.`, argument);
+  return n;
+}
+
+/** Per label, since a label cannot be a parameter: the node an ID names. */
+const nodeByKey = new Map(
+  Object.values(Label).map((label) => [label, cypher(`subgraph ${label} by id`, `MATCH (n:${label} {id: $id}) RETURN n`)]),
+);
+
+async function findNode(ctx: Context, { label, key }: { label: Label; key: string }): Promise<Node> {
+  const result = await ctx.read(nodeByKey.get(label)!, { id: key });
+  const node = result.records[0]?.get('n') as Node | undefined;
+  if (!node) throw notFound(label, encodeGlobalID(label, key));
+  return node;
+}
+
+/** The labels of records a client can draw and fetch with node(id:). */
+const RECORD_LABELS = [
+  Label.Event,
+  Label.Place,
+  Label.Actor,
+  Label.Outlet,
+  Label.Article,
+  Label.Statement,
+  Label.Claim,
+  Label.MediaItem,
+  Label.Source,
+] as const;
+
+type RecordLabel = (typeof RECORD_LABELS)[number];
+
+/** One breadth-first level: every relationship from the frontier that passes the filters. */
+const neighborhoodLevel = cypher(
+  'neighborhood level',
+  `UNWIND $frontier AS frontierId
+   MATCH (a) WHERE elementId(a) = frontierId
+   MATCH (a)-[r]-(b)
+   WHERE ($types IS NULL OR type(r) IN $types) AND head(labels(b)) IN $kinds
+   RETURN DISTINCT r, b
+   ORDER BY elementId(b), elementId(r)
+   LIMIT $rows`,
+);
+
+export interface NeighborhoodArgs {
+  id: DecodedId;
+  depth?: number | null;
+  relationshipTypes?: readonly Rel[] | null;
+  nodeKinds?: readonly Label[] | null;
+  limit?: number | null;
+}
+
+/**
+ * The records within `depth` relationships of one record, breadth first, one round trip per level.
+ * Stops at `limit` nodes and MAX_EDGES_PER_LEVEL relationships per level, saying so in `truncated`.
+ */
+export async function neighborhood(ctx: Context, args: NeighborhoodArgs): Promise<SubgraphRecord> {
+  const depth = bounded(args.depth, 1, 0, MAX_DEPTH, 'depth');
+  const limit = bounded(args.limit, DEFAULT_NODES, 1, MAX_NODES, 'limit');
+  const start = await findNode(ctx, nodeRef(args.id, 'id'));
+  const nodes = new Map([[start.elementId, toGraphNode(start)]]);
+  const edges = new Map<string, Relationship>();
+  let truncated = false;
+  let frontier = [start.elementId];
+  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+    const result = await ctx.read(neighborhoodLevel, {
+      frontier,
+      types: args.relationshipTypes ?? null,
+      // Bookkeeping nodes (external ids, audit entries) are not part of the drawn graph.
+      kinds: args.nodeKinds ?? RECORD_LABELS,
+      rows: neo4j.int(MAX_EDGES_PER_LEVEL + 1),
+    });
+    const rows = result.records.slice(0, MAX_EDGES_PER_LEVEL);
+    truncated ||= result.records.length > MAX_EDGES_PER_LEVEL;
+    const next: string[] = [];
+    for (const row of rows) {
+      const node = row.get('b') as Node;
+      if (!nodes.has(node.elementId)) {
+        if (nodes.size >= limit) {
+          truncated = true;
+          continue;
+        }
+        nodes.set(node.elementId, toGraphNode(node));
+        next.push(node.elementId);
+      }
+      const rel = row.get('r') as Relationship;
+      edges.set(rel.elementId, rel);
+    }
+    frontier = next;
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()].map((rel) => toGraphEdge(rel, nodes)).filter((edge) => edge !== null),
+    truncated,
+  };
+}
+
+const pathQueries = new Map<string, NamedQuery>();
+
+/** The shortest paths (up to MAX_PATHS + 1, shortest first) between two records of the given labels. */
+function pathsQuery(from: Label, to: Label): NamedQuery {
+  const key = `${from}->${to}`;
+  let query = pathQueries.get(key);
+  if (!query) {
+    query = cypher(
+      'paths',
+      `MATCH (a:${from} {id: $from}), (b:${to} {id: $to})
+       MATCH p = SHORTEST ${MAX_PATHS + 1} (a)-[]-{1,${MAX_HOPS}}(b)
+       WITH p WHERE length(p) <= $maxHops
+       RETURN nodes(p) AS nodes, relationships(p) AS rels
+       LIMIT $limit`,
+    );
+    pathQueries.set(key, query);
+  }
+  return query;
+}
+
+export interface PathsArgs {
+  from: DecodedId;
+  to: DecodedId;
+  maxHops?: number | null;
+  limit?: number | null;
+}
+
+/** The shortest paths between two records, shortest first, merged into one graph. */
+export async function paths(ctx: Context, args: PathsArgs): Promise<SubgraphRecord> {
+  const maxHops = bounded(args.maxHops, DEFAULT_HOPS, 1, MAX_HOPS, 'maxHops');
+  const limit = bounded(args.limit, DEFAULT_PATHS, 1, MAX_PATHS, 'limit');
+  const [from, to] = [nodeRef(args.from, 'from'), nodeRef(args.to, 'to')];
+  // Paths from a record to itself would be its cycles, which is not what anyone asking for a path means.
+  if (from.label === to.label && from.key === to.key) throw invalid('"from" and "to" are the same record.', 'to');
+  const [fromNode, toNode] = await Promise.all([findNode(ctx, from), findNode(ctx, to)]);
+  const result = await ctx.read(pathsQuery(from.label, to.label), {
+    from: from.key,
+    to: to.key,
+    maxHops: neo4j.int(maxHops),
+    limit: neo4j.int(limit + 1),
+  });
+  const nodes = new Map([fromNode, toNode].map((node) => [node.elementId, toGraphNode(node)]));
+  const edges = new Map<string, Relationship>();
+  for (const row of result.records.slice(0, limit)) {
+    for (const node of row.get('nodes') as Node[]) if (!nodes.has(node.elementId)) nodes.set(node.elementId, toGraphNode(node));
+    for (const rel of row.get('rels') as Relationship[]) edges.set(rel.elementId, rel);
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()].map((rel) => toGraphEdge(rel, nodes)).filter((edge) => edge !== null),
+    truncated: result.records.length > limit,
+  };
+}

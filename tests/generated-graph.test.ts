@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../src/db/database.js';
+import type { Bundle } from '../src/ingest/bundle-types.js';
+import { validateBundle } from '../src/ingest/validate.js';
+import { importBundle } from '../src/ingest/write.js';
+import { gid, testApi } from './helpers/api.js';
+
+/**
+ * The caps and paging at scale: a generated graph of 3,000 events in 30 places of one region, loaded
+ * through the one write path next to the seed, and removed afterwards so other files see only the seed.
+ */
+const api = testApi();
+const EVENTS = 3000;
+const PLACES = 30;
+const region = gid('Place', 'gen-region');
+
+function generatedBundle(): Bundle {
+  const input = {
+    source: { id: 'gen-source', title: 'Generated test graph', recordedAt: '2026-11-24' },
+    places: [
+      { id: 'gen-region', name: 'Generated region', kind: 'REGION' },
+      { id: 'gen-accented-town', name: 'Qāmishlī', kind: 'TOWN' },
+      ...Array.from({ length: PLACES }, (_, j) => ({
+        id: `gen-place-${j}`,
+        name: `Generated town ${j}`,
+        kind: 'TOWN',
+        within: 'gen-region',
+        location: { latitude: 10 + j * 0.01, longitude: 10 },
+      })),
+    ],
+    events: Array.from({ length: EVENTS }, (_, i) => {
+      const month = String((i % 12) + 1).padStart(2, '0');
+      const day = String((i % 28) + 1).padStart(2, '0');
+      return {
+        id: `gen-event-${String(i).padStart(4, '0')}`,
+        kind: i % 3 === 0 ? 'AIRSTRIKE' : 'SHELLING',
+        title: `Synthetic incident ${i}`,
+        startDate: `2030-${month}-${day}`,
+        places: [`gen-place-${i % PLACES}`],
+      };
+    }),
+  };
+  const { bundle, problems } = validateBundle(input);
+  expect(problems).toEqual([]);
+  return bundle;
+}
+
+const removeGenerated = cypher(
+  'test: remove the generated graph',
+  `MATCH (n) WHERE n.id STARTS WITH 'gen-' DETACH DELETE n`,
+);
+
+beforeAll(async () => {
+  await importBundle(api.db, generatedBundle());
+}, 120_000);
+
+afterAll(async () => {
+  await api.db.write(removeGenerated);
+  await api.close();
+});
+
+describe(`a generated graph of ${EVENTS} events`, () => {
+  it('neighborhood stops at its node cap and says so; narrowed to WITHIN it is whole', async () => {
+    const capped = await api.run<any, unknown>(
+      `query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 500) { nodes { id } edges { source target } truncated } }`,
+      { id: region },
+    );
+    expect(capped.errors).toBeUndefined();
+    expect(capped.data.neighborhood.nodes).toHaveLength(500);
+    expect(capped.data.neighborhood.truncated).toBe(true);
+    const ids = new Set(capped.data.neighborhood.nodes.map((n: any) => n.id));
+    for (const edge of capped.data.neighborhood.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    expect(capped.queries).toEqual(['subgraph Place by id', 'neighborhood level', 'neighborhood level']);
+
+    const places = await api.run<any, unknown>(
+      `query ($id: ID!) { neighborhood(id: $id, depth: 3, relationshipTypes: [WITHIN]) { nodes { id } truncated } }`,
+      { id: region },
+    );
+    expect(places.data.neighborhood).toMatchObject({ truncated: false });
+    expect(places.data.neighborhood.nodes).toHaveLength(PLACES + 1);
+  });
+
+  it('eventsNear pages through every event in the radius, 100 at a time, without repeats', async () => {
+    const query = `query ($after: String) { eventsNear(center: { latitude: 10.1, longitude: 10 }, radiusKm: 50, first: 100, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { key startDate } } } }`;
+    const keys: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const result: any = await api.run<any, unknown>(query, { after });
+      expect(result.errors).toBeUndefined();
+      if (pages === 0) expect(result.data.eventsNear.totalCount).toBe(EVENTS);
+      keys.push(...result.data.eventsNear.edges.map((e: any) => e.node.key));
+      pages++;
+      if (!result.data.eventsNear.pageInfo.hasNextPage) break;
+      after = result.data.eventsNear.pageInfo.endCursor;
+    }
+    expect(pages).toBe(EVENTS / 100);
+    expect(new Set(keys).size).toBe(EVENTS);
+  });
+
+  it('eventCounts adds up: by month and by place, within the region', async () => {
+    const result = await api.run<any, unknown>(
+      `query ($id: ID) { eventCounts(filter: { within: $id }) { byKind { kind events } byMonth { period events } byPlace { events } } }`,
+      { id: region },
+    );
+    const counts = result.data.eventCounts;
+    expect(counts.byKind).toEqual([
+      { kind: 'SHELLING', events: 2000 },
+      { kind: 'AIRSTRIKE', events: 1000 },
+    ]);
+    expect(counts.byMonth).toHaveLength(12);
+    expect(counts.byMonth.reduce((sum: number, m: any) => sum + m.events, 0)).toBe(EVENTS);
+    expect(counts.byPlace).toHaveLength(PLACES);
+    expect(counts.byPlace.every((p: any) => p.events === EVENTS / PLACES)).toBe(true);
+  });
+
+  it('search counts and pages thousands of hits; paths finds the one route through the region', async () => {
+    const first = await api.run<any, unknown>(`{ search(query: "synthetic incident", kinds: [EVENT], first: 100) { totalCount pageInfo { hasNextPage endCursor } } }`);
+    expect(first.data.search.totalCount).toBe(EVENTS);
+    expect(first.data.search.pageInfo.hasNextPage).toBe(true);
+
+    const paths = await api.run<any, unknown>(
+      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 50) { nodes { id } truncated } }`,
+      { from: gid('Place', 'gen-place-0'), to: gid('Place', 'gen-place-1') },
+    );
+    expect(paths.errors).toBeUndefined();
+    // The generated graph is a tree: one path, through the region, however many events hang off it.
+    expect(paths.data.paths).toEqual({
+      nodes: [{ id: gid('Place', 'gen-place-0') }, { id: gid('Place', 'gen-place-1') }, { id: region }],
+      truncated: false,
+    });
+  });
+
+  it('search folds accents in the stored text too: "qamishli" and "QAMISHLI" find Qāmishlī', async () => {
+    for (const query of ['qamishli', 'QAMISHLI', 'Qāmishlī', 'qamishly']) {
+      const result = await api.run<any, unknown>(
+        `query ($query: String!) { search(query: $query, kinds: [PLACE]) { edges { node { record { ... on Place { key } } highlights { snippet } } } } }`,
+        { query },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.search.edges[0].node, query).toEqual({ record: { key: 'gen-accented-town' }, highlights: [{ snippet: '<em>Qāmishlī</em>' }] });
+    }
+  });
+});

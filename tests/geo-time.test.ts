@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { codes, gid, testApi } from './helpers/api.js';
+
+const api = testApi();
+afterAll(() => api.close());
+
+const kirkuk = gid('Place', 'kirkuk');
+const keys = (result: any, field: string) => result.data[field].edges.map((e: any) => e.node.key ?? e.node.__typename);
+
+describe('events near a point or a place', () => {
+  it('within 50 km of Kirkuk: the Daquq strike (Daquq lies about 39 km away); within 10 km: nothing', async () => {
+    const near = `query ($place: ID, $radiusKm: Float!) { eventsNear(place: $place, radiusKm: $radiusKm) { totalCount edges { node { key } } } }`;
+    const wide = await api.run<any, unknown>(near, { place: kirkuk, radiusKm: 50 });
+    expect(wide.errors).toBeUndefined();
+    expect(keys(wide, 'eventsNear')).toEqual(['daquq-airstrike-2016-10-21']);
+    expect(wide.data.eventsNear.totalCount).toBe(1);
+    const narrow = await api.run<any, unknown>(near, { place: kirkuk, radiusKm: 10 });
+    expect(keys(narrow, 'eventsNear')).toEqual([]);
+    expect(wide.queries).toEqual(['Place by ids', 'events near page forward', 'events near count']);
+  });
+
+  it('around a point, with the events filters: Mosul within 20 km, by kind and period', async () => {
+    const query = `query ($filter: EventFilter) { eventsNear(center: { latitude: 36.3, longitude: 43.1 }, radiusKm: 20, filter: $filter) { edges { node { key } } } }`;
+    expect(keys(await api.run<any, unknown>(query, {}), 'eventsNear')).toEqual(['mosul-offensive-2016']);
+    expect(keys(await api.run<any, unknown>(query, { filter: { kinds: ['AIRSTRIKE'] } }), 'eventsNear')).toEqual([]);
+    expect(keys(await api.run<any, unknown>(query, { filter: { from: '2017' } }), 'eventsNear')).toEqual([]);
+  });
+
+  it('refuses invalid coordinates and radii, both or neither centre, unknown places and places without coordinates', async () => {
+    const cases: Array<[string, string]> = [
+      ['center: { latitude: 91, longitude: 0 }, radiusKm: 5', 'VALIDATION'],
+      ['center: { latitude: 0, longitude: -180.5 }, radiusKm: 5', 'VALIDATION'],
+      ['center: { latitude: 0, longitude: 0 }, radiusKm: 0', 'VALIDATION'],
+      ['center: { latitude: 0, longitude: 0 }, radiusKm: -3', 'VALIDATION'],
+      ['center: { latitude: 0, longitude: 0 }, radiusKm: 50000', 'VALIDATION'],
+      ['radiusKm: 5', 'VALIDATION'],
+      [`center: { latitude: 0, longitude: 0 }, place: "${kirkuk}", radiusKm: 5`, 'VALIDATION'],
+      [`place: "${gid('Place', 'atlantis')}", radiusKm: 5`, 'NOT_FOUND'],
+      [`place: "${gid('Place', 'village-south-of-mosul')}", radiusKm: 5`, 'VALIDATION'],
+      [`place: "${gid('Actor', 'russia')}", radiusKm: 5`, 'VALIDATION'],
+    ];
+    for (const [args, code] of cases) {
+      const result = await api.run(`{ eventsNear(${args}) { totalCount } }`);
+      expect(codes(result), args).toEqual([code]);
+    }
+  });
+});
+
+describe('events in a bounding box', () => {
+  const inBox = `query ($sw: LatLngInput!, $ne: LatLngInput!, $filter: EventFilter) {
+    eventsInBox(southWest: $sw, northEast: $ne, filter: $filter) { edges { node { key } } }
+  }`;
+
+  it('Iraq’s box holds the Mosul and Daquq events, oldest first; widened west to Aleppo and filtered by kind, the air campaign', async () => {
+    const iraq = await api.run<any, unknown>(inBox, { sw: { latitude: 29, longitude: 38.8 }, ne: { latitude: 37.4, longitude: 48.6 } });
+    expect(iraq.errors).toBeUndefined();
+    expect(keys(iraq, 'eventsInBox')).toEqual(['mosul-offensive-2016', 'daquq-airstrike-2016-10-21']);
+    const wider = await api.run<any, unknown>(inBox, {
+      sw: { latitude: 29, longitude: 30 },
+      ne: { latitude: 37.4, longitude: 48.6 },
+      filter: { kinds: ['AIR_CAMPAIGN'] },
+    });
+    expect(keys(wider, 'eventsInBox')).toEqual(['russian-air-campaign-aleppo-2016']);
+  });
+
+  it('refuses a box upside down or off the globe', async () => {
+    const flipped = await api.run(inBox, { sw: { latitude: 40, longitude: 30 }, ne: { latitude: 30, longitude: 40 } });
+    expect(codes(flipped)).toEqual(['VALIDATION']);
+    const off = await api.run(inBox, { sw: { latitude: 0, longitude: 30 }, ne: { latitude: 30, longitude: 400 } });
+    expect(codes(off)).toEqual(['VALIDATION']);
+  });
+});
+
+describe('timeline', () => {
+  const timeline = `query ($event: ID, $place: ID, $actor: ID, $filter: TimelineFilter, $first: Int, $after: String) {
+    timeline(event: $event, place: $place, actor: $actor, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { __typename ... on Statement { key madeAt } ... on Article { key publishedAt } } }
+    }
+  }`;
+  const entries = (result: any) =>
+    result.data.timeline.edges.map((e: any) => `${e.node.madeAt ?? e.node.publishedAt ?? 'undated'} ${e.node.__typename} ${e.node.key}`);
+
+  it('an actor: Konashenkov’s statements (October 2016), then the articles that carried them, undated last', async () => {
+    const result = await api.run<any, unknown>(timeline, { actor: gid('Actor', 'igor-konashenkov') });
+    expect(result.errors).toBeUndefined();
+    expect(entries(result)).toEqual([
+      '2016-10 Statement konashenkov-eyewitness-quote',
+      '2016-10 Statement konashenkov-mistaken-identity-paraphrase',
+      '2016-10 Statement konashenkov-reconnaissance-quote',
+      '2016-10-24 Article wnu-russia-accuses-us-coalition-2016-10-24',
+      'undated Article rt-coalition-strike-killed-mourners-kirkuk',
+    ]);
+    expect(result.queries).toEqual(['Actor by ids', 'actor timeline page forward', 'actor timeline count']);
+  });
+
+  it('an event, from a date: only what is dated on or after it', async () => {
+    const result = await api.run<any, unknown>(timeline, { event: gid('Event', 'daquq-airstrike-2016-10-21'), filter: { from: '2016-10-24' } });
+    expect(entries(result)).toEqual([
+      // Same day: ties go by key.
+      '2016-10-24 Statement wnu-editor-iraqis-want-answers',
+      '2016-10-24 Statement wnu-editor-links-denials',
+      '2016-10-24 Statement wnu-editor-on-russian-claims',
+      '2016-10-24 Article wnu-russia-accuses-us-coalition-2016-10-24',
+    ]);
+  });
+
+  it('a place takes in what happened within it, and pages in date order', async () => {
+    const all = await api.run<any, unknown>(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 100 });
+    const total = all.data.timeline.totalCount;
+    expect(total).toBe(all.data.timeline.edges.length);
+    expect(entries(all)).toContain('2016-10 Statement mod-accuses-coalition-daquq');
+    const dates = entries(all).map((line: string) => line.split(' ')[0]).filter((d: string) => d !== 'undated');
+    expect(dates).toEqual([...dates].sort());
+    const first = await api.run<any, unknown>(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 5 });
+    const next = await api.run<any, unknown>(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 5, after: first.data.timeline.pageInfo.endCursor });
+    expect([...entries(first), ...entries(next)]).toEqual(entries(all).slice(0, 10));
+  });
+
+  it('refuses no anchor or several, unknown anchors and reversed periods', async () => {
+    expect(codes(await api.run(timeline, {}))).toEqual(['VALIDATION']);
+    expect(codes(await api.run(timeline, { event: gid('Event', 'daquq-airstrike-2016-10-21'), actor: gid('Actor', 'russia') }))).toEqual(['VALIDATION']);
+    expect(codes(await api.run(timeline, { actor: gid('Actor', 'nobody') }))).toEqual(['NOT_FOUND']);
+    expect(codes(await api.run(timeline, { actor: gid('Place', 'daquq') }))).toEqual(['VALIDATION']);
+    expect(codes(await api.run(timeline, { actor: gid('Actor', 'russia'), filter: { from: '2017', to: '2016' } }))).toEqual(['VALIDATION']);
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { codes, gid, testApi } from './helpers/api.js';
+
+const api = testApi();
+afterAll(() => api.close());
+
+const daquqStrike = gid('Event', 'daquq-airstrike-2016-10-21');
+const graphFields = 'nodes { id kind label properties } edges { id type source target properties } truncated';
+
+/** Every edge joins two returned nodes, and nothing repeats: loadable as is by Cytoscape.js or graphology. */
+function expectWellFormed(graph: any) {
+  const ids = new Set(graph.nodes.map((n: any) => n.id));
+  expect(ids.size).toBe(graph.nodes.length);
+  expect(new Set(graph.edges.map((e: any) => e.id)).size).toBe(graph.edges.length);
+  for (const edge of graph.edges) {
+    expect(ids.has(edge.source)).toBe(true);
+    expect(ids.has(edge.target)).toBe(true);
+  }
+}
+
+function kindCounts(graph: any): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const node of graph.nodes) counts[node.kind] = (counts[node.kind] ?? 0) + 1;
+  return counts;
+}
+
+describe('neighborhood', () => {
+  it('the Daquq strike and everything one relationship away, with properties, in one round trip per level', async () => {
+    const result = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id) { ${graphFields} } }`, { id: daquqStrike });
+    expect(result.errors).toBeUndefined();
+    const graph = result.data.neighborhood;
+    expectWellFormed(graph);
+    expect(graph.truncated).toBe(false);
+    expect(graph.nodes[0]).toMatchObject({ id: daquqStrike, kind: 'EVENT', label: 'Airstrike on Daquq, Kirkuk Governorate' });
+    expect(graph.nodes[0].properties).toMatchObject({ id: 'daquq-airstrike-2016-10-21', startDate: '2016-10-21', kind: 'AIRSTRIKE' });
+    // Its place, its ten claims, and the three statements about it with no proposition.
+    expect(kindCounts(graph)).toEqual({ EVENT: 1, PLACE: 1, CLAIM: 10, STATEMENT: 3 });
+    expect(graph.edges).toContainEqual(
+      expect.objectContaining({ type: 'OCCURRED_IN', source: daquqStrike, target: gid('Place', 'daquq'), properties: {} }),
+    );
+    expect(result.queries).toEqual(['subgraph Event by id', 'neighborhood level']);
+  });
+
+  it('follows only the given relationship types to the given kinds, as deep as asked', async () => {
+    const result = await api.run<any, unknown>(
+      `query ($id: ID!) { neighborhood(id: $id, depth: 3, relationshipTypes: [OCCURRED_IN, WITHIN, NEAR], nodeKinds: [EVENT, PLACE]) { ${graphFields} } }`,
+      { id: daquqStrike },
+    );
+    expect(result.errors).toBeUndefined();
+    const graph = result.data.neighborhood;
+    expectWellFormed(graph);
+    // Daquq, then its governorate and Kirkuk (30 km north), then Iraq: three levels out.
+    expect(graph.nodes.map((n: any) => n.label).sort()).toEqual(
+      ['Airstrike on Daquq, Kirkuk Governorate', 'Daquq', 'Iraq', 'Kirkuk', 'Kirkuk Governorate'].sort(),
+    );
+    const near = graph.edges.find((e: any) => e.type === 'NEAR');
+    expect(near).toMatchObject({ source: gid('Place', 'daquq'), target: gid('Place', 'kirkuk') });
+    expect(near.properties).toMatchObject({ distanceKm: 30, direction: 'S' });
+    expect(result.queries).toEqual(['subgraph Event by id', 'neighborhood level', 'neighborhood level', 'neighborhood level']);
+  });
+
+  it('depth 0 is the record alone; a limit cuts the graph and says so', async () => {
+    const alone = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id, depth: 0) { ${graphFields} } }`, { id: daquqStrike });
+    expect(alone.data.neighborhood).toMatchObject({ edges: [], truncated: false });
+    expect(alone.data.neighborhood.nodes).toHaveLength(1);
+
+    const cut = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 5) { ${graphFields} } }`, { id: daquqStrike });
+    expectWellFormed(cut.data.neighborhood);
+    expect(cut.data.neighborhood.nodes).toHaveLength(5);
+    expect(cut.data.neighborhood.truncated).toBe(true);
+  });
+
+  it('refuses a negative or excessive depth, a huge limit, unknown and malformed IDs', async () => {
+    for (const [args, code] of [
+      ['depth: -1', 'VALIDATION'],
+      ['depth: 4', 'VALIDATION'],
+      ['limit: 100000', 'VALIDATION'],
+      ['limit: 0', 'VALIDATION'],
+    ] as const) {
+      const result = await api.run(`query ($id: ID!) { neighborhood(id: $id, ${args}) { truncated } }`, { id: daquqStrike });
+      expect(codes(result), args).toEqual([code]);
+    }
+    const unknown = await api.run(`query ($id: ID!) { neighborhood(id: $id) { truncated } }`, { id: gid('Event', 'no-such-event') });
+    expect(codes(unknown)).toEqual(['NOT_FOUND']);
+    const malformed = await api.run(`{ neighborhood(id: "nonsense") { truncated } }`);
+    expect(codes(malformed)).toEqual(['VALIDATION']);
+  });
+});
+
+describe('paths', () => {
+  const editor = gid('Actor', 'wnu-editor');
+  const ministry = gid('Actor', 'russian-ministry-of-defence');
+
+  it('from the WNU editor to the Russian MoD: through the comment that mentions it', async () => {
+    const result = await api.run<any, unknown>(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 2) { ${graphFields} } }`, {
+      from: editor,
+      to: ministry,
+    });
+    expect(result.errors).toBeUndefined();
+    const graph = result.data.paths;
+    expectWellFormed(graph);
+    const comment = gid('Statement', 'wnu-editor-on-russian-claims');
+    expect(graph.nodes.map((n: any) => n.id)).toEqual([editor, ministry, comment]);
+    expect(graph.edges.map((e: any) => `${e.source} ${e.type} ${e.target}`)).toEqual([`${editor} MADE ${comment}`, `${comment} MENTIONS ${ministry}`]);
+    expect(graph.truncated).toBe(false);
+  });
+
+  it('caps the number of paths and says the result is truncated', async () => {
+    const result = await api.run<any, unknown>(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 3) { ${graphFields} } }`, {
+      from: editor,
+      to: ministry,
+    });
+    expectWellFormed(result.data.paths);
+    expect(result.data.paths.truncated).toBe(true);
+    expect(result.queries).toEqual(['subgraph Actor by id', 'subgraph Actor by id', 'paths']);
+  });
+
+  it('refuses bad hop counts and limits, unknown IDs, and a path from a record to itself', async () => {
+    for (const args of ['maxHops: 0', 'maxHops: 7', 'limit: 51', 'limit: -3']) {
+      const result = await api.run(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, ${args}) { truncated } }`, { from: editor, to: ministry });
+      expect(codes(result), args).toEqual(['VALIDATION']);
+    }
+    const unknown = await api.run(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to) { truncated } }`, { from: editor, to: gid('Actor', 'nobody') });
+    expect(codes(unknown)).toEqual(['NOT_FOUND']);
+    const itself = await api.run(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to) { truncated } }`, { from: editor, to: editor });
+    expect(codes(itself)).toEqual(['VALIDATION']);
+  });
+});
