@@ -1,19 +1,7 @@
 import { cypher, type Database, type NamedQuery } from './database.js';
-import { Label } from './graph.js';
+import { Label, RecordLabels } from './graph.js';
 
-const keyedLabels = [
-  Label.Event,
-  Label.Place,
-  Label.Actor,
-  Label.Outlet,
-  Label.Article,
-  Label.Statement,
-  Label.Claim,
-  Label.MediaItem,
-  Label.Source,
-  Label.AuditEntry,
-  Label.ExternalRecord,
-];
+const keyedLabels = [...RecordLabels, Label.AuditEntry, Label.ExternalRecord];
 
 /** The name of the full-text index that search (and the playground's examples) use. */
 export const FULLTEXT_INDEX = 'claimgraph_text';

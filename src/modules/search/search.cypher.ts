@@ -1,7 +1,7 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../db/graph.js';
+import { Label, RecordLabels, type RecordLabel } from '../../db/graph.js';
 import { FULLTEXT_INDEX } from '../../db/migrations.js';
 import { encodeCursor, toWindow, type Connection } from '../../db/pagination.js';
 import { props } from '../../db/values.js';
@@ -9,17 +9,8 @@ import { invalid } from '../../errors.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 
 /** The labels search covers: those of the full-text index. */
-export const SEARCHABLE = [
-  Label.Event,
-  Label.Place,
-  Label.Actor,
-  Label.Outlet,
-  Label.Article,
-  Label.Statement,
-  Label.Claim,
-  Label.MediaItem,
-] as const;
-export type SearchableLabel = (typeof SEARCHABLE)[number];
+export const SEARCHABLE = RecordLabels.filter((label) => label !== Label.Source);
+export type SearchableLabel = Exclude<RecordLabel, Label.Source>;
 
 /** The indexed properties, in the order highlights are listed. */
 const TEXT_FIELDS = ['name', 'aliases', 'title', 'summary', 'text', 'proposition', 'caption'] as const;

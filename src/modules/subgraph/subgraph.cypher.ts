@@ -1,7 +1,7 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher, type NamedQuery } from '../../db/database.js';
-import { Label, type Rel } from '../../db/graph.js';
+import { Label, RecordLabels, type RecordLabel, type Rel } from '../../db/graph.js';
 import { props } from '../../db/values.js';
 import { invalid, notFound } from '../../errors.js';
 import { encodeGlobalID } from '../../global-id.js';
@@ -87,21 +87,6 @@ async function findNode(ctx: Context, { label, key }: { label: Label; key: strin
   return node;
 }
 
-/** The labels of records a client can draw and fetch with node(id:). */
-const RECORD_LABELS = [
-  Label.Event,
-  Label.Place,
-  Label.Actor,
-  Label.Outlet,
-  Label.Article,
-  Label.Statement,
-  Label.Claim,
-  Label.MediaItem,
-  Label.Source,
-] as const;
-
-type RecordLabel = (typeof RECORD_LABELS)[number];
-
 /** One breadth-first level: every relationship from the frontier that passes the filters. */
 const neighborhoodLevel = cypher(
   'neighborhood level',
@@ -139,7 +124,7 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs): Promis
       frontier,
       types: args.relationshipTypes ?? null,
       // Bookkeeping nodes (external ids, audit entries) are not part of the drawn graph.
-      kinds: args.nodeKinds ?? RECORD_LABELS,
+      kinds: args.nodeKinds ?? RecordLabels,
       rows: neo4j.int(MAX_EDGES_PER_LEVEL + 1),
     });
     const rows = result.records.slice(0, MAX_EDGES_PER_LEVEL);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../db/graph.js';
+import { Label, RecordLabels } from '../../db/graph.js';
 import { props } from '../../db/values.js';
 
 /** The natural key of an existing article with this canonical URL, if any. */
@@ -19,18 +19,8 @@ export async function keyFor(ctx: Context, query: typeof articleKeyByUrl, params
   return (result.records[0]?.get('id') as string | undefined) ?? null;
 }
 
-/** Labels a record can be deleted from; everything but the audit trail itself. */
-export const deletableLabels = [
-  Label.Event,
-  Label.Place,
-  Label.Actor,
-  Label.Outlet,
-  Label.Article,
-  Label.Statement,
-  Label.Claim,
-  Label.MediaItem,
-  Label.Source,
-] as const;
+/** Records can be deleted; the bookkeeping (audit trail, external ids) cannot. */
+export const deletableLabels = RecordLabels;
 
 const deleteWithAudit = (label: Label) =>
   cypher(
