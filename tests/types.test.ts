@@ -712,3 +712,505 @@ describe('Article', () => {
     });
   });
 });
+
+describe('Statement', () => {
+  const citedKey = '__typename ... on Actor { key } ... on Article { key } ... on Outlet { key } ... on Statement { key }';
+  const mentionedKey = '__typename ... on Actor { key } ... on Event { key } ... on Outlet { key } ... on Place { key }';
+  const statementQuery = `query($id: ID!) {
+    statement(id: $id) {
+      id key kind text quote venue madeAt madeAtPrecision
+      speaker { key name }
+      onBehalfOf { key name }
+      addressedTo { key name }
+      firstAppearedIn { key }
+      reportedIn(first: 100) { totalCount edges { node { key } } }
+      stances { value note claim { key } statement { key } }
+      events { key }
+      respondsTo { key }
+      responses { key }
+      cites { via note target { ${citedKey} } }
+      citedBy { key }
+      mentions { ${mentionedKey} }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  const statement = async (key: string) => (await data(statementQuery, { id: gid('Statement', key) })).statement;
+  const byClaim = (stances: Array<{ claim: { key: string } }>) => [...stances].sort((a, b) => (a.claim.key < b.claim.key ? -1 : 1));
+  const sortedKeys = (list: Array<{ key: string }>) => keys(list).sort();
+  const sortedTyped = (list: Array<{ __typename: string; key: string }>) => list.map(typed).sort();
+
+  it('Konashenkov’s reconnaissance quote: every field and relationship', async () => {
+    const s = await statement('konashenkov-reconnaissance-quote');
+    expect(s).toMatchObject({
+      id: gid('Statement', 'konashenkov-reconnaissance-quote'),
+      key: 'konashenkov-reconnaissance-quote',
+      kind: 'CLAIM',
+      text: 'Russian reconnaissance pinpointed two jets conducting airstrikes on Daquq, located 30 kilometers to the south of Kirkuk, where, according to our data, there are no ISIS fighters.',
+      quote: 'VERBATIM',
+      venue: 'OFFICIAL',
+      madeAt: '2016-10',
+      madeAtPrecision: 'MONTH',
+      speaker: { key: 'igor-konashenkov', name: 'Igor Konashenkov' },
+      onBehalfOf: { key: 'russian-ministry-of-defence', name: 'Russian Ministry of Defence' },
+      addressedTo: [],
+      firstAppearedIn: { key: RT_ARTICLE },
+      // The article it first appeared in carries it too; the dated WNU post comes before the undated RT article.
+      reportedIn: { totalCount: 2, edges: [{ node: { key: WNU_ARTICLE } }, { node: { key: RT_ARTICLE } }] },
+      events: [{ key: DAQUQ_STRIKE }],
+      respondsTo: [],
+      responses: [],
+      cites: [{ target: { __typename: 'Actor', key: 'russian-reconnaissance' }, via: 'Russian reconnaissance', note: null }],
+      citedBy: [],
+      provenance: {
+        recordedAt: '2026-11-24',
+        note: 'Verbatim in RT\'s English translation ("he added"). The document\'s text ends in a comma before "he added"; a full stop is used here.',
+        sources: [SOURCE],
+      },
+    });
+    expect(byClaim(s.stances)).toEqual([
+      { value: 'ASSERTS', note: null, claim: { key: 'no-isis-fighters-in-daquq' }, statement: { key: 'konashenkov-reconnaissance-quote' } },
+      { value: 'ASSERTS', note: null, claim: { key: 'two-jets-struck-daquq' }, statement: { key: 'konashenkov-reconnaissance-quote' } },
+    ]);
+    expect(sortedTyped(s.mentions)).toEqual(['Actor:islamic-state', 'Place:daquq', 'Place:kirkuk']);
+  });
+
+  it('the ministry’s accusation and the statements responding to it', async () => {
+    const accusation = await statement('mod-accuses-coalition-daquq');
+    expect(accusation).toMatchObject({
+      kind: 'ACCUSATION',
+      quote: 'PARAPHRASE',
+      venue: 'OFFICIAL',
+      speaker: { key: 'russian-ministry-of-defence' },
+      onBehalfOf: null,
+      firstAppearedIn: { key: RT_ARTICLE },
+      respondsTo: [],
+      events: [{ key: DAQUQ_STRIKE }],
+      cites: [],
+    });
+    expect(sortedKeys(accusation.responses)).toEqual(['coalition-denies-daquq-airstrikes-sputnik', 'wnu-editor-on-russian-claims']);
+    expect(byClaim(accusation.stances).map((st: any) => [st.claim.key, st.value])).toEqual([
+      ['coalition-carried-out-daquq-strike', 'ASSERTS'],
+      ['daquq-strike-hit-mourning-procession', 'ASSERTS'],
+      ['daquq-strike-killed-dozens', 'ASSERTS'],
+    ]);
+    expect(sortedTyped(accusation.mentions)).toEqual(['Place:daquq']);
+
+    const denial = await statement('coalition-denies-daquq-airstrikes-sputnik');
+    expect(denial).toMatchObject({
+      kind: 'DENIAL',
+      quote: 'HEADLINE',
+      text: 'US-Led Coalition Denies Involvement in Daquq Airstrikes Against Civilians',
+      speaker: { key: 'us-led-coalition', name: 'US-led coalition' },
+      onBehalfOf: null,
+      firstAppearedIn: { key: 'sputnik-coalition-denies-daquq-airstrikes' },
+      reportedIn: { totalCount: 2, edges: [{ node: { key: WNU_ARTICLE } }, { node: { key: 'sputnik-coalition-denies-daquq-airstrikes' } }] },
+      respondsTo: [{ key: 'mod-accuses-coalition-daquq' }],
+      responses: [],
+      stances: [{ value: 'DENIES', note: null, claim: { key: 'coalition-carried-out-daquq-strike' } }],
+    });
+
+    const comment = await statement('wnu-editor-on-russian-claims');
+    expect(comment).toMatchObject({
+      kind: 'COMMENT',
+      venue: 'EDITORIAL',
+      madeAt: '2016-10-24',
+      madeAtPrecision: 'DAY',
+      speaker: { key: 'wnu-editor' },
+      respondsTo: [{ key: 'mod-accuses-coalition-daquq' }],
+      events: [{ key: DAQUQ_STRIKE }],
+    });
+    expect(byClaim(comment.stances).map((st: any) => [st.claim.key, st.value, st.note])).toEqual([
+      ['coalition-carried-out-daquq-strike', 'DISPUTES', "Questions the accusers' motive rather than denying the claim outright."],
+      ['russian-accusation-diverts-from-aleppo', 'ASSERTS', 'Hedged ("I can only assume").'],
+    ]);
+    expect(sortedTyped(comment.mentions)).toEqual(['Actor:russian-ministry-of-defence', 'Event:russian-air-campaign-aleppo-2016', 'Place:aleppo']);
+  });
+
+  it('Human Rights Watch’s call: addressed to Iraq, no venue, cited by the WNU editor', async () => {
+    const s = await statement('hrw-calls-for-investigation');
+    expect(s).toMatchObject({
+      kind: 'CALL_FOR_INVESTIGATION',
+      text: 'Iraq: Investigate Mosque Strike That Killed Civilians',
+      quote: 'HEADLINE',
+      venue: null,
+      madeAt: '2016-10',
+      speaker: { key: 'human-rights-watch', name: 'Human Rights Watch' },
+      onBehalfOf: null,
+      addressedTo: [{ key: 'iraq', name: 'Iraq' }],
+      firstAppearedIn: { key: 'hrw-investigate-mosque-strike' },
+      citedBy: [{ key: 'wnu-editor-iraqis-want-answers' }],
+      cites: [],
+      mentions: [],
+    });
+    expect(byClaim(s.stances).map((st: any) => [st.claim.key, st.value, st.note])).toEqual([
+      ['coalition-carried-out-daquq-strike', 'CALLS_TO_VERIFY', 'The headline asks for an investigation; who struck is what is to be established.'],
+      [
+        'daquq-strike-hit-mosque',
+        'ASSERTS',
+        'The headline presents a "Mosque Strike That Killed Civilians" as fact; it is tied to Daquq only through the WNU post\'s context.',
+      ],
+    ]);
+  });
+
+  it('the WNU editor’s comment: about the strike directly, citing a statement, mentioning every kind of record', async () => {
+    const s = await statement('wnu-editor-iraqis-want-answers');
+    expect(s).toMatchObject({
+      speaker: { key: 'wnu-editor' },
+      firstAppearedIn: { key: WNU_ARTICLE },
+      reportedIn: { totalCount: 1, edges: [{ node: { key: WNU_ARTICLE } }] },
+      stances: [],
+      events: [{ key: DAQUQ_STRIKE }],
+      cites: [
+        {
+          target: { __typename: 'Statement', key: 'hrw-calls-for-investigation' },
+          via: 'Iraq: Investigate Mosque Strike That Killed Civilians (Human Rights Watch)',
+          note: null,
+        },
+      ],
+    });
+    expect(sortedTyped(s.mentions)).toEqual(['Actor:human-rights-watch', 'Actor:iraq', 'Event:mosul-offensive-2016', 'Place:mosul']);
+  });
+
+  it('IBTimes’ own reporting: no speaker, REPORTING venue', async () => {
+    const s = await statement('ibtimes-reports-17-killed');
+    expect(s).toMatchObject({
+      kind: 'CLAIM',
+      text: 'airstrike on Iraqi mosque that killed 17',
+      venue: 'REPORTING',
+      speaker: null,
+      onBehalfOf: null,
+      firstAppearedIn: { key: 'ibtimes-us-denies-coalition-involvement-mosque' },
+    });
+    expect(byClaim(s.stances).map((st: any) => [st.claim.key, st.value])).toEqual([
+      ['daquq-strike-hit-mosque', 'ASSERTS'],
+      ['daquq-strike-killed-17', 'ASSERTS'],
+    ]);
+  });
+
+  it('the reader comments and the MacArthur quote: undated, citing and cited', async () => {
+    const jac = await statement('reader-jac-comment');
+    expect(jac).toMatchObject({
+      kind: 'COMMENT',
+      text: 'It was just expected. Sorry to say, again, that\'s the consequences of the failed Obama policy.As general Mac Arthur said "defeat is often defined by two words: too late".',
+      venue: 'READER_COMMENT',
+      madeAt: null,
+      madeAtPrecision: null,
+      speaker: { key: 'jac', name: 'Jac' },
+      events: [{ key: DAQUQ_STRIKE }],
+      cites: [{ target: { __typename: 'Statement', key: 'macarthur-too-late' }, via: 'as general Mac Arthur said', note: null }],
+      mentions: [{ __typename: 'Actor', key: 'barack-obama' }],
+    });
+    const macarthur = await statement('macarthur-too-late');
+    expect(macarthur).toMatchObject({
+      text: 'defeat is often defined by two words: too late',
+      quote: 'PARAPHRASE',
+      venue: null,
+      madeAt: null,
+      speaker: { key: 'douglas-macarthur', name: 'General Douglas MacArthur' },
+      firstAppearedIn: null,
+      reportedIn: { totalCount: 1, edges: [{ node: { key: WNU_ARTICLE } }] },
+      events: [],
+      stances: [],
+      citedBy: [{ key: 'reader-jac-comment' }],
+    });
+    const anonymous = await statement('reader-anonymous-comment');
+    expect(anonymous.speaker).toEqual({ key: 'anonymous-commenter', name: 'Anonymous' });
+    expect(sortedTyped(anonymous.mentions)).toEqual(['Actor:iran', 'Actor:russia', 'Actor:united-states', 'Place:europe']);
+  });
+
+  it('the eyewitness quote cites the eyewitnesses; the denials heading mentions the US and Iraq the place', async () => {
+    const quote = await statement('konashenkov-eyewitness-quote');
+    expect(quote.cites).toEqual([{ target: { __typename: 'Actor', key: 'eyewitnesses-daquq' }, via: 'eyewitness accounts', note: null }]);
+    expect(quote.stances).toHaveLength(4);
+    const heading = await statement('wnu-editor-links-denials');
+    expect(sortedTyped(heading.mentions)).toEqual(['Actor:united-states', 'Place:iraq']);
+    expect(heading.stances).toEqual([
+      {
+        value: 'ASSERTS',
+        note: 'Implied by placing the mosque denials under the Russian accusation; not stated.',
+        claim: { key: 'mosque-strike-same-as-mourners-strike' },
+        statement: { key: 'wnu-editor-links-denials' },
+      },
+    ]);
+  });
+});
+
+describe('Claim', () => {
+  const claimQuery = `query($id: ID!) {
+    claim(id: $id) {
+      id key proposition casualtiesMin casualtiesMax casualtiesText
+      event { key }
+      attributions { role actor { key name } claim { key } }
+      assertedBy { key }
+      deniedBy { key }
+      statements(first: 100) { totalCount edges { node { key } } }
+      provenance { recordedAt note sources { key title } }
+    }
+  }`;
+
+  const claim = async (key: string) => (await data(claimQuery, { id: gid('Claim', key) })).claim;
+  const sortedKeys = (list: Array<{ key: string }>) => keys(list).sort();
+
+  it('who carried out the strike: attributed to the coalition, asserted by the ministry, denied by the US and the coalition', async () => {
+    const c = await claim('coalition-carried-out-daquq-strike');
+    expect(c).toMatchObject({
+      id: gid('Claim', 'coalition-carried-out-daquq-strike'),
+      key: 'coalition-carried-out-daquq-strike',
+      proposition: 'The US-led coalition carried out the airstrike on Daquq.',
+      casualtiesMin: null,
+      casualtiesMax: null,
+      casualtiesText: null,
+      event: { key: DAQUQ_STRIKE },
+      attributions: [
+        { role: 'PERPETRATOR', actor: { key: 'us-led-coalition', name: 'US-led coalition' }, claim: { key: 'coalition-carried-out-daquq-strike' } },
+      ],
+      provenance: { recordedAt: '2026-11-24', note: null, sources: [SOURCE] },
+    });
+    // Speakers and the bodies they spoke for.
+    expect(sortedKeys(c.assertedBy)).toEqual(['igor-konashenkov', 'russian-ministry-of-defence']);
+    expect(sortedKeys(c.deniedBy)).toEqual(['united-states', 'us-led-coalition']);
+    expect(c.statements.totalCount).toBe(9);
+    expect(edgeKeys(c.statements)).toEqual([
+      'coalition-denies-bombing-mosque-usa-today',
+      'coalition-denies-daquq-airstrikes-sputnik',
+      'hrw-calls-for-investigation',
+      'konashenkov-eyewitness-quote',
+      'konashenkov-mistaken-identity-paraphrase',
+      'mod-accuses-coalition-daquq',
+      'us-denies-attacking-mosque-nbc',
+      'us-denies-coalition-involvement-ibtimes',
+      'wnu-editor-on-russian-claims',
+    ]);
+  });
+
+  it('statements(stances:) keeps only the statements taking those positions', async () => {
+    const { claim: c } = await data(
+      `query($id: ID!) { claim(id: $id) {
+        denies: statements(stances: [DENIES]) { totalCount edges { node { key } } }
+        disputes: statements(stances: [DISPUTES]) { totalCount edges { node { key } } }
+        supports: statements(stances: [ASSERTS, CALLS_TO_VERIFY]) { totalCount edges { node { key } } }
+      } }`,
+      { id: gid('Claim', 'coalition-carried-out-daquq-strike') },
+    );
+    expect(c.denies.totalCount).toBe(4);
+    expect(edgeKeys(c.denies)).toEqual([
+      'coalition-denies-bombing-mosque-usa-today',
+      'coalition-denies-daquq-airstrikes-sputnik',
+      'us-denies-attacking-mosque-nbc',
+      'us-denies-coalition-involvement-ibtimes',
+    ]);
+    expect(c.disputes).toEqual({ totalCount: 1, edges: [{ node: { key: 'wnu-editor-on-russian-claims' } }] });
+    expect(c.supports.totalCount).toBe(4);
+    expect(edgeKeys(c.supports)).toEqual([
+      'hrw-calls-for-investigation',
+      'konashenkov-eyewitness-quote',
+      'konashenkov-mistaken-identity-paraphrase',
+      'mod-accuses-coalition-daquq',
+    ]);
+  });
+
+  it('the death tolls: "dozens" (at least 24) and exactly 17', async () => {
+    const dozens = await claim('daquq-strike-killed-dozens');
+    expect(dozens).toMatchObject({
+      proposition: 'Dozens of civilians, including women and children, were killed.',
+      casualtiesMin: 24,
+      casualtiesMax: null,
+      casualtiesText: 'dozens',
+      event: { key: DAQUQ_STRIKE },
+      attributions: [],
+      deniedBy: [],
+      statements: { totalCount: 2, edges: [{ node: { key: 'konashenkov-eyewitness-quote' } }, { node: { key: 'mod-accuses-coalition-daquq' } }] },
+    });
+    expect(sortedKeys(dozens.assertedBy)).toEqual(['igor-konashenkov', 'russian-ministry-of-defence']);
+    const seventeen = await claim('daquq-strike-killed-17');
+    expect(seventeen).toMatchObject({
+      proposition: 'Seventeen people were killed in the airstrike.',
+      casualtiesMin: 17,
+      casualtiesMax: 17,
+      casualtiesText: '17',
+      // Asserted only by IBTimes' own reporting, which has no speaker.
+      assertedBy: [],
+      deniedBy: [],
+      statements: { totalCount: 1, edges: [{ node: { key: 'ibtimes-reports-17-killed' } }] },
+    });
+  });
+
+  it('the other claims: their attributions and who asserts them', async () => {
+    const mistaken = await claim('mourners-mistaken-for-isis');
+    expect(mistaken.attributions).toEqual([
+      { role: 'PERPETRATOR', actor: { key: 'us-led-coalition', name: 'US-led coalition' }, claim: { key: 'mourners-mistaken-for-isis' } },
+    ]);
+    expect(sortedKeys(mistaken.assertedBy)).toEqual(['igor-konashenkov', 'russian-ministry-of-defence']);
+    const same = await claim('mosque-strike-same-as-mourners-strike');
+    expect(same).toMatchObject({
+      proposition: 'The mosque strike the US denied is the strike on mourners the Russian MoD described.',
+      assertedBy: [{ key: 'wnu-editor' }],
+      deniedBy: [],
+      attributions: [],
+    });
+    const mosque = await claim('daquq-strike-hit-mosque');
+    expect(mosque.assertedBy).toEqual([{ key: 'human-rights-watch' }]);
+    const aleppo = await claim('russian-accusation-diverts-from-aleppo');
+    expect(aleppo.proposition).toBe(
+      "The Russian MoD's accusation aims to divert media attention from Russia's bombing campaign in Aleppo.",
+    );
+    expect(aleppo.event).toEqual({ key: DAQUQ_STRIKE });
+  });
+});
+
+describe('MediaItem', () => {
+  const mediaFields = `
+    id key kind caption credit
+    creditedTo { key name }
+    distributedBy { key name }
+    depicts { verified note target { __typename ... on Event { key } ... on Place { key } } }
+    embeddedIn { key }
+    provenance { recordedAt note sources { key title } }`;
+
+  const expected = {
+    id: gid('MediaItem', PHOTO),
+    key: PHOTO,
+    kind: 'PHOTO',
+    caption: 'Civilians return to their village after it was retaken by anti-ISIS forces, south of Mosul, Iraq, October 21, 2016.',
+    credit: '© 2016 Reuters/Thaier Al-Sudaini',
+    creditedTo: [{ key: 'thaier-al-sudaini', name: 'Thaier Al-Sudaini' }],
+    distributedBy: { key: 'reuters', name: 'Reuters' },
+    embeddedIn: [{ key: WNU_ARTICLE }],
+    provenance: {
+      recordedAt: '2026-11-24',
+      note: 'The photo illustrates the post but depicts a different place and event (a civilian return south of Mosul) than the Daquq strike.',
+      sources: [SOURCE],
+    },
+  };
+  const depictions = [
+    { target: { __typename: 'Event', key: CIVILIAN_RETURN }, verified: true, note: 'Per caption.' },
+    { target: { __typename: 'Place', key: 'village-south-of-mosul' }, verified: true, note: 'Per caption; the village is not named.' },
+  ];
+  const byTarget = (list: Array<{ target: { __typename: string; key: string } }>) =>
+    [...list].sort((a, b) => (typed(a.target) < typed(b.target) ? -1 : 1));
+
+  it('the Reuters photo, reached from the article that embeds it: credit, distributor, verified depictions', async () => {
+    const { article } = await data(`query($id: ID!) { article(id: $id) { media { ${mediaFields} } } }`, { id: gid('Article', WNU_ARTICLE) });
+    expect(article.media).toHaveLength(1);
+    const [photo] = article.media;
+    expect(photo).toMatchObject(expected);
+    expect(byTarget(photo.depicts)).toEqual(depictions);
+  });
+
+  it('the same photo by node(id) and from the event it depicts', async () => {
+    const { node, event } = await data(
+      `query($photo: ID!, $event: ID!) {
+        node(id: $photo) { __typename ... on MediaItem { ${mediaFields} } }
+        event(id: $event) { media { key embeddedIn { key } } }
+      }`,
+      { photo: gid('MediaItem', PHOTO), event: gid('Event', CIVILIAN_RETURN) },
+    );
+    expect(node).toMatchObject({ __typename: 'MediaItem', ...expected });
+    expect(byTarget(node.depicts)).toEqual(depictions);
+    expect(event.media).toEqual([{ key: PHOTO, embeddedIn: [{ key: WNU_ARTICLE }] }]);
+  });
+});
+
+describe('Source, via provenance', () => {
+  const FULL_SOURCE = {
+    ...SOURCE,
+    id: gid('Source', SOURCE.key),
+    uri: 'source-documents/2016-10-24-daquq-strike-wnu.txt',
+    publishedAt: '2016-10-24',
+    recordedAt: '2026-11-24',
+    note: 'Plain-text copy of a War News Updates blog post dated Monday, October 24, 2016, including the two reader comments below it. Links in the original post are not preserved in the copy, so no URLs are recorded.',
+  };
+  const sourceFields = 'id key title uri publishedAt recordedAt note';
+
+  it('every kind of record names the bundle it was read from', async () => {
+    const result = await data(
+      `query($event: ID!, $place: ID!, $actor: ID!, $outlet: ID!, $article: ID!, $statement: ID!, $claim: ID!, $media: ID!) {
+        event(id: $event) { provenance { recordedAt sources { ${sourceFields} } } }
+        place(id: $place) { provenance { recordedAt sources { ${sourceFields} } } }
+        actor(id: $actor) { provenance { recordedAt sources { ${sourceFields} } } }
+        outlet(id: $outlet) { provenance { recordedAt sources { ${sourceFields} } } }
+        article(id: $article) { provenance { recordedAt sources { ${sourceFields} } } }
+        statement(id: $statement) { provenance { recordedAt sources { ${sourceFields} } } }
+        claim(id: $claim) { provenance { recordedAt sources { ${sourceFields} } } }
+        node(id: $media) { ... on MediaItem { provenance { recordedAt sources { ${sourceFields} } } } }
+      }`,
+      {
+        event: gid('Event', MOSUL_OFFENSIVE),
+        place: gid('Place', 'europe'),
+        actor: gid('Actor', 'jac'),
+        outlet: gid('Outlet', 'usa-today'),
+        article: gid('Article', 'usa-today-coalition-denies-bombing-mosque'),
+        statement: gid('Statement', 'macarthur-too-late'),
+        claim: gid('Claim', 'two-jets-struck-daquq'),
+        media: gid('MediaItem', PHOTO),
+      },
+    );
+    expect(Object.keys(result)).toHaveLength(8);
+    for (const [field, record] of Object.entries<any>(result)) {
+      expect(record.provenance, field).toEqual({ recordedAt: '2026-11-24', sources: [FULL_SOURCE] });
+    }
+  });
+
+  it('the source itself by node(id), with the same ID as in provenance', async () => {
+    const { node, claim } = await data(
+      `query($id: ID!, $claim: ID!) {
+        node(id: $id) { __typename ... on Source { ${sourceFields} } }
+        claim(id: $claim) { provenance { sources { id } } }
+      }`,
+      { id: gid('Source', SOURCE.key), claim: gid('Claim', 'no-isis-fighters-in-daquq') },
+    );
+    expect(node).toEqual({ __typename: 'Source', ...FULL_SOURCE });
+    expect(claim.provenance.sources).toEqual([{ id: node.id }]);
+  });
+});
+
+describe('round trips', () => {
+  const nested = `query($first: Int) {
+    events(first: $first) { edges { node { key statements(first: 100) { edges { node { key speaker { name } } } } } } }
+  }`;
+
+  it('a nested list query makes one round trip per nesting level, whatever the number of events', async () => {
+    const levels = ['events page forward', 'event statements page forward', 'statement speaker'];
+    // Oldest first: the Aleppo campaign ("2016"), the Mosul offensive ("2016-10"), then the strike and the return.
+    for (const [first, events, statements] of [
+      [3, 3, 15],
+      [4, 4, 15],
+      [100, 4, 15],
+    ] as const) {
+      const result = await api.run<any, { first: number }>(nested, { first });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.events.edges).toHaveLength(events);
+      // The nesting must really fan out (15 statements, 14 with a speaker) for the count to mean anything.
+      const rows = result.data.events.edges.flatMap((e: any) => e.node.statements.edges);
+      expect(rows).toHaveLength(statements);
+      expect(rows.filter((s: any) => s.node.speaker !== null)).toHaveLength(14);
+      expect(result.queries, `first: ${first}`).toEqual(levels);
+    }
+    // With no statement below, no speaker is loaded at all.
+    const lone = await api.run<any, { first: number }>(nested, { first: 1 });
+    expect(lone.data.events.edges.map((e: any) => e.node.key)).toEqual([ALEPPO_CAMPAIGN]);
+    expect(lone.queries).toEqual(levels.slice(0, 2));
+  });
+
+  it('a deeper query adds exactly one round trip per level, with counts batched too', async () => {
+    const result = await api.run<any, never>(`{
+      events(first: 100) {
+        totalCount
+        edges { node { key claims(first: 100) { totalCount edges { node { key statements(first: 100) { edges { node { key speaker { name } onBehalfOf { name } } } } } } } } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const daquq = result.data.events.edges.find((e: any) => e.node.key === DAQUQ_STRIKE).node;
+    expect(daquq.claims.totalCount).toBe(10);
+    expect(result.queries).toEqual([
+      'events page forward',
+      'events count',
+      'event claims page forward',
+      'event claims count',
+      'claim stances page forward',
+      'statement speaker',
+      'statement on behalf of',
+    ]);
+  });
+});
