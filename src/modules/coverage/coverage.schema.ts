@@ -1,0 +1,64 @@
+import { builder } from '../../builder.js';
+import { ArticleNode } from '../article/article.schema.js';
+import { StanceObject, StanceValueEnum } from '../claim/claim.schema.js';
+import { EventNode } from '../event/event.schema.js';
+import { OutletNode } from '../outlet/outlet.schema.js';
+import { StatementNode } from '../statement/statement.schema.js';
+import { loadEventCoverage, loadOutletCoverage, type CoverageRecord, type ReportRecord } from './coverage.cypher.js';
+
+const ReportObject = builder.objectRef<ReportRecord>('Report');
+
+ReportObject.implement({
+  description: 'One article carrying one statement, with the statement’s stances on the event’s claims.',
+  fields: (t) => ({
+    article: t.field({ type: ArticleNode, description: 'The article that carried the statement.', resolve: (r) => r.article }),
+    statement: t.field({ type: StatementNode, description: 'The statement carried.', resolve: (r) => r.statement }),
+    stances: t.field({
+      type: [StanceObject],
+      description: 'The statement’s positions on claims about the event.',
+      resolve: (r) => r.stances,
+    }),
+  }),
+});
+
+const CoverageObject = builder.objectRef<CoverageRecord>('Coverage');
+
+CoverageObject.implement({
+  description:
+    'What one outlet carried about one event: its articles, the statements in them, and where they stand on the event’s claims.',
+  fields: (t) => ({
+    event: t.field({ type: EventNode, description: 'The event covered.', resolve: (c) => c.event }),
+    outlet: t.field({ type: OutletNode, description: 'The outlet that covered it.', resolve: (c) => c.outlet }),
+    articles: t.field({ type: [ArticleNode], description: 'The outlet’s articles carrying statements about the event.', resolve: (c) => c.articles }),
+    reports: t.field({ type: [ReportObject], description: 'Each statement the outlet carried, with the article and stances.', resolve: (c) => c.reports }),
+    stances: t.field({
+      type: [StanceValueEnum],
+      description: 'Every position the outlet’s reports take on the event’s claims (ASSERTS and DENIES when it carried both sides).',
+      resolve: (c) => c.stances,
+    }),
+  }),
+});
+
+
+builder.objectField(EventNode, 'coverage', (t) =>
+  t.loadableList({
+    type: CoverageObject,
+    byPath: true,
+    description:
+      'The walk: every outlet that carried a statement about this event (reporting it, accusing, denying), with its articles, the statements and their stances, by outlet name.',
+    args: { stances: t.arg({ type: [StanceValueEnum], description: 'Only reports whose statement takes one of these positions.' }) },
+    load: (ids: string[], ctx, args) => loadEventCoverage(ctx, ids, args.stances ?? null),
+    resolve: (event) => event.id,
+  }),
+);
+
+builder.objectField(OutletNode, 'coverage', (t) =>
+  t.loadableList({
+    type: CoverageObject,
+    byPath: true,
+    description: 'The reverse walk: every event this outlet carried statements about, with its articles, statements and stances.',
+    args: { stances: t.arg({ type: [StanceValueEnum], description: 'Only reports whose statement takes one of these positions.' }) },
+    load: (ids: string[], ctx, args) => loadOutletCoverage(ctx, ids, args.stances ?? null),
+    resolve: (outlet) => outlet.id,
+  }),
+);
