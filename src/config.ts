@@ -16,9 +16,27 @@ export interface Neo4jConfig {
   transactionTimeoutMs: number;
 }
 
+/**
+ * Bounds checked on every operation before any resolver (and so any Cypher) runs. Fragment cycles
+ * need no setting: GraphQL validation rejects every cycle.
+ */
+export interface OperationLimits {
+  /** Deepest field nesting, fragments included. */
+  depth: number;
+  /** Aliased fields in one operation. */
+  aliases: number;
+  /** Lexical tokens in the document; bounds the work of parsing itself. */
+  tokens: number;
+  /** Directives in one operation. */
+  directives: number;
+  /** Estimated cost: each field 1, lists and connections multiplied by their page size. */
+  cost: number;
+}
+
 export interface AppConfig {
   port: number;
   neo4j: Neo4jConfig;
+  limits: OperationLimits;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localHeap: env.NEO4J_LOCAL_HEAP ?? '1g',
       localPageCacheMb: integer(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
       transactionTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 30_000),
+    },
+    limits: {
+      depth: integer(env, 'LIMIT_DEPTH', 12),
+      aliases: integer(env, 'LIMIT_ALIASES', 30),
+      tokens: integer(env, 'LIMIT_TOKENS', 3000),
+      directives: integer(env, 'LIMIT_DIRECTIVES', 20),
+      cost: integer(env, 'LIMIT_COST', 20_000),
     },
   };
 }

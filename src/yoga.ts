@@ -1,7 +1,9 @@
 import { createYoga } from 'graphql-yoga';
+import { loadConfig, type AppConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
+import { operationLimits } from './operation-limits.js';
 import { schema } from './schema.js';
 
 /** The playground opens on the walk: from the Daquq airstrike to every outlet that carried it. */
@@ -30,13 +32,19 @@ query Walk($event: ID! = "${encodeGlobalID('Event', 'daquq-airstrike-2016-10-21'
 }
 `;
 
-/**
- * Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. `onContext`
- * lets a caller (a test, a logger) see each request's context and the Cypher round trips it made.
- */
-export function createServer(db: Database, options: { onContext?: (ctx: Context) => void } = {}) {
+export interface ServerOptions {
+  /** Sees each request's context, and so the Cypher round trips it made (tests, logs). */
+  onContext?: (ctx: Context) => void;
+  /** The settings the server itself uses; read from the environment when not given. */
+  config?: Pick<AppConfig, 'limits'>;
+}
+
+/** Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. */
+export function createServer(db: Database, options: ServerOptions = {}) {
+  const config = options.config ?? loadConfig();
   return createYoga({
     schema,
+    plugins: [...operationLimits(config.limits)],
     context: () => {
       const ctx = createContext(db);
       options.onContext?.(ctx);

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
 import { encodeGlobalID } from '../../src/global-id.js';
-import { createServer } from '../../src/yoga.js';
+import { createServer, type ServerOptions } from '../../src/yoga.js';
 
 export interface Result<T> {
   data?: T | null;
@@ -15,11 +15,16 @@ export interface Result<T> {
   status: number;
 }
 
+/** The settings of the test server: the defaults, on the test database, with `env` on top. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), ...env });
+}
+
 /** The API over the test database, driven through yoga.fetch with no port. */
-export function testApi() {
-  const db = new Database(inject('neo4jUri'), loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri') }).neo4j);
+export function testApi(options: { config?: ServerOptions['config'] } = {}) {
+  const db = new Database(inject('neo4jUri'), testConfig().neo4j);
   const contexts: Context[] = [];
-  const yoga = createServer(db, { onContext: (ctx) => contexts.push(ctx) });
+  const yoga = createServer(db, { ...options, onContext: (ctx) => contexts.push(ctx) });
 
   async function run<T, V>(document: TypedDocumentNode<T, V> | DocumentNode | string, variables?: V): Promise<Result<T>> {
     contexts.length = 0;
