@@ -14,6 +14,8 @@ export interface Neo4jConfig {
   localPageCacheMb: number;
   /** Upper bound for one transaction, so no single query runs unbounded in the database. */
   transactionTimeoutMs: number;
+  /** How long the driver retries a transaction on transient errors and lost connections. */
+  retryTimeoutMs: number;
 }
 
 /**
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localHeap: env.NEO4J_LOCAL_HEAP ?? '1g',
       localPageCacheMb: integer(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
       transactionTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 30_000),
+      retryTimeoutMs: integer(env, 'NEO4J_RETRY_TIMEOUT_MS', 5_000),
     },
     limits: {
       depth: integer(env, 'LIMIT_DEPTH', 12),

@@ -4,6 +4,7 @@ import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
 import { operationLimits } from './operation-limits.js';
+import { readinessEndpoint } from './readiness.js';
 import { schema } from './schema.js';
 
 /** The playground opens on the walk: from the Daquq airstrike to every outlet that carried it. */
@@ -44,7 +45,9 @@ export function createServer(db: Database, options: ServerOptions = {}) {
   const config = options.config ?? loadConfig();
   return createYoga({
     schema,
-    plugins: [...operationLimits(config.limits)],
+    plugins: [readinessEndpoint(db), ...operationLimits(config.limits)],
+    // Liveness: answers 200 while the process runs, whatever the database does.
+    healthCheckEndpoint: '/health',
     context: () => {
       const ctx = createContext(db);
       options.onContext?.(ctx);
