@@ -12,6 +12,8 @@ export default defineConfig({
     globalSetup: ['tests/setup/global.ts'],
     // One Neo4j for the whole run: test files share it, so they run one after another.
     fileParallelism: false,
+    // The request log stays out of the test output unless asked for (LOG_LEVEL=info npm test).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     testTimeout: 30_000,
     // In CI, also write a JSON summary that .ci/run turns into a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],

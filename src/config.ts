@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './logger.js';
+
 /**
  * Environment, read and validated once. Every setting has a default that works on a fresh clone:
  * with no NEO4J_URI the project starts its own Neo4j on loopback (see db/local-neo4j.ts).
@@ -39,6 +41,9 @@ export interface AppConfig {
   port: number;
   neo4j: Neo4jConfig;
   limits: OperationLimits;
+  logLevel: LogLevel;
+  /** Whether the schema can be introspected (and GraphiQL served, and "did you mean" suggested). */
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +58,19 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
     throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`);
   }
   return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}".`);
+  }
+  return raw as T;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -83,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       directives: integer(env, 'LIMIT_DIRECTIVES', 20),
       cost: integer(env, 'LIMIT_COST', 20_000),
     },
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),
   };
 }

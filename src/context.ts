@@ -10,14 +10,17 @@ export interface Context {
   write(query: NamedQuery, params?: Params): Promise<QueryResult>;
   db: Database;
   queries: string[];
+  /** Names this request in the logs and in the errors a client sees (`extensions.requestId`). */
+  requestId: string;
 }
 
-export function createContext(db: Database): Context {
+export function createContext(db: Database, requestId: string): Context {
   const queries: string[] = [];
   const observe = (name: string) => queries.push(name);
   return {
     db,
     queries,
+    requestId,
     read: (query, params) => db.read(query, params, observe),
     write: (query, params) => db.write(query, params, observe),
   };

@@ -12,7 +12,7 @@ await runCommand(async (log) => {
   const connection = await connect(config, log);
   await migrate(connection.db, log);
   await seed(connection.db, log);
-  const http = createHttpServer(createServer(connection.db));
+  const http = createHttpServer(createServer(connection.db, { config }));
   await new Promise<void>((resolve) => http.listen(config.port, resolve));
   log(`claimgraph API on http://localhost:${config.port}/graphql (GraphiQL opens on the walk query)`);
   await new Promise<void>((resolve) => {

@@ -1,10 +1,14 @@
-import { createYoga } from 'graphql-yoga';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { loadConfig, type AppConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
+import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './operation-limits.js';
 import { readinessEndpoint } from './readiness.js';
+import { requestIdOf, requestLogging } from './request-log.js';
 import { schema } from './schema.js';
 
 /** The playground opens on the walk: from the Daquq airstrike to every outlet that carried it. */
@@ -37,25 +41,40 @@ export interface ServerOptions {
   /** Sees each request's context, and so the Cypher round trips it made (tests, logs). */
   onContext?: (ctx: Context) => void;
   /** The settings the server itself uses; read from the environment when not given. */
-  config?: Pick<AppConfig, 'limits'>;
+  config?: Pick<AppConfig, 'limits' | 'logLevel' | 'introspection'>;
+  /** Where the request log goes; JSON lines on stdout at the configured level when not given. */
+  logger?: Logger;
 }
+
+/** With introspection off, the schema stays private: no `__schema`/`__type`, no "did you mean". */
+const closedSchema: Plugin[] = [
+  { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) },
+  blockFieldSuggestionsPlugin({ mask: '' }),
+];
 
 /** Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. */
 export function createServer(db: Database, options: ServerOptions = {}) {
   const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createLogger(config.logLevel);
   return createYoga({
     schema,
-    plugins: [readinessEndpoint(db), ...operationLimits(config.limits)],
+    plugins: [
+      requestLogging(logger),
+      readinessEndpoint(db),
+      ...operationLimits(config.limits),
+      ...(config.introspection ? [] : closedSchema),
+    ],
     // Liveness: answers 200 while the process runs, whatever the database does.
     healthCheckEndpoint: '/health',
-    context: () => {
-      const ctx = createContext(db);
+    context: ({ request }) => {
+      const ctx = createContext(db, requestIdOf(request));
       options.onContext?.(ctx);
       return ctx;
     },
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'claimgraph', defaultQuery: WALK_QUERY },
+    // GraphiQL needs introspection; without it, the page would only show errors.
+    graphiql: config.introspection ? { title: 'claimgraph', defaultQuery: WALK_QUERY } : false,
     // GraphQLErrors (with extensions.code) pass through; anything else becomes "Unexpected error.".
     maskedErrors: true,
   });

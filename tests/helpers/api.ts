@@ -21,7 +21,7 @@ export function testConfig(env: Record<string, string> = {}) {
 }
 
 /** The API over the test database, driven through yoga.fetch with no port. */
-export function testApi(options: { config?: ServerOptions['config'] } = {}) {
+export function testApi(options: Omit<ServerOptions, 'onContext'> = {}) {
   const db = new Database(inject('neo4jUri'), testConfig().neo4j);
   const contexts: Context[] = [];
   const yoga = createServer(db, { ...options, onContext: (ctx) => contexts.push(ctx) });
