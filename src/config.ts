@@ -37,10 +37,19 @@ export interface OperationLimits {
   cost: number;
 }
 
+/** Requests per client (API key, else address), as a token bucket. */
+export interface RateLimit {
+  /** Sustained rate: tokens added per minute. */
+  perMinute: number;
+  /** Bucket size: how many requests may arrive at once. */
+  burst: number;
+}
+
 export interface AppConfig {
   port: number;
   neo4j: Neo4jConfig;
   limits: OperationLimits;
+  rateLimit: RateLimit;
   logLevel: LogLevel;
   /** Whether the schema can be introspected (and GraphiQL served, and "did you mean" suggested). */
   introspection: boolean;
@@ -100,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokens: integer(env, 'LIMIT_TOKENS', 3000),
       directives: integer(env, 'LIMIT_DIRECTIVES', 20),
       cost: integer(env, 'LIMIT_COST', 20_000),
+    },
+    rateLimit: {
+      perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600),
+      burst: integer(env, 'RATE_LIMIT_BURST', 100),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),
