@@ -35,6 +35,8 @@ export interface OperationLimits {
   directives: number;
   /** Estimated cost: each field 1, lists and connections multiplied by their page size. */
   cost: number;
+  /** Size of a request body, as its Content-Length declares it. */
+  bodyBytes: number;
 }
 
 /** Requests per client (API key, else address), as a token bucket. */
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokens: integer(env, 'LIMIT_TOKENS', 3000),
       directives: integer(env, 'LIMIT_DIRECTIVES', 20),
       cost: integer(env, 'LIMIT_COST', 20_000),
+      bodyBytes: integer(env, 'LIMIT_BODY_BYTES', 1_000_000),
     },
     rateLimit: {
       perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600),

@@ -46,6 +46,17 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
     propagateOnRejection: false,
   });
   return [
+    {
+      // Refused from its headers, before Yoga reads the body. A chunked body (no Content-Length)
+      // is not bounded here: a proxy in front has to cap those.
+      onRequest({ request, endResponse, fetchAPI }) {
+        const declared = Number(request.headers.get('content-length') ?? 0);
+        if (!(declared > limits.bodyBytes)) return;
+        const { message, extensions } = limitExceeded('bodyBytes', limits.bodyBytes, declared);
+        const { http: _status, ...visible } = extensions;
+        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: visible }] }, { status: 413 }));
+      },
+    },
     maxTokensPlugin(armor('tokens')),
     maxDepthPlugin({ ...armor('depth'), flattenFragments: true }),
     maxAliasesPlugin(armor('aliases')),

@@ -159,7 +159,14 @@ describe('cost', () => {
 
 describe('configuration', () => {
   it('reads every limit from the environment, with the README’s defaults', () => {
-    expect(loadConfig({}).limits).toEqual({ depth: 12, aliases: 30, tokens: 3000, directives: 20, cost: 20_000 });
+    expect(loadConfig({}).limits).toEqual({
+      depth: 12,
+      aliases: 30,
+      tokens: 3000,
+      directives: 20,
+      cost: 20_000,
+      bodyBytes: 1_000_000,
+    });
     expect(loadConfig({ LIMIT_DEPTH: '4', LIMIT_COST: '99' }).limits).toMatchObject({ depth: 4, cost: 99 });
   });
 
