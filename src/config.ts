@@ -55,6 +55,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Whether the schema can be introspected (and GraphiQL served, and "did you mean" suggested). */
   introspection: boolean;
+  /** Run only the operations of schema/persisted-operations.json (production), not any query. */
+  persistedOperationsOnly: boolean;
 }
 
 export class ConfigError extends Error {
@@ -119,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),
+    persistedOperationsOnly: boolean(env, 'PERSISTED_OPERATIONS_ONLY', false),
   };
 }

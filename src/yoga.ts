@@ -7,6 +7,7 @@ import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
 import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './operation-limits.js';
+import { loadManifest, persistedOperationsOnly } from './persisted-operations.js';
 import { rateLimiting } from './rate-limit.js';
 import { readinessEndpoint } from './readiness.js';
 import { requestIdOf, requestLogging } from './request-log.js';
@@ -42,7 +43,7 @@ export interface ServerOptions {
   /** Sees each request's context, and so the Cypher round trips it made (tests, logs). */
   onContext?: (ctx: Context) => void;
   /** The settings the server itself uses; read from the environment when not given. */
-  config?: Pick<AppConfig, 'limits' | 'rateLimit' | 'logLevel' | 'introspection'>;
+  config?: Pick<AppConfig, 'limits' | 'rateLimit' | 'logLevel' | 'introspection' | 'persistedOperationsOnly'>;
   /** Where the request log goes; JSON lines on stdout at the configured level when not given. */
   logger?: Logger;
 }
@@ -65,6 +66,7 @@ export function createServer(db: Database, options: ServerOptions = {}) {
       readinessEndpoint(db),
       ...operationLimits(config.limits),
       ...(config.introspection ? [] : closedSchema),
+      ...(config.persistedOperationsOnly ? [persistedOperationsOnly(loadManifest())] : []),
     ],
     // Liveness: answers 200 while the process runs, whatever the database does.
     healthCheckEndpoint: '/health',
