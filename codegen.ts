@@ -1,5 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
+import { manifestCodegenPlugin } from './src/persisted-operations.js';
 import { schema } from './src/schema.js';
 
 /**
@@ -9,8 +10,12 @@ import { schema } from './src/schema.js';
 const config: CodegenConfig = {
   schema: printSchema(schema),
   documents: ['tests/operations/**/*.graphql'],
+  pluginLoader: (name: string) =>
+    name === 'persisted-operations-manifest' ? manifestCodegenPlugin : import(name),
   generates: {
     'schema/schema.graphql': { plugins: ['schema-ast'] },
+    // The operations a PERSISTED_OPERATIONS_ONLY server runs, by ID.
+    'schema/persisted-operations.json': { plugins: ['persisted-operations-manifest'] },
     'tests/generated/graphql.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: { avoidOptionals: false, enumsAsTypes: true, useTypeImports: true },

@@ -1,8 +1,13 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import { getNullableType, isListType } from 'graphql';
 import type { Context } from './context.js';
+import { DEFAULT_PAGE_SIZE } from './db/pagination.js';
 import { assertNodeType, decodeGlobalID, encodeGlobalID } from './global-id.js';
+
+const PLAIN_LIST_MULTIPLIER = 10;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -12,8 +17,21 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // The cost model, enforced before execution (see operation-limits.ts): every field costs 1, and
+  // what a field selects counts once per item it can return. A connection returns `first` (or
+  // `last`) items, its default page when neither is given; a plain list has no page size, so its
+  // selection counts ten times, the guess the complexity plugin makes too.
+  complexity: {
+    fieldComplexity: (args, _ctx, field) => {
+      // `nodes(ids:)` returns one item per ID asked for.
+      const pageSize = args.first ?? args.last ?? (Array.isArray(args.ids) ? args.ids.length : undefined);
+      if (typeof pageSize === 'number') return { field: 1, multiplier: Math.max(pageSize, 0) };
+      if (field.args.some((arg) => arg.name === 'first')) return { field: 1, multiplier: DEFAULT_PAGE_SIZE };
+      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: PLAIN_LIST_MULTIPLIER } : 1;
+    },
+  },
   relay: {
     encodeGlobalID,
     decodeGlobalID,
@@ -37,7 +55,9 @@ export const builder = new SchemaBuilder<{
     },
     cursorFieldOptions: { description: 'Opaque position of this edge, for `after` and `before`.' },
     nodeFieldOptions: { description: 'The object at this edge.' },
-    edgesFieldOptions: { description: 'The edges of this page, in order.' },
+    // The connection already multiplied its selection by the page size; counting edges as a list
+    // again would charge every page ten times over.
+    edgesFieldOptions: { description: 'The edges of this page, in order.', complexity: { field: 0, multiplier: 1 } },
     pageInfoFieldOptions: { description: 'Paging information for this page.' },
     hasNextPageFieldOptions: { description: 'Whether more edges follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether edges precede this page.' },

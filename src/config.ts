@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './logger.js';
+
 /**
  * Environment, read and validated once. Every setting has a default that works on a fresh clone:
  * with no NEO4J_URI the project starts its own Neo4j on loopback (see db/local-neo4j.ts).
@@ -14,6 +16,35 @@ export interface Neo4jConfig {
   localPageCacheMb: number;
   /** Upper bound for one transaction, so no single query runs unbounded in the database. */
   transactionTimeoutMs: number;
+  /** How long the driver retries a transaction on transient errors and lost connections. */
+  retryTimeoutMs: number;
+}
+
+/**
+ * Bounds checked on every operation before any resolver (and so any Cypher) runs. Fragment cycles
+ * need no setting: GraphQL validation rejects every cycle.
+ */
+export interface OperationLimits {
+  /** Deepest field nesting, fragments included. */
+  depth: number;
+  /** Aliased fields in one operation. */
+  aliases: number;
+  /** Lexical tokens in the document; bounds the work of parsing itself. */
+  tokens: number;
+  /** Directives in one operation. */
+  directives: number;
+  /** Estimated cost: each field 1, lists and connections multiplied by their page size. */
+  cost: number;
+  /** Size of a request body, as its Content-Length declares it. */
+  bodyBytes: number;
+}
+
+/** Requests per client (API key, else address), as a token bucket. */
+export interface RateLimit {
+  /** Sustained rate: tokens added per minute. */
+  perMinute: number;
+  /** Bucket size: how many requests may arrive at once. */
+  burst: number;
 }
 
 export interface AppConfig {
@@ -23,6 +54,13 @@ export interface AppConfig {
   /** Redis for live updates shared by several API instances; unset: in process. */
   redisUrl: string | undefined;
   neo4j: Neo4jConfig;
+  limits: OperationLimits;
+  rateLimit: RateLimit;
+  logLevel: LogLevel;
+  /** Whether the schema can be introspected (and GraphiQL served, and "did you mean" suggested). */
+  introspection: boolean;
+  /** Run only the operations of schema/persisted-operations.json (production), not any query. */
+  persistedOperationsOnly: boolean;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +75,19 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
     throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`);
   }
   return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}".`);
+  }
+  return raw as T;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -60,6 +111,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localHeap: env.NEO4J_LOCAL_HEAP ?? '1g',
       localPageCacheMb: integer(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
       transactionTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 30_000),
+      retryTimeoutMs: integer(env, 'NEO4J_RETRY_TIMEOUT_MS', 5_000),
     },
+    limits: {
+      depth: integer(env, 'LIMIT_DEPTH', 12),
+      aliases: integer(env, 'LIMIT_ALIASES', 30),
+      tokens: integer(env, 'LIMIT_TOKENS', 3000),
+      directives: integer(env, 'LIMIT_DIRECTIVES', 20),
+      cost: integer(env, 'LIMIT_COST', 20_000),
+      bodyBytes: integer(env, 'LIMIT_BODY_BYTES', 1_000_000),
+    },
+    rateLimit: {
+      perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600),
+      burst: integer(env, 'RATE_LIMIT_BURST', 100),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),
+    persistedOperationsOnly: boolean(env, 'PERSISTED_OPERATIONS_ONLY', false),
   };
 }

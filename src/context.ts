@@ -12,20 +12,21 @@ export interface Context {
   write(query: NamedQuery, params?: Params): Promise<QueryResult>;
   db: Database;
   queries: string[];
+  /** Names this request in the logs and in the errors a client sees (`extensions.requestId`). */
+  requestId: string;
   /** Who is asking, from the request's API key. */
   principal: Principal;
   /** Where writes announce themselves to subscribers. */
   live: Live;
 }
 
-export function createContext(db: Database, live: Live, principal: Principal = { name: 'anonymous', role: 'reader' }): Context {
+export function createContext(db: Database, request: Pick<Context, 'requestId' | 'principal' | 'live'>): Context {
   const queries: string[] = [];
   const observe = (name: string) => queries.push(name);
   return {
     db,
     queries,
-    principal,
-    live,
+    ...request,
     read: (query, params) => db.read(query, params, observe),
     write: (query, params) => db.write(query, params, observe),
   };

@@ -8,6 +8,10 @@ export const ErrorCode = {
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
+  LimitExceeded: 'LIMIT_EXCEEDED',
+  RateLimited: 'RATE_LIMITED',
+  PersistedOperationsOnly: 'PERSISTED_OPERATIONS_ONLY',
+  PersistedOperationNotFound: 'PERSISTED_OPERATION_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

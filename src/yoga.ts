@@ -1,9 +1,18 @@
-import { createYoga } from 'graphql-yoga';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { loadConfig, type AppConfig } from './config.js';
 import { authenticate, type ApiKey } from './auth.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './global-id.js';
 import { createLive, type Live } from './live.js';
+import { createLogger, type Logger } from './logger.js';
+import { operationLimits } from './operation-limits.js';
+import { loadManifest, persistedOperationsOnly } from './persisted-operations.js';
+import { rateLimiting } from './rate-limit.js';
+import { readinessEndpoint } from './readiness.js';
+import { requestIdOf, requestLogging } from './request-log.js';
 import { schema } from './schema.js';
 
 /** The playground opens on the walk: from the Daquq airstrike to every outlet that carried it. */
@@ -32,26 +41,58 @@ query Walk($event: ID! = "${encodeGlobalID('Event', 'daquq-airstrike-2016-10-21'
 }
 `;
 
+export interface ServerOptions {
+  /** Sees each request's context, and so the Cypher round trips it made (tests, logs). */
+  onContext?: (ctx: Context) => void;
+  /** The settings the server itself uses; read from the environment when not given. */
+  config?: Pick<AppConfig, 'limits' | 'rateLimit' | 'logLevel' | 'introspection' | 'persistedOperationsOnly'>;
+  /** Where the request log goes; JSON lines on stdout at the configured level when not given. */
+  logger?: Logger;
+  /** The API keys allowed to write (see src/auth.ts); none: the API is read-only. */
+  apiKeys?: ApiKey[];
+  /** Where writes announce themselves to subscribers; in process when not given. */
+  live?: Live;
+}
+
+/** With introspection off, the schema stays private: no `__schema`/`__type`, no "did you mean". */
+const closedSchema: Plugin[] = [
+  { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) },
+  blockFieldSuggestionsPlugin({ mask: '' }),
+];
+
 /**
- * Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`. `onContext`
- * lets a caller (a test, a logger) see each request's context and the Cypher round trips it made.
+ * Builds the HTTP handler; no ports, no timers, so tests drive it with `yoga.fetch`.
  */
-export function createServer(
-  db: Database,
-  options: { apiKeys?: ApiKey[]; live?: Live; onContext?: (ctx: Context) => void } = {},
-) {
+export function createServer(db: Database, options: ServerOptions = {}) {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createLogger(config.logLevel);
   const apiKeys = options.apiKeys ?? [];
   const live = options.live ?? createLive();
   return createYoga({
     schema,
+    plugins: [
+      requestLogging(logger),
+      rateLimiting(config.rateLimit),
+      readinessEndpoint(db),
+      ...operationLimits(config.limits),
+      ...(config.introspection ? [] : closedSchema),
+      ...(config.persistedOperationsOnly ? [persistedOperationsOnly(loadManifest())] : []),
+    ],
+    // Liveness: answers 200 while the process runs, whatever the database does.
+    healthCheckEndpoint: '/health',
     context: ({ request }) => {
-      const ctx = createContext(db, live, authenticate(request.headers.get('authorization'), apiKeys));
+      const ctx = createContext(db, {
+        requestId: requestIdOf(request),
+        principal: authenticate(request.headers.get('authorization'), apiKeys),
+        live,
+      });
       options.onContext?.(ctx);
       return ctx;
     },
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'claimgraph', defaultQuery: WALK_QUERY },
+    // GraphiQL needs introspection; without it, the page would only show errors.
+    graphiql: config.introspection ? { title: 'claimgraph', defaultQuery: WALK_QUERY } : false,
     // GraphQLErrors (with extensions.code) pass through; anything else becomes "Unexpected error.".
     maskedErrors: true,
   });

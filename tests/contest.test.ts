@@ -107,8 +107,12 @@ describe('contested claims', () => {
     expect(codes(reversed)).toEqual(['VALIDATION']);
     const wrongType = await api.run(`query ($e: ID) { contestedClaims(filter: { event: $e }) { edges { cursor } } }`, { e: whoStruck });
     expect(codes(wrongType)).toEqual(['VALIDATION']);
+    const overPage = await api.run(`{ contestedClaims(first: 101) { edges { cursor } } }`);
+    expect(codes(overPage)).toEqual(['VALIDATION']);
+    // A huge page is refused even earlier, by the operation cost limit, before any Cypher runs.
     const huge = await api.run(`{ contestedClaims(first: 100000) { edges { cursor } } }`);
-    expect(codes(huge)).toEqual(['VALIDATION']);
+    expect(codes(huge)).toEqual(['LIMIT_EXCEEDED']);
+    expect(huge.queries).toEqual([]);
   });
 
   it('Event.casualtyFigures: dozens according to the Russian MoD, 17 according to IBTimes, side by side', async () => {

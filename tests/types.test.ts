@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { gid, testApi } from './helpers/api.js';
+import { gid, testApi, testConfig } from './helpers/api.js';
 
 /**
  * Every node type's fields and relationships, read both ways, against the values in
@@ -1166,6 +1166,10 @@ describe('Source, via provenance', () => {
 });
 
 describe('round trips', () => {
+  // Batching shows best on full nested pages, which cost far more than the default operation cost
+  // limit allows (the deeper query below measures about six million).
+  const api = testApi({ config: testConfig({ LIMIT_COST: '10000000' }) });
+  afterAll(() => api.close());
   const nested = `query($first: Int) {
     events(first: $first) { edges { node { key statements(first: 100) { edges { node { key speaker { name } } } } } } }
   }`;

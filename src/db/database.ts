@@ -32,10 +32,17 @@ export class Database {
   readonly driver: Driver;
   readonly name: string;
   private readonly timeoutMs: number;
+  /**
+   * Set when a round trip found the database unreachable, cleared by the next one that reaches
+   * it. While set, each transaction is preceded by one connection attempt without retries, so
+   * requests fail at once instead of each retrying for `retryTimeoutMs`, and the first attempt
+   * that connects again brings the API back by itself.
+   */
+  private unreachable = false;
 
   constructor(
     uri: string,
-    config: Pick<Neo4jConfig, 'user' | 'password' | 'database' | 'transactionTimeoutMs'>,
+    config: Pick<Neo4jConfig, 'user' | 'password' | 'database' | 'transactionTimeoutMs' | 'retryTimeoutMs'>,
   ) {
     // No password means a server without auth (the local one on loopback).
     const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
@@ -43,7 +50,7 @@ export class Database {
       // Fail fast while the database is away instead of queueing for the default 60 s.
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: 15_000,
+      maxTransactionRetryTime: config.retryTimeoutMs,
       disableLosslessIntegers: false,
       userAgent: 'claimgraph/0.1',
     });
@@ -73,22 +80,32 @@ export class Database {
     });
     const txConfig = { timeout: this.timeoutMs };
     try {
-      return mode === 'READ'
-        ? await session.executeRead(work, txConfig)
-        : await session.executeWrite(work, txConfig);
+      if (this.unreachable) await this.verify();
+      const result =
+        mode === 'READ' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      this.unreachable = false;
+      return result;
     } catch (error) {
-      throw mapDriverError(error);
+      throw this.observe(error);
     } finally {
       await session.close();
     }
   }
 
+  /** One connection attempt, no retries: the readiness check, and the probe while unreachable. */
   async verify(): Promise<void> {
     try {
       await this.driver.verifyConnectivity({ database: this.name });
+      this.unreachable = false;
     } catch (error) {
-      throw mapDriverError(error);
+      throw this.observe(error);
     }
+  }
+
+  /** Notes whether a failure means the database is away, and maps it for the caller. */
+  private observe(error: unknown): unknown {
+    if (isUnreachable(error)) this.unreachable = true;
+    return mapDriverError(error);
   }
 
   close(): Promise<void> {
@@ -96,11 +113,18 @@ export class Database {
   }
 }
 
+/** The driver's errors for a database it cannot reach: down, restarting, or its connection lost. */
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  const code = error.code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable');
+}
+
 /** Driver failures as errors a client (or a person at a terminal) can act on. */
 export function mapDriverError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
+  if (isUnreachable(error)) {
     return clientError(ErrorCode.ServiceUnavailable, 'The graph database is unavailable; try again shortly.', {
       cause: code,
     });

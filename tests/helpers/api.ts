@@ -1,13 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { inject } from 'vitest';
-import type { ApiKey } from '../../src/auth.js';
 import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
 import { encodeGlobalID } from '../../src/global-id.js';
-import type { Live } from '../../src/live.js';
-import { createServer } from '../../src/yoga.js';
+import { createServer, type ServerOptions } from '../../src/yoga.js';
 
 export interface Result<T> {
   data?: T | null;
@@ -17,9 +15,14 @@ export interface Result<T> {
   status: number;
 }
 
+/** The settings of the test server: the defaults, on the test database, with `env` on top. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), ...env });
+}
+
 /** The API over the test database, driven through yoga.fetch with no port. */
-export function testApi(options: { apiKeys?: ApiKey[]; live?: Live } = {}) {
-  const db = new Database(inject('neo4jUri'), loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri') }).neo4j);
+export function testApi(options: Omit<ServerOptions, 'onContext'> = {}) {
+  const db = new Database(inject('neo4jUri'), testConfig().neo4j);
   const contexts: Context[] = [];
   const yoga = createServer(db, { ...options, onContext: (ctx) => contexts.push(ctx) });
 

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { print, type DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { ErrorCode } from './errors.js';
+
+/** Operation ID → operation text; written by `npm run codegen` from tests/operations, committed. */
+export type PersistedOperations = Record<string, string>;
+
+export const MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/persisted-operations.json');
+
+/** The ID a client sends (`extensions.persistedQuery.sha256Hash`): the SHA-256 of the printed operation. */
+export function operationId(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The manifest's content for some documents: each printed in GraphQL's canonical form, by ID. */
+export function manifestOf(documents: DocumentNode[]): PersistedOperations {
+  const entries = documents.map((document) => print(document)).map((text) => [operationId(text), text] as const);
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function loadManifest(file = MANIFEST_PATH): PersistedOperations {
+  return JSON.parse(readFileSync(file, 'utf8')) as PersistedOperations;
+}
+
+/**
+ * Production mode: only the operations in the manifest run, named by their ID; any other document
+ * is refused before it is parsed. (The default mode takes any operation, for the playground.)
+ */
+export function persistedOperationsOnly(manifest: PersistedOperations): Plugin {
+  return usePersistedOperations({
+    getPersistedOperation: (id) => manifest[id] ?? null,
+    allowArbitraryOperations: false,
+    customErrors: {
+      persistedQueryOnly: {
+        message: 'This server runs only persisted operations: send extensions.persistedQuery.sha256Hash.',
+        extensions: { code: ErrorCode.PersistedOperationsOnly, http: { status: 400 } },
+      },
+      notFound: {
+        message: 'No persisted operation has that ID.',
+        extensions: { code: ErrorCode.PersistedOperationNotFound, http: { status: 400 } },
+      },
+      keyNotFound: {
+        message: 'This server runs only persisted operations: send extensions.persistedQuery.sha256Hash.',
+        extensions: { code: ErrorCode.PersistedOperationsOnly, http: { status: 400 } },
+      },
+    },
+  });
+}
+
+/** The codegen plugin that writes the manifest (see codegen.ts). */
+export const manifestCodegenPlugin = {
+  plugin: (_schema: unknown, documents: Array<{ document?: DocumentNode }>) =>
+    `${JSON.stringify(manifestOf(documents.flatMap((file) => (file.document ? [file.document] : []))), null, 2)}\n`,
+};

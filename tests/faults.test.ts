@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { Database } from '../src/db/database.js';
+import { portAnswers, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
+import { createServer } from '../src/yoga.js';
+
+/**
+ * A database outage for real: a Neo4j of this file's own (port 7691, .data/neo4j-fault) is
+ * stopped under a running API and started again. The bounds below are "it does not hang" bounds,
+ * far above the expected times, not speed targets.
+ */
+const config = loadConfig({
+  ...process.env,
+  NEO4J_URI: '',
+  NEO4J_LOCAL_PORT: '7691',
+  NEO4J_LOCAL_DATA: '.data/neo4j-fault',
+  NEO4J_LOCAL_HEAP: '256m',
+  NEO4J_LOCAL_PAGECACHE_MB: '32',
+  NEO4J_RETRY_TIMEOUT_MS: '2000',
+});
+const log = (line: string) => console.error(`[faults] ${line}`);
+
+let neo4j: LocalNeo4j;
+let db: Database;
+let yoga: ReturnType<typeof createServer>;
+
+beforeAll(async () => {
+  // A Neo4j left over on this port would be reused, and stopping it would then do nothing.
+  expect(await portAnswers(config.neo4j.localPort), 'port 7691 must be free').toBe(false);
+  neo4j = await startLocalNeo4j(config.neo4j, log);
+  db = new Database(neo4j.uri, config.neo4j);
+  yoga = createServer(db, { config });
+});
+
+afterAll(async () => {
+  await db?.close();
+  await neo4j?.stop();
+});
+
+const countEvents = '{ events(first: 1) { totalCount } }';
+
+/** A GraphQL request, with how long it took. */
+async function timed(query: string) {
+  const started = performance.now();
+  const response = await yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  return { body, seconds: (performance.now() - started) / 1000 };
+}
+
+const status = async (path: string) => (await yoga.fetch(`http://test${path}`)).status;
+
+describe('a Neo4j outage', () => {
+  it(
+    'answers SERVICE_UNAVAILABLE while Neo4j is down, keeps /health up, and recovers by itself',
+    async () => {
+      expect(await status('/health')).toBe(200);
+      expect(await status('/ready')).toBe(200);
+      expect((await timed(countEvents)).body.errors).toBeUndefined();
+
+      await neo4j.stop();
+
+      // The first request meets the lost connection and gives up after the retry time (2 s here).
+      const first = await timed(countEvents);
+      expect(first.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(first.body.errors?.[0]?.message).toBe('The graph database is unavailable; try again shortly.');
+      expect(first.body.data).toEqual({ events: null });
+      expect(first.seconds).toBeLessThan(20);
+      // Later ones fail on one connection attempt, without retrying: each returns well within the
+      // retry time.
+      for (let i = 0; i < 3; i += 1) {
+        const next = await timed(countEvents);
+        expect(next.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(next.seconds).toBeLessThan(2);
+      }
+      expect(await status('/ready')).toBe(503);
+      expect(await status('/health')).toBe(200);
+
+      neo4j = await startLocalNeo4j(config.neo4j, log);
+
+      // The same server, untouched, answers again: its first request after the restart succeeds.
+      expect(await status('/ready')).toBe(200);
+      const recovered = await timed(countEvents);
+      expect(recovered.body.errors).toBeUndefined();
+      expect(recovered.body.data.events.totalCount).toBeGreaterThanOrEqual(0);
+    },
+    240_000,
+  );
+});

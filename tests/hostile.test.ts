@@ -1,0 +1,180 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { schema } from '../src/schema.js';
+import { createServer } from '../src/yoga.js';
+import { codes, gid, testApi, testConfig } from './helpers/api.js';
+import { snapshot } from './helpers/graph.js';
+
+/**
+ * Hostile operations against the default settings: each is answered with the right error, and
+ * those the limits should refuse run no Cypher at all.
+ */
+const api = testApi();
+afterAll(() => api.close());
+
+const daquq = gid('Place', 'daquq');
+const repeat = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i)).join(' ');
+
+describe('operations refused before any Cypher', () => {
+  // [what, operation, the error code, the limit it exceeds]
+  const corpus: Array<[string, string, string, string?]> = [
+    ['deep nesting', `{ place(id: "${daquq}") { ${'parent { '.repeat(30)}name${' }'.repeat(30)} } }`, 'LIMIT_EXCEEDED', 'depth'],
+    ['an alias bomb', `{ ${repeat(300, (i) => `a${i}: events { totalCount }`)} }`, 'LIMIT_EXCEEDED', 'aliases'],
+    [
+      'a fragment bomb (each fragment doubles the next)',
+      `{ place(id: "${daquq}") { ...F0 } } ${repeat(15, (i) => `fragment F${i} on Place { parent { ...F${i + 1} } children { ...F${i + 1} } }`)} fragment F15 on Place { name }`,
+      'LIMIT_EXCEEDED',
+      'depth',
+    ],
+    ['a fragment cycle', `{ place(id: "${daquq}") { ...A } } fragment A on Place { parent { ...B } } fragment B on Place { parent { ...A } }`, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a huge page', '{ events(first: 1000000) { edges { node { title } } } }', 'LIMIT_EXCEEDED', 'cost'],
+    ['a huge page in nested connections', '{ events(first: 100) { edges { node { statements(first: 100) { edges { node { text } } } } } } }', 'LIMIT_EXCEEDED', 'cost'],
+    ['a directive flood', `{ events { ${repeat(25, () => 'totalCount @include(if: true)')} } }`, 'LIMIT_EXCEEDED', 'directives'],
+    ['a token flood', `{ events { ${repeat(4000, () => 'totalCount')} } }`, 'LIMIT_EXCEEDED', 'tokens'],
+    ['a syntax error', '{ events { ', 'GRAPHQL_PARSE_FAILED'],
+  ];
+
+  it.each(corpus)('%s', async (_name, query, code, limit) => {
+    const result = await api.run(query);
+    expect(codes(result)[0]).toBe(code);
+    if (limit) expect(result.errors![0]!.extensions?.limit).toBe(limit);
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.queries).toEqual([]);
+  });
+
+  it('a negative page size is a VALIDATION error before the page query runs', async () => {
+    const result = await api.run('{ events(first: -1) { totalCount } }');
+    expect(codes(result)).toEqual(['VALIDATION']);
+    expect(result.queries).toEqual([]);
+  });
+});
+
+describe('injection strings', () => {
+  const hostile = ['") RETURN 1 //', "' OR 1=1 //", '`x`) DETACH DELETE n //', '$id', '\u0000\uffff', '} MATCH (n) DETACH DELETE n {'];
+
+  /** Every String or ID argument of every root field, and every String or ID field of their filters. */
+  function stringArguments(): Array<{ field: string; arg: string; type: string; value: (s: string) => unknown }> {
+    const found: Array<{ field: string; arg: string; type: string; value: (s: string) => unknown }> = [];
+    const isText = (type: GraphQLInputType) => ['String', 'ID'].includes(getNamedType(type).name) && isScalarType(getNamedType(type));
+    const wrap = (type: GraphQLInputType, s: string) => (isListType(getNullableType(type)) ? [s] : s);
+    for (const field of Object.values(schema.getQueryType()!.getFields())) {
+      for (const arg of field.args) {
+        if (isText(arg.type)) found.push({ field: field.name, arg: arg.name, type: String(arg.type), value: (s) => wrap(arg.type, s) });
+        const input = getNamedType(arg.type);
+        if (isInputObjectType(input)) {
+          for (const inner of Object.values(input.getFields())) {
+            if (isText(inner.type)) {
+              found.push({ field: field.name, arg: `${arg.name}.${inner.name}`, type: String(arg.type), value: (s) => ({ [inner.name]: wrap(inner.type, s) }) });
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A valid value for each other required argument, so that only the argument under test is hostile. */
+  function requiredOthers(fieldName: string, tested: string): { declarations: string; uses: string; values: Record<string, unknown> } {
+    const field = schema.getQueryType()!.getFields()[fieldName]!;
+    const valid: Record<string, unknown> = {
+      LatLngInput: { latitude: 35.1, longitude: 44.4 },
+      Float: 10,
+      Int: 1,
+      String: 'daquq',
+      ID: gid('Event', 'daquq-airstrike-2016-10-21'),
+    };
+    const others = field.args.filter((arg) => arg.name !== tested && isNonNullType(arg.type));
+    return {
+      declarations: others.map((arg) => `, $${arg.name}: ${String(arg.type)}`).join(''),
+      uses: others.map((arg) => `, ${arg.name}: $${arg.name}`).join(''),
+      values: Object.fromEntries(others.map((arg) => [arg.name, valid[getNamedType(arg.type).name]])),
+    };
+  }
+
+  it('in every string argument are data, never Cypher: typed errors or empty answers, and the graph unchanged', async () => {
+    const before = await snapshot(api.db);
+    const args = stringArguments();
+    expect(args.length).toBeGreaterThan(20);
+    for (const { field, arg, type, value } of args) {
+      const name = arg.split('.')[0]!;
+      const others = requiredOthers(field, name);
+      for (const text of hostile) {
+        const result = await api.run(
+          `query($v: ${type}${others.declarations}) { ${field}(${name}: $v${others.uses}) { __typename } }`,
+          { v: value(text), ...others.values },
+        );
+        expect(result.status, `${field}(${arg}) with ${text}`).toBe(200);
+        for (const code of codes(result)) expect(['VALIDATION', 'NOT_FOUND'], `${field}(${arg}) with ${text}`).toContain(code);
+      }
+    }
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+});
+
+describe('GraphQL over HTTP', () => {
+  const url = 'http://test/graphql';
+  const json = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+
+  it('answers GET with a query string', async () => {
+    const response = await api.fetch(`${url}?query=${encodeURIComponent('{ events(first: 1) { totalCount } }')}`, { headers: { accept: 'application/graphql-response+json' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
+  });
+
+  it('refuses methods other than GET and POST with 405', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+      const response = await api.fetch(url, { method, headers: json, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(response.status, method).toBe(405);
+    }
+  });
+
+  it('refuses a body that is not JSON or GraphQL with 415, and broken JSON or invalid UTF-8 with 400', async () => {
+    const text = await api.fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    expect(text.status).toBe(415);
+    const broken = await api.fetch(url, { method: 'POST', headers: json, body: '{"query": "{ __typename }"' });
+    expect(broken.status).toBe(400);
+    const invalidUtf8 = await api.fetch(url, { method: 'POST', headers: json, body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]) });
+    expect(invalidUtf8.status).toBe(400);
+    const noQuery = await api.fetch(url, { method: 'POST', headers: json, body: JSON.stringify({ variables: {} }) });
+    expect(noQuery.status).toBe(400);
+  });
+
+  it('refuses batched requests (a JSON array) with 400', async () => {
+    const batch = JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ events { totalCount } }' })));
+    const response = await api.fetch(url, { method: 'POST', headers: json, body: batch });
+    expect(response.status).toBe(400);
+  });
+
+  it('answers an invalid operation with 400 under application/graphql-response+json and 200 under application/json', async () => {
+    const body = JSON.stringify({ query: '{ nope }' });
+    expect((await api.fetch(url, { method: 'POST', headers: json, body })).status).toBe(400);
+    const legacy = await api.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
+    expect(legacy.status).toBe(200);
+  });
+});
+
+describe('giant bodies', () => {
+  it('are refused from their Content-Length with 413 before the body is read, over real HTTP', async () => {
+    const http = createHttpServer(createServer(api.db, { config: testConfig() }));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { port } = http.address() as AddressInfo;
+    try {
+      const big = JSON.stringify({ query: '{ events { totalCount } }', variables: { padding: 'x'.repeat(2_000_000) } });
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: big,
+      });
+      expect(response.status).toBe(413);
+      const body = (await response.json()) as { errors: Array<{ message: string; extensions: unknown }> };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]!.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'bodyBytes', max: 1_000_000, measured: Buffer.byteLength(big) });
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+});
