@@ -39,7 +39,8 @@ const queries = (labels: readonly RecordLabel[]) => ({
   ),
   // Keyset pages on the unique id (its index gives the order), so page 1,000 costs what page 1 does.
   nodePage: perLabel(labels, 'node page', (l) => `MATCH (n:${l}) WHERE n.id > $after RETURN n ORDER BY n.id LIMIT $limit`),
-  // Relationships keyed by their start node's id, then their own element ID.
+  // Relationships keyed by their start node's id, then their own element ID. The index gives the
+  // start nodes in order, so Neo4j sorts only each node's relationships (a PartialTop), not them all.
   edgePage: perLabel(
     labels,
     'edge page',

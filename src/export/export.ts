@@ -44,7 +44,7 @@ export interface ExportOptions {
   pageSize: number;
 }
 
-export const DEFAULT_DEPTH = 2;
+const DEFAULT_DEPTH = 2;
 
 function parseKinds(value: string): RecordLabel[] {
   return value.split(',').map((given) => {
@@ -119,7 +119,7 @@ export interface ExportSummary {
 async function fileOutput(file: string): Promise<Output> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const handle = await open(file, 'w');
-  return new Output(file, handle.createWriteStream());
+  return new Output(handle.createWriteStream());
 }
 
 async function sinkFor(options: ExportOptions, schema: () => Promise<Schema>): Promise<{ sink: Sink; files: string[] }> {
@@ -128,7 +128,7 @@ async function sinkFor(options: ExportOptions, schema: () => Promise<Schema>): P
     const [nodes, edges] = await Promise.all(files.map(fileOutput));
     return { sink: csvSink(nodes!, edges!, await schema()), files };
   }
-  const out = options.out ? await fileOutput(options.out) : new Output('standard output', process.stdout);
+  const out = options.out ? await fileOutput(options.out) : new Output(process.stdout);
   const files = options.out ? [options.out] : [];
   if (options.format === 'graphml') return { sink: graphmlSink(out, await schema()), files };
   return { sink: options.format === 'cytoscape' ? cytoscapeSink(out) : jsonlSink(out), files };

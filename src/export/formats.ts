@@ -10,10 +10,7 @@ export type Format = (typeof FORMATS)[number];
 export class Output {
   private failure: Error | undefined;
 
-  constructor(
-    readonly name: string,
-    private readonly stream: Writable,
-  ) {
+  constructor(private readonly stream: Writable) {
     stream.on('error', (error) => (this.failure = error));
   }
 
