@@ -43,9 +43,11 @@ const STATEMENTS_SUMMARY = [
 
 describe('the researchers’ example scripts', () => {
   let typescript: Awaited<ReturnType<typeof run>>;
-
-  it('examples/walk.ts pages through the statements and runs the walk with the generated typed documents', async () => {
+  beforeAll(async () => {
     typescript = await run('npx', ['tsx', 'examples/walk.ts', url]);
+  });
+
+  it('examples/walk.ts pages through the statements and runs the walk with the generated typed documents', () => {
     expect(typescript.stderr.replace(/npm warn.*\n/g, '')).toBe('');
     expect(typescript.code).toBe(0);
     const lines = typescript.stdout.split('\n');
