@@ -199,13 +199,16 @@ describe('claimgraph export', () => {
   });
 
   it('the command writes to standard output with a progress bar on stderr', async () => {
-    const cli = (args: string[]) =>
+    const cli = (args: string[], { stopReading = false } = {}) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, ['bin/claimgraph.mjs', 'export', ...args], {
           env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
         });
         let [stdout, stderr] = ['', ''];
-        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+          if (stopReading) child.stdout.destroy();
+        });
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('close', (code) => resolve({ code, stdout, stderr }));
       });
@@ -215,6 +218,12 @@ describe('claimgraph export', () => {
     expect(lines[0].data.id).toBe(gid('Event', daquqStrike));
     expect(result.stderr).toMatch(new RegExp(`export jsonl \\[#{24}\\] ${lines.length}/${lines.length} rows, \\d+ rows/s`));
     expect(result.stderr).toMatch(/wrote \d+ nodes and \d+ edges as jsonl to standard output/);
+
+    // Like `| head`: the reader goes away after the first chunk, and the export stops without a trace.
+    const cut = await cli(['--all', '--format', 'jsonl'], { stopReading: true });
+    expect(cut.code).toBe(0);
+    expect(cut.stderr).toContain('standard output was closed, so the export stopped');
+    expect(cut.stderr).not.toContain('EPIPE');
 
     const bad = await cli(['--event', daquqStrike, '--depth', 'deep', '--format', 'jsonl']);
     expect(bad.code).toBe(1);

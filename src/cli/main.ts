@@ -108,8 +108,14 @@ async function main(args: string[], log: Log): Promise<void> {
       return withDatabase(log, async (db) => {
         const draw = progressBar(log);
         const name = `export ${exportOptions.format}`;
-        const summary = await runExport(db, exportOptions, (report) => draw({ name, ...report }));
-        log(describeExport(summary, exportOptions.format));
+        try {
+          const summary = await runExport(db, exportOptions, (report) => draw({ name, ...report }));
+          log(describeExport(summary, exportOptions.format));
+        } catch (error) {
+          // Whoever read standard output (head, say) has stopped reading: that ends the export.
+          if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+          log('standard output was closed, so the export stopped');
+        }
       });
     }
     case 'schema': {
