@@ -3,22 +3,33 @@ import { printSchema } from 'graphql';
 import { manifestCodegenPlugin } from './src/persisted-operations.js';
 import { schema } from './src/schema.js';
 
+const typedDocuments = { avoidOptionals: false, enumsAsTypes: true, useTypeImports: true };
+
 /**
  * `npm run codegen`: prints the Pothos schema to schema/schema.graphql (committed; CI fails on
- * drift) and generates typed documents for the operations in tests/operations.
+ * drift) and generates typed documents for the operations in tests/operations, and for the public
+ * operations in examples/operations as strings, so a script needs nothing but fetch to send them.
  */
 const config: CodegenConfig = {
   schema: printSchema(schema),
-  documents: ['tests/operations/**/*.graphql'],
   pluginLoader: (name: string) =>
     name === 'persisted-operations-manifest' ? manifestCodegenPlugin : import(name),
   generates: {
     'schema/schema.graphql': { plugins: ['schema-ast'] },
     // The operations a PERSISTED_OPERATIONS_ONLY server runs, by ID.
-    'schema/persisted-operations.json': { plugins: ['persisted-operations-manifest'] },
+    'schema/persisted-operations.json': {
+      documents: ['tests/operations/**/*.graphql'],
+      plugins: ['persisted-operations-manifest'],
+    },
     'tests/generated/graphql.ts': {
+      documents: ['tests/operations/**/*.graphql'],
       plugins: ['typescript-operations', 'typed-document-node'],
-      config: { avoidOptionals: false, enumsAsTypes: true, useTypeImports: true },
+      config: typedDocuments,
+    },
+    'examples/generated/graphql.ts': {
+      documents: ['examples/operations/**/*.graphql'],
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: { ...typedDocuments, documentMode: 'string' },
     },
   },
 };

@@ -1,5 +1,9 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
+import { parseExportArgs, runExport, type ExportProgress } from '../src/export/export.js';
 import type { Bundle } from '../src/ingest/bundle-types.js';
 import { validateBundle } from '../src/ingest/validate.js';
 import { importBundle } from '../src/ingest/write.js';
@@ -141,5 +145,31 @@ describe(`a generated graph of ${EVENTS} events`, () => {
       expect(result.errors).toBeUndefined();
       expect(result.data.search.edges[0].node, query).toEqual({ record: { key: 'gen-accented-town' }, highlights: [{ snippet: '<em>Qāmishlī</em>' }] });
     }
+  });
+
+  it('export streams events and places in keyset pages of 2,000: each once, every edge between them', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'claimgraph-export-')), 'generated.jsonl');
+    const reports: ExportProgress[] = [];
+    const summary = await runExport(api.db, parseExportArgs(['--kinds', 'Event,Place', '--format', 'jsonl', '--out', file]), (r) =>
+      reports.push(r),
+    );
+    const counts = await api.db.read(
+      cypher(
+        'test: events and places and their relationships',
+        `CALL () { MATCH (n) WHERE n:Event OR n:Place RETURN count(n) AS nodes }
+         CALL () { MATCH (a)-[]->(b) WHERE (a:Event OR a:Place) AND (b:Event OR b:Place) RETURN count(*) AS edges }
+         RETURN nodes, edges`,
+      ),
+    );
+    const [nodes, edges] = ['nodes', 'edges'].map((key) => (counts.records[0]!.get(key) as { toNumber(): number }).toNumber());
+    expect(nodes).toBeGreaterThan(EVENTS + PLACES);
+    expect(summary).toMatchObject({ nodes, edges });
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(nodes! + edges!);
+    expect(new Set(lines.map((line) => line.data.id)).size).toBe(lines.length);
+    expect(lines.filter((line) => line.data.type === 'OCCURRED_IN').length).toBeGreaterThanOrEqual(EVENTS);
+    // Written page by page: progress after the first 2,000 events, then after each further page.
+    expect(reports.map((r) => r.done)).toContain(2000);
+    expect(reports.at(-1)).toMatchObject({ done: nodes! + edges!, total: nodes! + edges!, finished: true });
   });
 });

@@ -11,6 +11,9 @@ import { migrate } from '../db/migrations.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { readBundle, seed } from '../ingest/bundle.js';
 import { writeBundle } from '../ingest/write.js';
+import { parseExportArgs, runExport, type ExportSummary } from '../export/export.js';
+import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
+import { progressBar, rate } from './progress.js';
 import { runCommand, type Log } from './run.js';
 import { schemaDrift } from './schema-drift.js';
 
@@ -25,6 +28,9 @@ const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
                                  ACLED CSV exports (current or older layouts)
   claimgraph import bundle FILE...
                                  validate and load document bundles (YAML or JSON)
+  claimgraph export (--event KEY [--depth N] | --all | --kinds K1,K2) --format F [--out PATH]
+                                 write an event's neighbourhood, the whole graph or every record of some
+                                 kinds as graphml, cytoscape, jsonl or csv (nodes.csv, edges.csv in PATH)
   claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
   claimgraph key new NAME ROLE   make an API key (ROLE: reader, editor or admin) and its API_KEYS entry
 
@@ -97,6 +103,21 @@ async function main(args: string[], log: Log): Promise<void> {
         }
       });
     }
+    case 'export': {
+      const exportOptions = parseExportArgs(args.slice(1));
+      return withDatabase(log, async (db) => {
+        const draw = progressBar(log);
+        const name = `export ${exportOptions.format}`;
+        try {
+          const summary = await runExport(db, exportOptions, (report) => draw({ name, ...report }));
+          log(describeExport(summary, exportOptions.format));
+        } catch (error) {
+          // Whoever read standard output (head, say) has stopped reading: that ends the export.
+          if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+          log('standard output was closed, so the export stopped');
+        }
+      });
+    }
     case 'schema': {
       const { committed, current } = await schemaDrift();
       if (sub !== '--check') {
@@ -118,31 +139,27 @@ async function main(args: string[], log: Log): Promise<void> {
 
 class UsageError extends Error {}
 
-const rate = (value: number) => Math.round(value).toLocaleString('en-US');
-
-/** A one-line progress bar: rows done of total, rows per second, ETA; redrawn in place on a terminal. */
+/** The import's batch size and where it keeps rejects and checkpoints, with a progress bar per file. */
 function importOptions(log: Log, args: string[]): ImportOptions {
   const batch = args.find((arg) => arg.startsWith('--batch='));
-  let lastPrinted = 0;
+  const draw = progressBar(log);
   return {
     batchSize: batch ? Number(batch.slice('--batch='.length)) : 5000,
     rejectsDir: '.rejects',
     stateDir: '.data/imports',
-    progress: ({ file, done, total, rejected, rowsPerSecond, finished }) => {
-      const width = 24;
-      const filled = total ? Math.round((done / total) * width) : width;
-      const eta = rowsPerSecond > 0 ? Math.max(0, (total - done) / rowsPerSecond) : 0;
-      const line =
-        `${path.basename(file)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate(done)}/${rate(total)} rows, ` +
-        `${rate(rowsPerSecond)} rows/s, ETA ${eta.toFixed(0)} s, ${rate(rejected)} rejected`;
-      if (process.stderr.isTTY) {
-        process.stderr.write(`\r${line}${finished ? '\n' : ''}`);
-      } else if (finished || Date.now() - lastPrinted > 2000) {
-        lastPrinted = Date.now();
-        log(line);
-      }
-    },
+    progress: ({ file, done, total, rejected, rowsPerSecond, finished }) =>
+      draw({ name: path.basename(file), done, total, rowsPerSecond, finished, suffix: `${rate(rejected)} rejected` }),
   };
+}
+
+function describeExport(s: ExportSummary, format: string): string {
+  return [
+    `wrote ${rate(s.nodes)} nodes and ${rate(s.edges)} edges as ${format} to ${s.files.join(' and ') || 'standard output'}` +
+      ` in ${s.seconds.toFixed(1)} s (${rate((s.nodes + s.edges) / Math.max(s.seconds, 0.001))} rows/s)`,
+    s.truncated ? `the neighbourhood reached the cap of ${MAX_NODES} nodes and was cut; pass a smaller --depth or some --kinds` : '',
+  ]
+    .filter(Boolean)
+    .join('\n  ');
 }
 
 function describeSummary(s: ImportSummary): string {

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { DatabaseSetupError } from '../db/database.js';
+import { ExportError } from '../export/export.js';
 import { BundleError } from '../ingest/validate.js';
 
 export type Log = (line: string) => void;
@@ -8,13 +9,13 @@ const log: Log = (line) => console.error(`[claimgraph] ${line}`);
 
 /**
  * Runs a command-line task. A problem a person must fix (configuration, database setup, a bad
- * bundle) is printed as plain sentences with exit code 1; only a bug shows a stack trace.
+ * bundle, a bad export) is printed as plain sentences with exit code 1; only a bug shows a stack trace.
  */
 export async function runCommand(task: (log: Log) => Promise<void>): Promise<void> {
   try {
     await task(log);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof BundleError) {
+    if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof BundleError || error instanceof ExportError) {
       log(error.message);
     } else if (isServiceUnavailable(error)) {
       log(

@@ -40,6 +40,9 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
+/** All the traversals need of a request's context: its reads (the export command has no request). */
+export type Reader = Pick<Context, 'read'>;
+
 const LABEL_LENGTH = 80;
 
 /** What a drawing shows on a node: its name, title, proposition, caption or text, shortened. */
@@ -48,18 +51,22 @@ function displayLabel(p: Record<string, unknown>): string {
   return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
 }
 
-function toGraphNode(node: Node): GraphNodeRecord {
+export function toGraphNode(node: Node): GraphNodeRecord {
   const p = props(node);
   const kind = node.labels[0] as RecordLabel;
   return { id: encodeGlobalID(kind, p.id as string), kind, label: displayLabel(p), properties: p };
 }
 
 /** Relationships are keyed by Neo4j's element ID, stable for the life of the database. */
-function toGraphEdge(rel: Relationship, nodeIds: Map<string, GraphNodeRecord>): GraphEdgeRecord | null {
+export function toGraphEdge(rel: Relationship, source: string, target: string): GraphEdgeRecord {
+  return { id: rel.elementId, type: rel.type as Rel, source, target, properties: props(rel) };
+}
+
+/** An edge between two of the given nodes, or null when an end is not among them. */
+function edgeAmong(rel: Relationship, nodeIds: Map<string, GraphNodeRecord>): GraphEdgeRecord | null {
   const source = nodeIds.get(rel.startNodeElementId);
   const target = nodeIds.get(rel.endNodeElementId);
-  if (!source || !target) return null;
-  return { id: rel.elementId, type: rel.type as Rel, source: source.id, target: target.id, properties: props(rel) };
+  return source && target ? toGraphEdge(rel, source.id, target.id) : null;
 }
 
 /** The label and key behind a global ID, refusing IDs of types that are not graph nodes. */
@@ -80,7 +87,7 @@ const nodeByKey = new Map(
   Object.values(Label).map((label) => [label, cypher(`subgraph ${label} by id`, `MATCH (n:${label} {id: $id}) RETURN n`)]),
 );
 
-async function findNode(ctx: Context, { label, key }: { label: Label; key: string }): Promise<Node> {
+async function findNode(ctx: Reader, { label, key }: { label: Label; key: string }): Promise<Node> {
   const result = await ctx.read(nodeByKey.get(label)!, { id: key });
   const node = result.records[0]?.get('n') as Node | undefined;
   if (!node) throw notFound(label, encodeGlobalID(label, key));
@@ -111,7 +118,7 @@ export interface NeighborhoodArgs {
  * The records within `depth` relationships of one record, breadth first, one round trip per level.
  * Stops at `limit` nodes and MAX_EDGES_PER_LEVEL relationships per level, saying so in `truncated`.
  */
-export async function neighborhood(ctx: Context, args: NeighborhoodArgs): Promise<SubgraphRecord> {
+export async function neighborhood(ctx: Reader, args: NeighborhoodArgs): Promise<SubgraphRecord> {
   const depth = bounded(args.depth, 1, 0, MAX_DEPTH, 'depth');
   const limit = bounded(args.limit, DEFAULT_NODES, 1, MAX_NODES, 'limit');
   const start = await findNode(ctx, nodeRef(args.id, 'id'));
@@ -147,7 +154,7 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs): Promis
   }
   return {
     nodes: [...nodes.values()],
-    edges: [...edges.values()].map((rel) => toGraphEdge(rel, nodes)).filter((edge) => edge !== null),
+    edges: [...edges.values()].map((rel) => edgeAmong(rel, nodes)).filter((edge) => edge !== null),
     truncated,
   };
 }
@@ -201,7 +208,7 @@ export async function paths(ctx: Context, args: PathsArgs): Promise<SubgraphReco
   }
   return {
     nodes: [...nodes.values()],
-    edges: [...edges.values()].map((rel) => toGraphEdge(rel, nodes)).filter((edge) => edge !== null),
+    edges: [...edges.values()].map((rel) => edgeAmong(rel, nodes)).filter((edge) => edge !== null),
     truncated: result.records.length > limit,
   };
 }

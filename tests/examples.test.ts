@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../src/yoga.js';
+import { testApi } from './helpers/api.js';
+
+const api = testApi();
+let http: Server;
+let url: string;
+
+beforeAll(async () => {
+  http = createHttpServer(createServer(api.db));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => http.close(resolve));
+  await api.close();
+});
+
+function run(command: string, args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, { env: process.env });
+    let [stdout, stderr] = ['', ''];
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The seed's 16 statements by kind, as both scripts print them after paging through them. */
+const STATEMENTS_SUMMARY = [
+  'Statements: 16 of 16, read in 2 pages of 10',
+  '  ACCUSATION: 2',
+  '  CALL_FOR_INVESTIGATION: 1',
+  '  CLAIM: 3',
+  '  COMMENT: 6',
+  '  DENIAL: 4',
+];
+
+describe('the researchers’ example scripts', () => {
+  let typescript: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    typescript = await run('npx', ['tsx', 'examples/walk.ts', url]);
+  });
+
+  it('examples/walk.ts pages through the statements and runs the walk with the generated typed documents', () => {
+    expect(typescript.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(typescript.code).toBe(0);
+    const lines = typescript.stdout.split('\n');
+    expect(lines.slice(0, STATEMENTS_SUMMARY.length)).toEqual(STATEMENTS_SUMMARY);
+    expect(lines).toContain('Walk from "Airstrike on Daquq, Kirkuk Governorate" (2016-10-21): 7 outlets');
+    expect(lines).toContain('  RT (state-affiliated: RU): 4 statements, ASSERTS');
+    expect(lines).toContain('  NBC News: 1 statements, DENIES');
+    expect(lines).toContain('    DENIAL by United States: DENIES coalition-carried-out-daquq-strike');
+  });
+
+  it('examples/walk.py, standard library only, prints the same', async () => {
+    const python = await run('python3', ['examples/walk.py', url]);
+    expect(python.stderr).toBe('');
+    expect(python.code).toBe(0);
+    expect(python.stdout).toBe(typescript.stdout);
+  });
+
+  it('both say what went wrong when the API refuses the request', async () => {
+    for (const [command, args] of [
+      ['npx', ['tsx', 'examples/walk.ts', url, 'not-an-id']],
+      ['python3', ['examples/walk.py', url, 'not-an-id']],
+    ] as const) {
+      const result = await run(command, [...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('"not-an-id" is not a claimgraph ID.');
+    }
+  });
+});
