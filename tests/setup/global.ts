@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
@@ -15,10 +16,22 @@ declare module 'vitest' {
   }
 }
 
+/** A port nothing listens on now, so parallel runs in other checkouts do not collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts a throwaway Redis on loopback when REDIS_URL is unset and redis-server is installed. */
 async function startRedis(log: (line: string) => void): Promise<{ url: string; stop(): void } | undefined> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => {} };
-  const port = 6391;
+  const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   });
@@ -27,7 +40,7 @@ async function startRedis(log: (line: string) => void): Promise<{ url: string; s
     setTimeout(() => resolve(child.exitCode === null), 500);
   });
   if (!started) {
-    log('redis-server is not installed: the test of live updates across instances will be skipped');
+    log('redis-server could not be started (is it installed?): the test of live updates across instances will be skipped');
     return undefined;
   }
   log(`Redis on 127.0.0.1:${port} for the live-update tests`);
