@@ -131,6 +131,63 @@ describe('upserts', () => {
   });
 });
 
+describe('every record kind', () => {
+  it('upserts places, actors, outlets and media items with their links', async () => {
+    const place = await api.run<any, any>(
+      `mutation($input: PlaceInput!) { upsertPlace(input: $input) { __typename ... on Place { key parent { key } near { place { key } distanceKm direction } location { latitude } } } }`,
+      { input: { key: 'zz-write-place', name: 'Test Village', kind: 'VILLAGE', countryCode: 'IQ', within: 'kirkuk-governorate', location: { latitude: 35.2, longitude: 44.4 }, near: [{ place: 'daquq', distanceKm: 5, direction: 'N' }] } },
+      as('editor'),
+    );
+    expect(place.data.upsertPlace).toEqual({
+      __typename: 'Place',
+      key: 'zz-write-place',
+      parent: { key: 'kirkuk-governorate' },
+      near: [{ place: { key: 'daquq' }, distanceKm: 5, direction: 'N' }],
+      location: { latitude: 35.2 },
+    });
+    const actor = await api.run<any, any>(
+      `mutation($input: ActorInput!) { upsertActor(input: $input) { __typename ... on Actor { key aliases roles { title organization { ... on Actor { key } } } } } }`,
+      { input: { key: 'zz-write-actor', name: 'Test Spokesperson', kind: 'PERSON', aliases: ['T. S.'], roles: [{ actor: 'russian-ministry-of-defence', title: 'deputy spokesperson' }] } },
+      as('editor'),
+    );
+    expect(actor.data.upsertActor).toEqual({
+      __typename: 'Actor',
+      key: 'zz-write-actor',
+      aliases: ['T. S.'],
+      roles: [{ title: 'deputy spokesperson', organization: { key: 'russian-ministry-of-defence' } }],
+    });
+    const outlet = await api.run<any, any>(
+      `mutation($input: OutletInput!) { upsertOutlet(input: $input) { __typename ... on Outlet { key domains kind } } }`,
+      { input: { name: 'Test Wire', kind: 'WIRE', domains: ['zz-test-wire.example'] } },
+      as('editor'),
+    );
+    expect(outlet.data.upsertOutlet).toEqual({ __typename: 'Outlet', key: 'zz-test-wire-example', domains: ['zz-test-wire.example'], kind: 'WIRE' });
+    const byDomain = await api.run<any, any>(
+      `mutation($input: OutletInput!) { upsertOutlet(input: $input) { __typename ... on Outlet { key name } } }`,
+      { input: { name: 'Test Wire Service', kind: 'WIRE', domains: ['zz-test-wire.example'] } },
+      as('editor'),
+    );
+    expect(byDomain.data.upsertOutlet).toEqual({ __typename: 'Outlet', key: 'zz-test-wire-example', name: 'Test Wire Service' });
+    const media = await api.run<any, any>(
+      `mutation($input: MediaItemInput!) {
+        upsertMediaItem(input: $input) { __typename ... on MediaItem { key creditedTo { key } distributedBy { key } depicts { verified target { ... on Place { key } } } } }
+      }`,
+      { input: { key: 'zz-write-media', kind: 'PHOTO', caption: 'A test photo', creditedTo: ['zz-write-actor'], distributedBy: 'zz-test-wire-example', depicts: [{ place: 'zz-write-place', verified: false }] } },
+      as('editor'),
+    );
+    expect(media.data.upsertMediaItem).toEqual({
+      __typename: 'MediaItem',
+      key: 'zz-write-media',
+      creditedTo: [{ key: 'zz-write-actor' }],
+      distributedBy: { key: 'zz-test-wire-example' },
+      depicts: [{ verified: false, target: { key: 'zz-write-place' } }],
+    });
+    await api.db.write(cypher('test: remove kinds', 'MATCH (n) WHERE n.id IN $ids DETACH DELETE n'), {
+      ids: ['zz-write-place', 'zz-write-actor', 'zz-test-wire-example', 'zz-write-media'],
+    });
+  });
+});
+
 describe('natural keys', () => {
   const upsertArticle = `mutation($input: ArticleInput!) {
     upsertArticle(input: $input) { __typename ... on Article { key url title } ... on ConflictError { message } ... on ValidationError { problems { path } } }
