@@ -17,7 +17,7 @@ import { eventId, eventRecords, loadedEvents, loadEvents, personId, provinceId, 
 import { writeGdeltFiles } from './gdelt-files.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { graphql, raw, type Case } from './operations.js';
-import { writeReport, type ImportResult, type LoadResult, type Measurement, type Run } from './report.js';
+import { writeReport, type ImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
 
 /**
  * `npm run bench` (sizes 10k, 100k, 1M events) and `npm run bench -- --quick` (1.5k and 3k): starts
@@ -44,7 +44,7 @@ const settings = {
   warmupSeconds: quick ? 1 : 3,
   seconds: quick ? 3 : 10,
   rounds: quick ? 1 : 3,
-  gdeltMentions: quick ? 20_000 : 200_000,
+  gdeltMentions: quick ? 10_000 : 200_000,
 };
 
 /** The event with the most statements among the first 1,000 (in every size), and a typical one (3). */
@@ -108,6 +108,17 @@ async function stats(base: string): Promise<{ cpu: NodeJS.CpuUsage; queries: str
   return (await (await fetch(`${base}/stats`)).json()) as { cpu: NodeJS.CpuUsage; queries: string[] };
 }
 
+/** Median time of three requests one after another: the latency without load. */
+async function single(target: Target): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await post(target);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[1]!;
+}
+
 async function measure(base: string, target: Target, seconds: number) {
   const options = { url: target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body, connections: settings.connections };
   await autocannon({ ...options, duration: settings.warmupSeconds });
@@ -115,9 +126,11 @@ async function measure(base: string, target: Target, seconds: number) {
   const result = await autocannon({ ...options, duration: seconds });
   const after = await stats(base);
   const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+  // No request finished within the window: its latency is unknown, not 0.
+  const done = result.requests.total > 0;
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: done ? result.latency.p50 : NaN,
+    p99: done ? result.latency.p99 : NaN,
     rps: result.requests.average,
     cpuMsPerRequest: result.requests.total ? cpuMicros / 1000 / result.requests.total : 0,
     failures: result.errors + result.non2xx,
@@ -230,6 +243,7 @@ await runCommand(async (log) => {
     date: new Date().toISOString(),
     loads: [] as LoadResult[],
     measurements: [] as Measurement[],
+    singles: [] as Single[],
     disagreements: [] as string[],
     import: undefined,
     seconds: 0,
@@ -255,6 +269,7 @@ await runCommand(async (log) => {
           run.disagreements.push(detail);
           continue;
         }
+        run.singles.push({ size, operation: c.name, claimgraph: await single(graphqlTarget(base, c)), raw: await single(rawTarget(base, c)) });
         for (let round = 0; round < settings.rounds; round++) {
           // Interleaved, the order flipping every round, so drift on a shared machine hits both.
           const order = round % 2 === 0 ? (['claimgraph', 'raw'] as const) : (['raw', 'claimgraph'] as const);
