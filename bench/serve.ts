@@ -1,0 +1,53 @@
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config.js';
+import type { Context } from '../src/context.js';
+import { Database } from '../src/db/database.js';
+import { createServer } from '../src/yoga.js';
+import { raw } from './operations.js';
+
+/**
+ * The servers under test, in one process apart from the load generator so that its CPU is theirs:
+ * claimgraph's API at /graphql, the raw floor at /raw/<operation> (a tiny node:http handler running
+ * one Cypher query through the same Database), and /stats (CPU used, the last request's round trips).
+ * Prints its port on stdout once listening.
+ */
+const uri = process.env.BENCH_NEO4J_URI!;
+const db = new Database(uri, loadConfig({ ...process.env, NEO4J_URI: uri }).neo4j);
+let last: Context | undefined;
+const yoga = createServer(db, { onContext: (ctx) => (last = ctx) });
+
+async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+}
+
+const server = createHttpServer(async (request, response) => {
+  const url = request.url ?? '/';
+  if (url.startsWith('/graphql')) return yoga(request, response);
+  try {
+    if (url === '/stats') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return response.end(JSON.stringify({ cpu: process.cpuUsage(), queries: last?.queries ?? [] }));
+    }
+    const operation = raw[url.slice('/raw/'.length)];
+    if (!url.startsWith('/raw/') || !operation) {
+      response.writeHead(404);
+      return response.end();
+    }
+    const params = await body(request);
+    const result = await db.read(operation.query, params);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ data: operation.shape(result, params) }));
+  } catch (error) {
+    response.writeHead(500, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ errors: [{ message: String(error) }] }));
+  }
+});
+server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
+process.once('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  void db.close();
+});
