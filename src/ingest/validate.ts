@@ -1,4 +1,5 @@
 import type { Bundle } from './bundle-types.js';
+import { periodOf } from './partial-date.js';
 import {
   ActorKinds,
   AttributionRoles,
@@ -220,15 +221,6 @@ const sourceShape: Shape = {
 
 const recordKinds = Object.keys(shapes) as RecordKind[];
 
-/** Is `value` a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD? */
-export function isPartialDate(value: string): boolean {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /**
  * Checks a parsed bundle against the record shapes and resolves the references it can: those to
  * its own records. The rest must name records already in the graph; the write checks them inside
@@ -255,7 +247,7 @@ export function validateBundle(input: unknown): ValidBundle & { problems: Bundle
         if (field.type === 'string' && field.pattern && !field.pattern.test(value)) {
           return report(path, `"${value}" is not ${field.hint}`);
         }
-        if (field.type === 'date' && !isPartialDate(value)) {
+        if (field.type === 'date' && !periodOf(value)) {
           return report(path, `"${value}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD`);
         }
         if (field.type === 'enum' && !(value in field.values)) {

@@ -3,8 +3,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
 import { Label, Rel } from '../db/graph.js';
 import type { Bundle } from './bundle-types.js';
+import { periodOf } from './partial-date.js';
 import { BundleError, validateBundle, type ExternalReference, type RecordKind, type ValidBundle } from './validate.js';
-import type { DatePrecision } from './vocabulary.js';
 
 /**
  * The one path into the graph: a validated bundle becomes idempotent MERGEs keyed on natural keys,
@@ -25,19 +25,16 @@ interface RelRow {
   props: Props;
 }
 
-const precisionOf = (value: string): DatePrecision => (value.length === 4 ? 'YEAR' : value.length === 7 ? 'MONTH' : 'DAY');
-
-function firstDay(value: string): InstanceType<typeof neo4j.types.Date> {
-  const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
+/** Validated dates only reach here, so the period always exists. */
+const period = (value: string) => periodOf(value)!;
+const precisionOf = (value: string) => period(value).precision;
+function neo4jDate(iso: string): InstanceType<typeof neo4j.types.Date> {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return new neo4j.types.Date(year, month, day);
 }
-
+const firstDay = (value: string) => neo4jDate(period(value).first);
 /** The last day of the period a partial date names (the end of October for "2016-10"). */
-function lastDay(value: string): InstanceType<typeof neo4j.types.Date> {
-  const [year, month, day] = value.split('-').map(Number) as [number, number?, number?];
-  const end = day ? new Date(Date.UTC(year, month! - 1, day)) : month ? new Date(Date.UTC(year, month, 0)) : new Date(Date.UTC(year, 11, 31));
-  return new neo4j.types.Date(end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate());
-}
+const lastDay = (value: string) => neo4jDate(period(value).last);
 
 function datedProps(name: string, value: string | undefined): Props {
   return value

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { ActorInput, ClaimInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import { slug } from '../slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { ActorKind, EventKind, PlaceKind } from '../vocabulary.js';
 
@@ -49,7 +50,6 @@ const geoPrecision: Record<string, PlaceKind> = { '1': 'TOWN', '2': 'AREA', '3':
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
 
 /** ACLED writes dates as "21 October 2016" or ISO "2016-10-21". */
 function isoDate(value: string): string | undefined {

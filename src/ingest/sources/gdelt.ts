@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { cypher } from '../../db/database.js';
 import { Label, Rel } from '../../db/graph.js';
 import type { ArticleInput, ClaimInput, EventInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import { slug } from '../slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../vocabulary.js';
 import { isoFromFips } from './fips.js';
@@ -55,7 +56,6 @@ const speech: Record<string, { kind: StatementKind; verb: string; stance: Stance
 
 const placeKinds: Record<string, PlaceKind> = { '1': 'COUNTRY', '2': 'PROVINCE', '3': 'CITY', '4': 'CITY', '5': 'PROVINCE' };
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
 const isoDate = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 
 function validDay(yyyymmdd: string): boolean {

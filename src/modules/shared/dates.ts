@@ -1,5 +1,6 @@
 import type { DatePrecision } from '../../ingest/vocabulary.js';
 import { invalid } from '../../errors.js';
+import { periodOf } from '../../ingest/partial-date.js';
 
 const lengthOf: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
 
@@ -9,23 +10,15 @@ export function partialDate(isoDate: unknown, precision: unknown): string | null
   return isoDate.slice(0, lengthOf[(precision as DatePrecision) ?? 'DAY'] ?? 10);
 }
 
-const partialDatePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 /**
  * A filter bound given as "2016", "2016-10" or "2016-10-21": `from` means the first day of that
  * period, `to` its last day. Anything else is a VALIDATION error naming the argument.
  */
 export function dateBound(value: string | null | undefined, end: 'from' | 'to', argument: string): string | null {
   if (value == null) return null;
-  const match = partialDatePattern.exec(value);
-  const [year, month, day] = [Number(match?.[1]), Number(match?.[2] ?? 1), Number(match?.[3] ?? 1)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (!match || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw invalid(`"${argument}" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got "${value}".`, argument);
-  }
-  if (end === 'from') return date.toISOString().slice(0, 10);
-  const last = match[3] ? date : match[2] ? new Date(Date.UTC(year, month, 0)) : new Date(Date.UTC(year, 11, 31));
-  return last.toISOString().slice(0, 10);
+  const period = periodOf(value);
+  if (!period) throw invalid(`"${argument}" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got "${value}".`, argument);
+  return end === 'from' ? period.first : period.last;
 }
 
 /** Both bounds of a range, refusing one that ends before it starts. */

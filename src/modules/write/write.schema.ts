@@ -6,6 +6,7 @@ import type { Context } from '../../context.js';
 import { ErrorCode, invalid } from '../../errors.js';
 import { BundleError, type BundleProblem, type RecordKind } from '../../ingest/validate.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
+import { slug } from '../../ingest/slug.js';
 import { importBundle, type WriteSummary } from '../../ingest/write.js';
 import { announce } from '../live/live.schema.js';
 import { ActorKindEnum, ActorNode } from '../actor/actor.schema.js';
@@ -385,14 +386,7 @@ function missingKey(message: string): ValidationErrorRecord {
 }
 
 /** A readable, stable key from a URL or a domain ("rt-com", "www-bbc-co-uk-news-1234"). */
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 120);
-}
+const keyFrom = (urlOrDomain: string) => slug(urlOrDomain.toLowerCase().replace(/^https?:\/\//, ''), 120);
 
 function resultUnion<Member extends ObjectParam<SchemaTypesOf<typeof builder>>>(name: string, what: string, node: Member) {
   return builder.unionType(name, {
@@ -433,7 +427,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       requireRole(ctx, 'editor');
       const domains = input.domains ?? [];
-      const key = input.key ?? (await keyFor(ctx, outletKeyByDomain, { domains })) ?? (domains[0] ? slug(domains[0]) : null);
+      const key = input.key ?? (await keyFor(ctx, outletKeyByDomain, { domains })) ?? (domains[0] ? keyFrom(domains[0]) : null);
       return key ? upsert(ctx, 'outlets', OutletNode, key, input) : missingKey('Give a key or at least one domain.');
     },
   }),
@@ -444,7 +438,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       requireRole(ctx, 'editor');
       const url = input.url ?? undefined;
-      const key = input.key ?? (url ? ((await keyFor(ctx, articleKeyByUrl, { url })) ?? slug(url)) : null);
+      const key = input.key ?? (url ? ((await keyFor(ctx, articleKeyByUrl, { url })) ?? keyFrom(url)) : null);
       return key ? upsert(ctx, 'articles', ArticleNode, key, input) : missingKey('Give a key or a URL.');
     },
   }),

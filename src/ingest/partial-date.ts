@@ -1,0 +1,26 @@
+import type { DatePrecision } from './vocabulary.js';
+
+/** The period a partial date names: its first and last day (ISO), and how precise it is. */
+export interface Period {
+  first: string;
+  last: string;
+  precision: DatePrecision;
+}
+
+/**
+ * Reads "2016", "2016-10" or "2016-10-21" as the period it names ("2016-10" runs from the 1st to
+ * the 31st); null when it is not a real calendar date written that way.
+ */
+export function periodOf(value: string): Period | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
+  const first = new Date(Date.UTC(year, month - 1, day));
+  if (first.getUTCMonth() !== month - 1 || first.getUTCDate() !== day) return null;
+  const last = match[3] ? first : match[2] ? new Date(Date.UTC(year, month, 0)) : new Date(Date.UTC(year, 11, 31));
+  return {
+    first: first.toISOString().slice(0, 10),
+    last: last.toISOString().slice(0, 10),
+    precision: match[3] ? 'DAY' : match[2] ? 'MONTH' : 'YEAR',
+  };
+}
