@@ -149,7 +149,7 @@ export async function runImport<Fields>(
         finished,
       });
 
-    const flush = async () => {
+    const flush = async (finished: boolean) => {
       const { records, rejected: unmapped, ignored = 0 } = batch.length ? await importer.map(batch, db) : { records: {}, rejected: [] };
       summary.ignored += ignored;
       const rejections = [...batchRejected, ...unmapped];
@@ -171,7 +171,7 @@ export async function runImport<Fields>(
       await writeFile(checkpointFile, JSON.stringify({ line: lastLine, complete: false } satisfies Checkpoint));
       batch = [];
       batchRejected = [];
-      report(false);
+      report(finished);
     };
 
     try {
@@ -184,15 +184,14 @@ export async function runImport<Fields>(
         lastLine = row.line;
         if ('reason' in row) batchRejected.push(row);
         else batch.push(row);
-        if (batch.length + batchRejected.length >= options.batchSize) await flush();
+        if (batch.length + batchRejected.length >= options.batchSize) await flush(false);
       }
-      await flush();
+      await flush(true);
     } catch (error) {
       if (error instanceof ImportStopped) break;
       throw error;
     }
     await writeFile(checkpointFile, JSON.stringify({ line: lastLine, complete: true } satisfies Checkpoint));
-    report(true);
   }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
