@@ -68,7 +68,7 @@ describe('the request log', () => {
     ]);
     expect(text).not.toMatch(/nosuchdatabase|NEO4J_DATABASE|at .*\.ts/);
     const logged = lines.find((line) => line.msg === 'unexpected error');
-    expect(logged).toMatchObject({ level: 'error', requestId, path: 'events' });
+    expect(logged).toMatchObject({ level: 'error', requestId, path: 'events.totalCount' });
     expect(logged!.error).toMatch(/NEO4J_DATABASE/);
     expect(logged!.stack).toMatch(/DatabaseSetupError/);
     expect(lines.at(-1)).toMatchObject({ msg: 'request', requestId, errorCodes: ['INTERNAL_SERVER_ERROR'] });

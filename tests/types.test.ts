@@ -1208,8 +1208,8 @@ describe('round trips', () => {
     const daquq = result.data.events.edges.find((e: any) => e.node.key === DAQUQ_STRIKE).node;
     expect(daquq.claims.totalCount).toBe(10);
     expect(result.queries).toEqual([
-      'events page forward',
       'events count',
+      'events page forward',
       'event claims page forward',
       'event claims count',
       'claim stances page forward',

@@ -2,8 +2,8 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../context.js';
 import { cypher, type NamedQuery, type Params } from './database.js';
 import type { Label } from './graph.js';
-import { keyset, toConnection, toWindow, windowParams, type Connection, type KeyedRow, type PageArgs } from './pagination.js';
-import { props } from './values.js';
+import { deferredConnection, keyset, toConnection, toWindow, windowParams, type Connection, type KeyedRow, type PageArgs, type SortKey } from './pagination.js';
+import { plainNode, props } from './values.js';
 
 /**
  * Batch loaders shared by every module: each takes all the keys of one nesting level and makes
@@ -14,7 +14,7 @@ export type RowMapper<T> = (record: Neo4jRecord) => T;
 
 /** `UNWIND $ids ... MATCH (n:Label {id})`: the nodes of one label, by key; misses are left out. */
 export function nodesById(label: Label): NamedQuery {
-  return cypher(`${label} by ids`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n`);
+  return cypher(`${label} by ids`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN ${plainNode('n', label)} AS n`);
 }
 
 export async function loadNodes<T>(ctx: Context, query: NamedQuery, ids: readonly string[], map: (p: Record<string, unknown>) => T): Promise<T[]> {
@@ -41,13 +41,13 @@ export async function loadGrouped<T>(
 
 /**
  * A paged one-to-many relation, one round trip for all parents: `pattern` matches from the
- * parent `p` to the related node `n`, `sortKey` orders `n` (a string expression), `filter` narrows `n`.
+ * parent `p` to the related node `n`, `sortKey` orders `n` (see SortKey), `filter` narrows `n`.
  */
 export interface RelationPage {
   name: string;
   parent: Label;
   pattern: string;
-  sortKey: string;
+  sortKey: SortKey;
   filter?: string;
 }
 
@@ -60,8 +60,8 @@ function relationPageQuery(spec: RelationPage, forward: boolean): NamedQuery {
      CALL (p) {
        MATCH ${spec.pattern}
        WHERE ${spec.filter ?? 'true'} AND ${where}
-       WITH DISTINCT n, ${spec.sortKey} AS sortKey
-       RETURN n, sortKey ${order} LIMIT $limit
+       WITH DISTINCT n
+       RETURN n, ${spec.sortKey.text} AS sortKey ${order} LIMIT $limit
      }
      RETURN parentId, n, sortKey`,
   );
@@ -125,13 +125,15 @@ function compare(a: string, b: string): number {
 
 /**
  * A paged root list: `match` binds `n`, `filter` narrows it using the caller's parameters,
- * `sortKey` orders it (a string expression on `n`).
+ * `sortKey` orders it (see SortKey).
  */
 export interface ListPage {
   name: string;
   match: string;
-  sortKey: string;
+  sortKey: SortKey;
   filter?: string;
+  /** The same `n` as `match` and `filter` find, bound from somewhere cheaper to count from. */
+  count?: { match: string; filter: string };
 }
 
 export function listPage(spec: ListPage) {
@@ -141,14 +143,17 @@ export function listPage(spec: ListPage) {
       `${spec.name} page ${forward ? 'forward' : 'backward'}`,
       `${spec.match}
        WHERE ${spec.filter ?? 'true'} AND ${where}
-       WITH DISTINCT n, ${spec.sortKey} AS sortKey
-       RETURN n, sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
+       WITH DISTINCT n
+       RETURN n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
     );
   };
   const queries = {
     forward: build(true),
     backward: build(false),
-    count: cypher(`${spec.name} count`, `${spec.match} WHERE ${spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`),
+    count: cypher(
+      `${spec.name} count`,
+      `${spec.count?.match ?? spec.match} WHERE ${spec.count?.filter ?? spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`,
+    ),
   };
   return async function loadPage<T>(
     ctx: Context,
@@ -158,15 +163,18 @@ export function listPage(spec: ListPage) {
     params: Params = {},
   ): Promise<Connection<T>> {
     const window = toWindow(args);
-    const result = await ctx.read(window.forward ? queries.forward : queries.backward, { ...params, ...windowParams(window) });
-    const rows = result.records.map((record) => ({
-      node: map(props(record.get('n')), record.get('label') as Label),
-      sortKey: record.get('sortKey') as string,
-    }));
     let total: Promise<number> | undefined;
-    return toConnection(rows, window, () => {
+    const totalCount = () => {
       total ??= ctx.read(queries.count, params).then((r) => Number(r.records[0]?.get('total') ?? 0));
       return total;
-    });
+    };
+    return deferredConnection(async () => {
+      const result = await ctx.read(window.forward ? queries.forward : queries.backward, { ...params, ...windowParams(window) });
+      const rows = result.records.map((record) => ({
+        node: map(props(record.get('n')), record.get('label') as Label),
+        sortKey: record.get('sortKey') as string,
+      }));
+      return toConnection(rows, window, totalCount);
+    }, totalCount);
   };
 }

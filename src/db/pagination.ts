@@ -66,15 +66,31 @@ export function windowParams(window: Window): Record<string, unknown> {
 }
 
 /**
- * The WHERE and ORDER BY fragments of a keyset query over `sortKey` (a Cypher string expression on
- * node `n`), with `n.id` breaking ties. Both directions are fixed strings, never built from input.
+ * How a list sorts, ties broken by `n.id`: `order` is what Cypher sorts on, `text` its string form
+ * (what cursors carry), `cursor` reads `$cursorKey` back as an `order` value. A key with `bounds`
+ * is a property with a range index: queries then bound it from the cursor (or from the lowest value
+ * on the first page), which lets Neo4j walk the index in order and stop after a page instead of
+ * sorting every match.
  */
-export function keyset(sortKey: string, forward: boolean): { where: string; order: string } {
+export interface SortKey {
+  order: string;
+  text: string;
+  cursor: string;
+  bounds?: { lowest: string; highest: string };
+}
+
+/**
+ * The WHERE and ORDER BY fragments of a keyset query over `sort` (see SortKey), with `n.id`
+ * breaking ties. Both directions are fixed strings, never built from input.
+ */
+export function keyset(sort: SortKey, forward: boolean): { where: string; order: string } {
   const [cmp, dir] = forward ? ['>', 'ASC'] : ['<', 'DESC'];
-  return {
-    where: `($cursorKey IS NULL OR ${sortKey} ${cmp} $cursorKey OR (${sortKey} = $cursorKey AND n.id ${cmp} $cursorId))`,
-    order: `ORDER BY sortKey ${dir}, n.id ${dir}`,
-  };
+  const after = `($cursorKey IS NULL OR ${sort.order} ${cmp} ${sort.cursor} OR (${sort.order} = ${sort.cursor} AND n.id ${cmp} $cursorId))`;
+  if (!sort.bounds) return { where: after, order: `ORDER BY ${sort.order} ${dir}, n.id ${dir}` };
+  // A range on the key itself (inclusive: rows equal to the cursor's key may still follow it)
+  // is what makes the planner seek the index in order.
+  const bound = forward ? `${sort.order} >= coalesce(${sort.cursor}, ${sort.bounds.lowest})` : `${sort.order} <= coalesce(${sort.cursor}, ${sort.bounds.highest})`;
+  return { where: `${bound} AND ${after}`, order: `ORDER BY ${sort.order} ${dir}, n.id ${dir}` };
 }
 
 export interface Edge<T> {
@@ -82,11 +98,36 @@ export interface Edge<T> {
   node: T;
 }
 
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: Edge<T>[] | Promise<Edge<T>[]>;
+  pageInfo: PageInfo | Promise<PageInfo>;
   /** Counted by a separate query, run only when a client selects `totalCount`. */
   totalCount: () => Promise<number>;
+}
+
+/**
+ * A connection whose page is read only when `edges` or `pageInfo` is selected, once, so that an
+ * operation asking for `totalCount` alone runs the count query and nothing else.
+ */
+export function deferredConnection<T>(page: () => Promise<Connection<T>>, totalCount: () => Promise<number>): Connection<T> {
+  let loaded: Promise<Connection<T>> | undefined;
+  const load = () => (loaded ??= page());
+  return {
+    get edges() {
+      return load().then((connection) => connection.edges);
+    },
+    get pageInfo() {
+      return load().then((connection) => connection.pageInfo);
+    },
+    totalCount,
+  };
 }
 
 export interface KeyedRow<T> {

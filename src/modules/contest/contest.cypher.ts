@@ -36,7 +36,7 @@ export const claimPositions = cypher(
           head([(n)-[:ON_BEHALF_OF]->(a:${Label.Actor}) | a]) AS onBehalfOf,
           COLLECT { MATCH (o:${Label.Outlet})-[:PUBLISHED]->(:${Label.Article})-[:REPORTS]->(n)
                     RETURN DISTINCT o ORDER BY o.name } AS outlets
-   ORDER BY parentId, ${STATEMENT_SORT}, n.id`,
+   ORDER BY parentId, ${STATEMENT_SORT.order}, n.id`,
 );
 
 function toPosition(record: Neo4jRecord): PositionRecord {

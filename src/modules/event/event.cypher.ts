@@ -33,13 +33,14 @@ export function toEvent(p: Record<string, unknown>): EventRecord {
 export const eventsById = nodesById(Label.Event);
 
 /**
- * Events overlap [from, to] when they start by `to` and their period (which runs to the end of the
- * day, month or year the source gave) ends on or after `from`.
+ * The conditions of `EventFilter` on `n`, for every list and count of events. Events overlap
+ * [from, to] when they start by `to` and their period (which runs to the end of the day, month or
+ * year the source gave) ends on or after `from`.
  */
-/** The conditions of `EventFilter` on `n`, for every list and count of events. */
-export const EVENT_FILTER = `($kinds IS NULL OR n.kind IN $kinds)
+const EVENT_PERIOD_FILTER = `($kinds IS NULL OR n.kind IN $kinds)
     AND ($from IS NULL OR n.periodEnd >= date($from))
-    AND ($to IS NULL OR n.startDate <= date($to))
+    AND ($to IS NULL OR n.startDate <= date($to))`;
+export const EVENT_FILTER = `${EVENT_PERIOD_FILTER}
     AND ($within IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->(:${Label.Place})-[:WITHIN*0..]->(:${Label.Place} {id: $within}) })`;
 
 export const eventList = listPage({
@@ -47,6 +48,17 @@ export const eventList = listPage({
   match: `MATCH (n:${Label.Event})`,
   filter: EVENT_FILTER,
   sortKey: EVENT_SORT,
+  // A page walks the start-date index and stops once full; a count within a place instead starts
+  // from the place and walks down its hierarchy, so it grows with the answer, not the graph.
+  count: {
+    match: `CALL {
+        MATCH (:${Label.Place} {id: $within})<-[:WITHIN*0..]-(:${Label.Place})<-[:OCCURRED_IN]-(n:${Label.Event}) RETURN DISTINCT n
+        UNION ALL
+        WITH $within AS within WHERE within IS NULL MATCH (n:${Label.Event}) RETURN n
+      }
+      WITH n`,
+    filter: EVENT_PERIOD_FILTER,
+  },
 });
 
 /**

@@ -1,11 +1,22 @@
+import type { SortKey } from '../../db/pagination.js';
+
 /**
- * Sort keys of the keyset-paged lists: string expressions over `n`, ties broken by `n.id`.
- * Dated records come oldest first and undated ones last ('~' sorts after any ISO date).
+ * The sort keys of the keyset-paged lists (see SortKey). Keys sorted as text put dated records
+ * oldest first and undated ones last ('~' sorts after any ISO date).
  */
-export const EVENT_SORT = 'toString(n.startDate)';
-export const STATEMENT_SORT = "coalesce(toString(n.madeAt), '~')";
-export const ARTICLE_SORT = "coalesce(toString(n.publishedAt), '~')";
-export const NAME_SORT = 'n.name';
-export const ID_SORT = 'n.id';
+function textKey(expression: string): SortKey {
+  return { order: expression, text: expression, cursor: '$cursorKey' };
+}
+
+export const EVENT_SORT: SortKey = {
+  order: 'n.startDate',
+  text: 'toString(n.startDate)',
+  cursor: 'date($cursorKey)',
+  bounds: { lowest: 'date({year: -999999999})', highest: 'date({year: 999999999, month: 12, day: 31})' },
+};
+export const STATEMENT_SORT = textKey("coalesce(toString(n.madeAt), '~')");
+export const ARTICLE_SORT = textKey("coalesce(toString(n.publishedAt), '~')");
+export const NAME_SORT = textKey('n.name');
+export const ID_SORT = textKey('n.id');
 /** Statements by when they were made and articles by when they were published, on one time line. */
-export const TIMELINE_SORT = "coalesce(toString(n.madeAt), toString(n.publishedAt), '~')";
+export const TIMELINE_SORT = textKey("coalesce(toString(n.madeAt), toString(n.publishedAt), '~')");
