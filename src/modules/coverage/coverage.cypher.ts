@@ -1,15 +1,16 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { loadGrouped } from '../../db/batch.js';
-import { cypher } from '../../db/database.js';
+import { cypher, type NamedQuery } from '../../db/database.js';
 import { Label } from '../../db/graph.js';
-import { props } from '../../db/values.js';
+import { plainNode, props } from '../../db/values.js';
 import { StanceValues, type StanceValue } from '../../ingest/vocabulary.js';
+import { toActor } from '../actor/actor.cypher.js';
 import { toArticle, type ArticleRecord } from '../article/article.cypher.js';
 import { toClaim, toStance, type StanceRecord } from '../claim/claim.cypher.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
 import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
-import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
+import { statementPeople, toStatement, type StatementRecord } from '../statement/statement.cypher.js';
 
 /** One article carrying one statement, with the statement's stances on the event's claims. */
 export interface ReportRecord {
@@ -30,22 +31,40 @@ export interface CoverageRecord {
 /**
  * The walk, in one round trip per level: every article that reports a statement about the event
  * (directly, or through a stance on one of its claims), with its outlet and the statement's stances.
- * Rows carry whole nodes so the next level (outlet, article, statement fields) needs no query.
+ * Each parent gets one row: its (outlet, article, statement) triples as keys, in walk order, and
+ * every node they name once, whole, so the next level (outlet, article, statement fields) needs no
+ * query, and a statement carried by forty outlets is sent and decoded once, not forty times. The
+ * statements' speakers and principals come along, since the walk almost always asks for them.
  */
-const rowsReturn = `
-   WITH parentId, e, o, a, s,
-        [(s)-[st:STANCE]->(c:${Label.Claim})-[:ABOUT]->(e) | {claim: c, value: st.value, note: st.note}] AS stances
-   WHERE $stances IS NULL OR any(x IN stances WHERE x.value IN $stances)
-   RETURN parentId, e, o, a, s, stances
-   ORDER BY parentId, o.name, o.id, a.id, s.id`;
+const STANCES = `[(s)-[st:STANCE]->(c:${Label.Claim})-[:ABOUT]->(e) | {claim: c, value: st.value, note: st.note}] AS stances
+   WHERE $stances IS NULL OR any(x IN stances WHERE x.value IN $stances)`;
 
+const groupedReturn = `
+   WITH parentId, e, o, a, s, stances
+   ORDER BY parentId, o.name, o.id, a.id, s.id
+   WITH parentId,
+        collect({event: e.id, outlet: o.id, article: a.id, statement: s.id,
+                 stances: [x IN stances | {claim: x.claim.id, value: x.value, note: x.note}]}) AS rows,
+        collect(DISTINCT e) AS events, collect(DISTINCT o) AS outlets, collect(DISTINCT a) AS articles,
+        collect(DISTINCT s) AS statements, collect(stances) AS stanceLists
+   RETURN parentId, rows,
+          [x IN events | ${plainNode('x', Label.Event)}] AS events,
+          [x IN outlets | ${plainNode('x', Label.Outlet)}] AS outlets,
+          [x IN articles | ${plainNode('x', Label.Article)}] AS articles,
+          [s IN statements | {node: ${plainNode('s', Label.Statement)},
+                              speaker: head([(s)<-[:MADE]-(x:${Label.Actor}) | ${plainNode('x', Label.Actor)}]),
+                              onBehalfOf: head([(s)-[:ON_BEHALF_OF]->(x:${Label.Actor}) | ${plainNode('x', Label.Actor)}])}] AS statements,
+          [x IN reduce(claims = [], l IN stanceLists | claims + [x IN l WHERE NOT x.claim IN claims | x.claim]) | ${plainNode('x', Label.Claim)}] AS claims`;
+
+/** A statement's stances depend on it and the event alone, so the event's walk reads them before fanning out to the articles. */
 export const eventCoverage = cypher(
   'event coverage',
   `UNWIND $ids AS parentId
    MATCH (e:${Label.Event} {id: parentId})<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement})
    WITH DISTINCT parentId, e, s
+   WITH parentId, e, s, ${STANCES}
    MATCH (o:${Label.Outlet})-[:PUBLISHED]->(a:${Label.Article})-[:REPORTS]->(s)
-   ${rowsReturn}`,
+   ${groupedReturn}`,
 );
 
 export const outletCoverage = cypher(
@@ -54,7 +73,8 @@ export const outletCoverage = cypher(
    MATCH (o:${Label.Outlet} {id: parentId})-[:PUBLISHED]->(a:${Label.Article})-[:REPORTS]->(s:${Label.Statement})
    MATCH (s)-[:ABOUT|STANCE*1..2]->(e:${Label.Event})
    WITH DISTINCT parentId, o, a, s, e
-   ${rowsReturn}`,
+   WITH parentId, o, a, s, e, ${STANCES}
+   ${groupedReturn}`,
 );
 
 interface CoverageRow {
@@ -65,16 +85,42 @@ interface CoverageRow {
   stances: StanceRecord[];
 }
 
-function toRow(record: Neo4jRecord): CoverageRow {
-  const statement = toStatement(props(record.get('s')));
-  const stances = record.get('stances') as Array<{ claim: unknown; value: unknown; note: unknown }>;
-  return {
-    event: toEvent(props(record.get('e'))),
-    outlet: toOutlet(props(record.get('o'))),
-    article: toArticle(props(record.get('a'))),
-    statement,
-    stances: stances.map((stance) => toStance(statement, toClaim(props(stance.claim)), stance)),
-  };
+interface RowKeys {
+  event: string;
+  outlet: string;
+  article: string;
+  statement: string;
+  stances: Array<{ claim: string; value: unknown; note: unknown }>;
+}
+
+function byId<T extends { id: string }>(nodes: unknown[], map: (p: Record<string, unknown>) => T): Map<string, T> {
+  return new Map(nodes.map((node) => map(props(node))).map((record) => [record.id, record]));
+}
+
+/** One parent's row back into its triples, each naming its mapped records; hands the speakers to their loaders. */
+function toRows(ctx: Context, record: Neo4jRecord): CoverageRow[] {
+  const events = byId(record.get('events') as unknown[], toEvent);
+  const outlets = byId(record.get('outlets') as unknown[], toOutlet);
+  const articles = byId(record.get('articles') as unknown[], toArticle);
+  const claims = byId(record.get('claims') as unknown[], toClaim);
+  const statements = new Map<string, StatementRecord>();
+  const people = statementPeople(ctx);
+  for (const entry of record.get('statements') as Array<{ node: unknown; speaker: unknown; onBehalfOf: unknown }>) {
+    const statement = toStatement(props(entry.node));
+    statements.set(statement.id, statement);
+    people.speaker.prime(statement.id, entry.speaker ? toActor(props(entry.speaker)) : null);
+    people.onBehalfOf.prime(statement.id, entry.onBehalfOf ? toActor(props(entry.onBehalfOf)) : null);
+  }
+  return (record.get('rows') as RowKeys[]).map((row) => {
+    const statement = statements.get(row.statement)!;
+    return {
+      event: events.get(row.event)!,
+      outlet: outlets.get(row.outlet)!,
+      article: articles.get(row.article)!,
+      statement,
+      stances: row.stances.map((stance) => toStance(statement, claims.get(stance.claim)!, stance)),
+    };
+  });
 }
 
 /** Groups one parent's rows by the other side (outlets of an event, or events of an outlet). */
@@ -100,12 +146,15 @@ function group(rows: CoverageRow[], by: 'outlet' | 'event'): CoverageRecord[] {
   return [...groups.values()];
 }
 
-export async function loadEventCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {
-  const rows = await loadGrouped(ctx, eventCoverage, ids, toRow, { stances });
-  return rows.map((list) => group(list, 'outlet'));
+async function loadCoverage(ctx: Context, query: NamedQuery, ids: readonly string[], stances: StanceValue[] | null, by: 'outlet' | 'event') {
+  const parents = await loadGrouped(ctx, query, ids, (record) => toRows(ctx, record), { stances });
+  return parents.map((rows) => group(rows.flat(), by));
 }
 
-export async function loadOutletCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {
-  const rows = await loadGrouped(ctx, outletCoverage, ids, toRow, { stances });
-  return rows.map((list) => group(list, 'event'));
+export function loadEventCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {
+  return loadCoverage(ctx, eventCoverage, ids, stances, 'outlet');
+}
+
+export function loadOutletCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {
+  return loadCoverage(ctx, outletCoverage, ids, stances, 'event');
 }

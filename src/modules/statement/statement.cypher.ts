@@ -1,8 +1,12 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { Context } from '../../context.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../db/graph.js';
 import type { DatePrecision, QuoteKind, StatementKind, Venue } from '../../ingest/vocabulary.js';
+import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
 import { partialDate } from '../shared/dates.js';
-import { relatedQuery } from '../shared/related.js';
+import { loadRelated, relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
 
@@ -45,6 +49,19 @@ export const statementList = listPage({
 
 export const statementSpeaker = relatedQuery('statement speaker', Label.Statement, `(p)<-[:MADE]-(n:${Label.Actor})`);
 export const statementOnBehalfOf = relatedQuery('statement on behalf of', Label.Statement, `(p)-[:ON_BEHALF_OF]->(n:${Label.Actor})`);
+
+function firstActorLoader(ctx: Context, query: typeof statementSpeaker) {
+  return new DataLoader<string, ActorRecord | null>(async (ids) => (await loadRelated(ctx, query, ids, toActor)).map((l) => l[0] ?? null));
+}
+
+/**
+ * Who made each statement and for whom, batched per request. Kept apart from the fields so that a
+ * query which has read them already (the walk) can hand them over instead of asking again.
+ */
+export const statementPeople = createContextCache((ctx: Context) => ({
+  speaker: firstActorLoader(ctx, statementSpeaker),
+  onBehalfOf: firstActorLoader(ctx, statementOnBehalfOf),
+}));
 export const statementAddressedTo = relatedQuery('statement addressed to', Label.Statement, `(p)-[:ADDRESSED_TO]->(n:${Label.Actor})`, 'n.name');
 export const statementFirstAppearedIn = relatedQuery('statement first appeared in', Label.Statement, `(p)-[:FIRST_APPEARED_IN]->(n:${Label.Article})`);
 export const statementRespondsTo = relatedQuery('statement responds to', Label.Statement, `(p)-[:RESPONDS_TO]->(n:${Label.Statement})`);

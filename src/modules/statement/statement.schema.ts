@@ -24,12 +24,11 @@ import {
   statementFirstAppearedIn,
   statementList,
   statementMentions,
-  statementOnBehalfOf,
   statementReportedIn,
   statementRespondsTo,
   statementResponses,
   statementsById,
-  statementSpeaker,
+  statementPeople,
   statementStances,
   toStatement, type StatementRecord 
 } from './statement.cypher.js';
@@ -92,19 +91,17 @@ StatementNode.implement({
     venue: t.expose('venue', { type: VenueEnum, nullable: true, description: 'Where it was said.' }),
     madeAt: t.exposeString('madeAt', { nullable: true, description: 'When it was said, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     madeAtPrecision: t.expose('madeAtPrecision', { type: DatePrecisionEnum, nullable: true, description: 'How precise madeAt is.' }),
-    speaker: t.loadable({
+    speaker: t.field({
       type: ActorNode,
       nullable: true,
       description: 'Who said it; null when an outlet reports it in its own voice.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, statementSpeaker, ids, toActor)).map((l) => l[0] ?? null),
-      resolve: (statement) => statement.id,
+      resolve: (statement, _args, ctx) => statementPeople(ctx).speaker.load(statement.id),
     }),
-    onBehalfOf: t.loadable({
+    onBehalfOf: t.field({
       type: ActorNode,
       nullable: true,
       description: 'The body the speaker spoke for (the ministry a spokesperson speaks for).',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, statementOnBehalfOf, ids, toActor)).map((l) => l[0] ?? null),
-      resolve: (statement) => statement.id,
+      resolve: (statement, _args, ctx) => statementPeople(ctx).onBehalfOf.load(statement.id),
     }),
     addressedTo: t.loadableList({
       type: ActorNode,
