@@ -15,6 +15,7 @@ import type { raw } from '../operations.js';
  */
 export interface Neo4jGraphqlOperation {
   query: string;
+  /** Each operation declares the `data` of its own query. */
   reshape(data: never): unknown;
 }
 
