@@ -6,9 +6,10 @@ import { encodeGlobalID } from '../src/global-id.js';
 import { projectRoot } from './neo4j.js';
 
 /**
- * The operations, each twice: the GraphQL operation claimgraph serves, and the raw floor, the best
- * single hand-written Cypher query returning the same JSON (only global IDs and cursors, which
- * Cypher cannot base64-encode, are computed in JavaScript).
+ * The operations, each twice here: the GraphQL operation claimgraph serves, and the raw floor, the
+ * best single hand-written Cypher query returning the same JSON (only global IDs and cursors, which
+ * Cypher cannot base64-encode, are computed in JavaScript). The third implementation,
+ * `@neo4j/graphql`'s, is in neo4j-graphql/operations.ts.
  */
 export interface RawOperation {
   query: NamedQuery;
@@ -200,12 +201,17 @@ export const graphql = {
   totalCount: `query TotalCount($within: ID!) { events(filter: { within: $within }) { totalCount } }`,
 };
 
-/** One measured case: an operation with its arguments, in both implementations. */
+/**
+ * One measured case: an operation with its arguments in each implementation (claimgraph's
+ * variables, the raw floor's parameters, `@neo4j/graphql`'s variables for its operation of the
+ * same name in neo4j-graphql/operations.ts).
+ */
 export interface Case {
   name: string;
   raw: keyof typeof raw;
   query: string;
   variables: Record<string, unknown>;
   params: Record<string, unknown>;
+  neo4jGraphql: Record<string, unknown>;
 }
 

@@ -15,16 +15,18 @@ import { countLines } from '../src/ingest/sources/rows.js';
 import { parseTerms, toLucene } from '../src/modules/search/search.cypher.js';
 import { eventId, eventRecords, loadedEvents, loadEvents, personId, provinceId, REGION, type EventRecords } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
+import { neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operations.js';
+import { NEO4J_GRAPHQL_PATH } from './neo4j-graphql/server.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { graphql, raw, type Case } from './operations.js';
-import { writeReport, type ImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
+import { IMPLEMENTATIONS, writeReport, type ImportResult, type Impl, type LoadResult, type Measurement, type Run, type Single } from './report.js';
 
 /**
  * `npm run bench` (sizes 10k, 100k, 1M events) and `npm run bench -- --quick` (1.5k and 3k): starts
- * the benchmark's Neo4j, grows the generated dataset size by size, serves claimgraph and the raw
- * floor from one child process, checks that both return the same data, then measures each
- * operation with autocannon at fixed concurrency, the two implementations interleaved, and ends
- * with the GDELT mention import. Writes docs/benchmarks.md and docs/benchmarks.svg.
+ * the benchmark's Neo4j, grows the generated dataset size by size, serves claimgraph, the raw floor
+ * and `@neo4j/graphql` from one child process, checks that all three return the same data, then
+ * measures each operation with autocannon at fixed concurrency, the three implementations
+ * interleaved, and ends with the GDELT mention import. Writes docs/benchmarks.md and docs/benchmarks.svg.
  */
 const { values } = parseArgs({
   options: {
@@ -71,7 +73,7 @@ function startServers(uri: string, log: Log): Promise<{ child: ChildProcess; bas
     child.stdout!.on('data', (chunk: Buffer) => {
       const port = /listening (\d+)/.exec(chunk.toString())?.[1];
       if (port) {
-        log(`servers up on port ${port} (claimgraph at /graphql, raw floor at /raw/*)`);
+        log(`servers up on port ${port} (claimgraph at /graphql, raw floor at /raw/*, @neo4j/graphql at ${NEO4J_GRAPHQL_PATH})`);
         resolve({ child, base: `http://127.0.0.1:${port}` });
       }
     });
@@ -83,8 +85,11 @@ interface Target {
   body: string;
 }
 
-const graphqlTarget = (base: string, c: Case): Target => ({ url: `${base}/graphql`, body: JSON.stringify({ query: c.query, variables: c.variables }) });
-const rawTarget = (base: string, c: Case): Target => ({ url: `${base}/raw/${c.raw}`, body: JSON.stringify(c.params) });
+const targets: Record<Impl, (base: string, c: Case) => Target> = {
+  claimgraph: (base, c) => ({ url: `${base}/graphql`, body: JSON.stringify({ query: c.query, variables: c.variables }) }),
+  raw: (base, c) => ({ url: `${base}/raw/${c.raw}`, body: JSON.stringify(c.params) }),
+  neo4jGraphql: (base, c) => ({ url: `${base}${NEO4J_GRAPHQL_PATH}`, body: JSON.stringify({ query: neo4jGraphql[c.raw]!.query, variables: c.neo4jGraphql }) }),
+};
 
 async function post(target: Target): Promise<{ data?: unknown; errors?: unknown }> {
   const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body });
@@ -104,8 +109,14 @@ function canonical(value: unknown, unordered: boolean): string {
   return JSON.stringify(walk(value));
 }
 
-async function stats(base: string): Promise<{ cpu: NodeJS.CpuUsage; queries: string[] }> {
-  return (await (await fetch(`${base}/stats`)).json()) as { cpu: NodeJS.CpuUsage; queries: string[] };
+interface Stats {
+  cpu: NodeJS.CpuUsage;
+  queries: string[];
+  neo4jGraphqlRoundTrips: number;
+}
+
+async function stats(base: string): Promise<Stats> {
+  return (await (await fetch(`${base}/stats`)).json()) as Stats;
 }
 
 /** Median time of three requests one after another: the latency without load. */
@@ -137,15 +148,16 @@ async function measure(base: string, target: Target, seconds: number) {
   };
 }
 
-/** Cursors after the 90th and 990th event of the filtered list (pages 10 and 100 of 10). */
-async function eventCursors(base: string, within: string, from: string): Promise<string[]> {
+/**
+ * The cursor of each event of the filtered list, up to the 990th (pages 10 and 100 of 10 start
+ * after the 90th and the 990th), paging through one API's list 100 at a time.
+ */
+async function eventCursors(url: string, query: string, variables: Record<string, unknown>, list: (data: never) => { edges: Array<{ cursor: string }> }): Promise<string[]> {
   const cursors: string[] = [];
   let after: string | null = null;
   while (cursors.length < 990) {
-    const result = (await post({ url: `${base}/graphql`, body: JSON.stringify({ query: graphql.eventsCursors, variables: { within, from, after } }) })) as {
-      data: { events: { edges: Array<{ cursor: string }> } };
-    };
-    const edges = result.data.events.edges;
+    const result = await post({ url, body: JSON.stringify({ query, variables: { ...variables, after } }) });
+    const edges = list(result.data as never).edges;
     if (edges.length === 0) break;
     cursors.push(...edges.map((e) => e.cursor));
     after = edges.at(-1)!.cursor;
@@ -153,29 +165,54 @@ async function eventCursors(base: string, within: string, from: string): Promise
   return cursors;
 }
 
-function cases(events: ReturnType<typeof chooseEvents>, cursors: string[]): Case[] {
-  const from = '2016-01-01';
-  const eventsCase = (page: number, cursor: string | undefined): Case => {
+const FROM = '2016-01-01';
+
+/** The cursors of the filtered event list in claimgraph and in `@neo4j/graphql`. */
+async function listCursors(base: string): Promise<{ claimgraph: string[]; neo4jGraphql: string[] }> {
+  return {
+    claimgraph: await eventCursors(`${base}/graphql`, graphql.eventsCursors, { within: gid('Place', REGION), from: FROM }, (data: { events: { edges: Array<{ cursor: string }> } }) => data.events),
+    neo4jGraphql: await eventCursors(
+      `${base}${NEO4J_GRAPHQL_PATH}`,
+      neo4jGraphqlEventsCursors,
+      { within: REGION, from: FROM },
+      (data: { eventsConnection: { edges: Array<{ cursor: string }> } }) => data.eventsConnection,
+    ),
+  };
+}
+
+function cases(events: ReturnType<typeof chooseEvents>, cursors: Awaited<ReturnType<typeof listCursors>>): Case[] {
+  const eventsCase = (page: number, after: number | undefined): Case => {
+    const cursor = after === undefined ? undefined : cursors.claimgraph[after];
     const [cursorDate, cursorId] = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string]) : ['0001-01-01', ''];
     return {
       name: `events, page ${page}`,
       raw: 'events',
       query: graphql.events,
-      variables: { within: gid('Place', REGION), from, after: cursor ?? null },
-      params: { within: REGION, from, cursorDate, cursorId },
+      variables: { within: gid('Place', REGION), from: FROM, after: cursor ?? null },
+      params: { within: REGION, from: FROM, cursorDate, cursorId },
+      neo4jGraphql: { within: REGION, from: FROM, after: after === undefined ? null : cursors.neo4jGraphql[after] },
     };
   };
+  const byId = (id: string) => ({ params: { id }, neo4jGraphql: { id } });
+  const lucene = toLucene(parseTerms('airstrike'));
   const list = [
-    { name: 'walk (event with 3 statements)', raw: 'walk', query: graphql.walk, variables: { event: gid('Event', events.typical), stances: null }, params: { id: events.typical } },
-    { name: `walk (event with ${events.heavyStatements} statements)`, raw: 'walk', query: graphql.walk, variables: { event: gid('Event', events.heavy), stances: null }, params: { id: events.heavy } },
-    { name: 'event page', raw: 'eventPage', query: graphql.eventPage, variables: { id: gid('Event', events.typical) }, params: { id: events.typical } },
+    { name: 'walk (event with 3 statements)', raw: 'walk', query: graphql.walk, variables: { event: gid('Event', events.typical), stances: null }, ...byId(events.typical) },
+    { name: `walk (event with ${events.heavyStatements} statements)`, raw: 'walk', query: graphql.walk, variables: { event: gid('Event', events.heavy), stances: null }, ...byId(events.heavy) },
+    { name: 'event page', raw: 'eventPage', query: graphql.eventPage, variables: { id: gid('Event', events.typical) }, ...byId(events.typical) },
     eventsCase(1, undefined),
-    ...(cursors.length >= 90 ? [eventsCase(10, cursors[89])] : []),
-    ...(cursors.length >= 990 ? [eventsCase(100, cursors[989])] : []),
-    { name: "an actor's statements", raw: 'actorStatements', query: graphql.actorStatements, variables: { id: gid('Actor', personId(0)) }, params: { id: personId(0) } },
-    { name: 'search', raw: 'search', query: graphql.search, variables: { query: 'airstrike' }, params: { index: FULLTEXT_INDEX, lucene: toLucene(parseTerms('airstrike')) } },
-    { name: 'neighborhood, depth 2', raw: 'neighborhood', query: graphql.neighborhood, variables: { id: gid('Event', events.typical) }, params: { id: events.typical } },
-    { name: 'totalCount alone', raw: 'totalCount', query: graphql.totalCount, variables: { within: gid('Place', provinceId(0)) }, params: { within: provinceId(0) } },
+    ...(cursors.claimgraph.length >= 90 ? [eventsCase(10, 89)] : []),
+    ...(cursors.claimgraph.length >= 990 ? [eventsCase(100, 989)] : []),
+    { name: "an actor's statements", raw: 'actorStatements', query: graphql.actorStatements, variables: { id: gid('Actor', personId(0)) }, ...byId(personId(0)) },
+    { name: 'search', raw: 'search', query: graphql.search, variables: { query: 'airstrike' }, params: { index: FULLTEXT_INDEX, lucene }, neo4jGraphql: { phrase: lucene } },
+    { name: 'neighborhood, depth 2', raw: 'neighborhood', query: graphql.neighborhood, variables: { id: gid('Event', events.typical) }, ...byId(events.typical) },
+    {
+      name: 'totalCount alone',
+      raw: 'totalCount',
+      query: graphql.totalCount,
+      variables: { within: gid('Place', provinceId(0)) },
+      params: { within: provinceId(0) },
+      neo4jGraphql: { within: provinceId(0) },
+    },
   ] satisfies Case[];
   return list;
 }
@@ -258,24 +295,35 @@ await runCommand(async (log) => {
       } else {
         run.loads.push({ size, from: size, seconds: 0, nodes: 0, relationships: 0, diskMb: diskMb(neo4j.dataDir) });
       }
-      const cursors = await eventCursors(base, gid('Place', REGION), '2016-01-01');
+      const cursors = await listCursors(base);
       for (const c of cases(events, cursors)) {
         const op = raw[c.raw]!;
-        const [api, floor] = await Promise.all([post(graphqlTarget(base, c)), post(rawTarget(base, c))]);
-        const roundTrips = (await stats(base)).queries.length;
-        if (api.errors || floor.errors || canonical(api.data, !!op.unordered) !== canonical(floor.data, !!op.unordered)) {
-          const detail = `${size} events, ${c.name}: claimgraph ${JSON.stringify(api.errors ?? api.data).slice(0, 300)} / raw ${JSON.stringify(floor.errors ?? floor.data).slice(0, 300)}`;
+        // The library's answer in claimgraph's shape (see neo4j-graphql/operations.ts).
+        const answers = await Promise.all(
+          IMPLEMENTATIONS.map(async (impl) => {
+            const answer = await post(targets[impl](base, c));
+            return impl === 'neo4jGraphql' && !answer.errors ? { data: neo4jGraphql[c.raw]!.reshape(answer.data as never) } : answer;
+          }),
+        );
+        const expected = canonical(answers[0]!.data, !!op.unordered);
+        if (answers.some((answer) => answer.errors || canonical(answer.data, !!op.unordered) !== expected)) {
+          const detail = `${size} events, ${c.name}: ${IMPLEMENTATIONS.map((impl, i) => `${impl} ${JSON.stringify(answers[i]!.errors ?? answers[i]!.data).slice(0, 300)}`).join(' / ')}`;
           log(`DISAGREE ${detail}`);
           run.disagreements.push(detail);
           continue;
         }
-        run.singles.push({ size, operation: c.name, claimgraph: await single(graphqlTarget(base, c)), raw: await single(rawTarget(base, c)) });
+        const alone = {} as Record<Impl, number>;
+        for (const impl of IMPLEMENTATIONS) alone[impl] = await single(targets[impl](base, c));
+        run.singles.push({ size, operation: c.name, ...alone });
+        // After warm requests: the library's first request also asks Neo4j for its version.
+        const last = await stats(base);
+        const roundTrips: Record<Impl, number> = { claimgraph: last.queries.length, raw: 1, neo4jGraphql: last.neo4jGraphqlRoundTrips };
         for (let round = 0; round < settings.rounds; round++) {
-          // Interleaved, the order flipping every round, so drift on a shared machine hits both.
-          const order = round % 2 === 0 ? (['claimgraph', 'raw'] as const) : (['raw', 'claimgraph'] as const);
+          // Interleaved, the order rotating every round, so drift on a shared machine hits all three.
+          const order = IMPLEMENTATIONS.map((_, i) => IMPLEMENTATIONS[(i + round) % IMPLEMENTATIONS.length]!);
           for (const impl of order) {
-            const result = await measure(base, impl === 'claimgraph' ? graphqlTarget(base, c) : rawTarget(base, c), settings.seconds);
-            run.measurements.push({ size, operation: c.name, impl, round, roundTrips: impl === 'claimgraph' ? roundTrips : 1, ...result });
+            const result = await measure(base, targets[impl](base, c), settings.seconds);
+            run.measurements.push({ size, operation: c.name, impl, round, roundTrips: roundTrips[impl], ...result });
             log(`  ${size} events, ${c.name}, ${impl}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${Math.round(result.rps)} req/s`);
           }
         }
