@@ -65,7 +65,8 @@ function chooseEvents(): { heavy: string; heavyStatements: number; typical: stri
 function startServers(uri: string, log: Log): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'serve.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, BENCH_NEO4J_URI: uri },
+    // Production mode, as deployed: graphql-js skips its development-only checks (instanceOf per value).
+    env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: uri },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import neo4j, {
   type QueryResult,
   Neo4jError,
 } from 'neo4j-driver';
+import net from 'node:net';
 import type { Neo4jConfig } from '../config.js';
 import { clientError, ErrorCode } from '../errors.js';
 
@@ -21,6 +22,25 @@ export interface NamedQuery {
 
 export function cypher(name: string, text: string): NamedQuery {
   return { name, cypher: `// ${name}\n${text.trim()}` };
+}
+
+let nagleDisabled = false;
+
+/**
+ * neo4j-driver opens its Bolt sockets with Nagle's algorithm on (it sets only keep-alive), so a
+ * request written in two small pieces waits for the server's delayed ACK before its second piece
+ * leaves: a steady 40 ms added to queries that take 1 ms (measured on the walk; the other official
+ * Neo4j drivers set TCP_NODELAY for this reason). The driver offers no socket option, so every TCP
+ * socket this process connects gets TCP_NODELAY, as Node's own HTTP client already does.
+ */
+function disableNagle(): void {
+  if (nagleDisabled) return;
+  nagleDisabled = true;
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: Parameters<typeof connect>) {
+    this.setNoDelay(true);
+    return connect.apply(this, args);
+  } as typeof connect;
 }
 
 /**
@@ -44,6 +64,7 @@ export class Database {
     uri: string,
     config: Pick<Neo4jConfig, 'user' | 'password' | 'database' | 'transactionTimeoutMs' | 'retryTimeoutMs'>,
   ) {
+    disableNagle();
     // No password means a server without auth (the local one on loopback).
     const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
     this.driver = neo4j.driver(uri, auth, {
