@@ -61,21 +61,18 @@ export function toLucene(terms: Term[]): string {
     .join(' ');
 }
 
+/**
+ * One page of hits and how many there are, from one pass over the index: the total must rank
+ * every hit anyway, so a second query for it would repeat the whole search.
+ */
 const searchPage = cypher(
   'search page',
   `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
    WITH node AS n, score, head(labels(node)) AS label
    WHERE label IN $labels
-   RETURN n, score, label
-   ORDER BY score DESC, n.id
-   SKIP $offset LIMIT $limit`,
-);
-
-const searchCount = cypher(
-  'search count',
-  `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node
-   WHERE head(labels(node)) IN $labels
-   RETURN count(node) AS total`,
+   WITH n, score, label ORDER BY score DESC, n.id
+   WITH collect({n: n, score: score, label: label}) AS hits
+   RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page`,
 );
 
 export interface Highlight {
@@ -151,12 +148,14 @@ export async function search(
   const result = await readOrInvalid(() =>
     ctx.read(searchPage, { ...params, offset: neo4j.int(offset), limit: neo4j.int(window.size + 1) }),
   );
-  const hits = result.records.map((record) => {
-    const p = props(record.get('n'));
-    return { node: toRecord(record.get('label') as Label, p), score: record.get('score') as number, highlights: highlight(p, terms) };
+  const found = result.records[0];
+  const page = (found?.get('page') ?? []) as Array<{ n: unknown; score: number; label: Label }>;
+  const hits = page.map((hit) => {
+    const p = props(hit.n);
+    return { node: toRecord(hit.label, p), score: hit.score, highlights: highlight(p, terms) };
   });
   const edges = hits.slice(0, window.size).map((hit, i) => ({ cursor: encodeCursor(String(offset + i + 1), hit.node.id), node: hit }));
-  let total: Promise<number> | undefined;
+  const total = Number(found?.get('total') ?? 0);
   return {
     edges,
     pageInfo: {
@@ -165,10 +164,7 @@ export async function search(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => {
-      total ??= readOrInvalid(() => ctx.read(searchCount, params)).then((r) => Number(r.records[0]?.get('total') ?? 0));
-      return total;
-    },
+    totalCount: async () => total,
   };
 }
 
