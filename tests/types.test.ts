@@ -1210,8 +1210,8 @@ describe('round trips', () => {
     expect(result.queries).toEqual([
       'events count',
       'events page forward',
-      'event claims page forward',
       'event claims count',
+      'event claims page forward',
       'claim stances page forward',
       'statement speaker',
       'statement on behalf of',

@@ -92,14 +92,19 @@ export function relationPage(spec: RelationPage) {
     params: Params = {},
   ): Promise<Connection<T>[]> {
     const window = toWindow(args);
-    const rows = await loadGrouped<KeyedRow<T>>(
-      ctx,
-      window.forward ? queries.forward : queries.backward,
-      ids,
-      (record) => ({ node: map(props(record.get('n'))), sortKey: record.get('sortKey') as string }),
-      { ...params, ...windowParams(window) },
-    );
-    // Counting is deferred and batched too: only parents whose totalCount is selected are counted.
+    // Pages and counts are read only when selected, each in one query for every parent, and both
+    // start in the same tick when both are selected, so a page with its count is one level deep.
+    let pages: Promise<KeyedRow<T>[][]> | undefined;
+    const rowsFor = async (index: number) => {
+      pages ??= loadGrouped<KeyedRow<T>>(
+        ctx,
+        window.forward ? queries.forward : queries.backward,
+        ids,
+        (record) => ({ node: map(props(record.get('n'))), sortKey: record.get('sortKey') as string }),
+        { ...params, ...windowParams(window) },
+      );
+      return (await pages)[index] ?? [];
+    };
     let counts: Promise<Map<string, number>> | undefined;
     const countFor = (id: string) => async () => {
       counts ??= ctx.read(queries.count, { ...params, ids }).then(
@@ -107,7 +112,9 @@ export function relationPage(spec: RelationPage) {
       );
       return (await counts).get(id) ?? 0;
     };
-    return ids.map((id, index) => toConnection(sortRows(rows[index] ?? [], window.forward), window, countFor(id)));
+    return ids.map((id, index) =>
+      deferredConnection(async () => toConnection(sortRows(await rowsFor(index), window.forward), window, countFor(id)), countFor(id)),
+    );
   };
 }
 
