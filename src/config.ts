@@ -35,7 +35,7 @@ export interface OperationLimits {
   directives: number;
   /** Estimated cost: each field 1, lists and connections multiplied by their page size. */
   cost: number;
-  /** Size of a request body, as its Content-Length declares it. */
+  /** Size of a request body: its declared Content-Length, or the bytes read of one sent without. */
   bodyBytes: number;
 }
 
