@@ -95,7 +95,7 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
         if (!request.body || request.headers.has('content-length') || !requestParser) return;
         const body = await readAtMost(request.body, limits.bodyBytes);
         // The rest of the body may stay unread: this connection cannot carry another request.
-        if (!body) return endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, undefined, { connection: 'close' }));
+        if (body === undefined) return endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, undefined, { connection: 'close' }));
         const { method, headers, url } = request;
         setRequestParser(() => requestParser(new fetchAPI.Request(url, { method, headers, body })));
       },
