@@ -59,6 +59,8 @@ export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { k
 
 export interface AppConfig {
   port: number;
+  /** The address the API listens on; unset: every interface. */
+  host: string | undefined;
   /** API keys allowed to write, as `name:role:sha256hex` entries (see src/auth.ts). */
   apiKeys: string | undefined;
   /** Redis for live updates shared by several API instances; unset: in process. */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     port: integer(env, 'PORT', 4000),
+    host: env.HOST?.trim() || undefined,
     apiKeys: env.API_KEYS,
     redisUrl: env.REDIS_URL?.trim() || undefined,
     neo4j: {
