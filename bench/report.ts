@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { cypher, type Database } from '../src/db/database.js';
 import { projectRoot } from './neo4j.js';
 
 export interface LoadResult {
@@ -53,6 +56,24 @@ export interface Run {
   disagreements: string[];
   import: ImportResult | undefined;
   seconds: number;
+}
+
+const neo4jVersion = cypher('bench: neo4j version', 'CALL dbms.components() YIELD versions RETURN versions[0] AS version');
+
+/** What a report was measured on: the machine, Node and Neo4j, the commit, and when. */
+export async function provenance(db: Database): Promise<Pick<Run, 'machine' | 'commit' | 'date'>> {
+  const version = (await db.read(neo4jVersion)).records[0]!.get('version') as string;
+  return {
+    machine: {
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: version,
+      os: `${os.type()} ${os.release()}`,
+    },
+    commit: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: projectRoot }).toString().trim(),
+    date: new Date().toISOString(),
+  };
 }
 
 const median = (xs: number[]) => {

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import { eventId, eventRecords, loadedEvents, loadEvents, personId, provinceId, 
 import { writeGdeltFiles } from './gdelt-files.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { graphql, raw, type Case } from './operations.js';
-import { writeReport, type ImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
+import { provenance, writeReport, type ImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
 
 /**
  * `npm run bench` (sizes 10k, 100k, 1M events) and `npm run bench -- --quick` (1.5k and 3k): starts
@@ -181,7 +181,6 @@ function cases(events: ReturnType<typeof chooseEvents>, cursors: string[]): Case
 }
 
 const removeGdelt = cypher('bench: remove gdelt records', "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n:ExternalRecord DETACH DELETE n");
-const neo4jVersion = cypher('bench: neo4j version', 'CALL dbms.components() YIELD versions RETURN versions[0] AS version');
 
 async function importBenchmark(neo4j: BenchNeo4j, log: Log): Promise<ImportResult> {
   await neo4j.db.write(removeGdelt);
@@ -227,20 +226,11 @@ await runCommand(async (log) => {
     neo4j = await startBenchNeo4j(log);
   }
   const { child, base } = await startServers(neo4j.uri, log);
-  const version = (await neo4j.db.read(neo4jVersion)).records[0]!.get('version') as string;
   const events = chooseEvents();
   const run: Run = {
     settings,
     sizes,
-    machine: {
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      neo4j: version,
-      os: `${os.type()} ${os.release()}`,
-    },
-    commit: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: projectRoot }).toString().trim(),
-    date: new Date().toISOString(),
+    ...(await provenance(neo4j.db)),
     loads: [] as LoadResult[],
     measurements: [] as Measurement[],
     singles: [] as Single[],
