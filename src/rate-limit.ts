@@ -62,10 +62,12 @@ export function trustedHop(trust: TrustProxy): (address: string, hopsFromServer:
   if (trust.kind === 'hops') return (_address, hops) => hops < trust.hops;
   const trusted = new BlockList();
   for (const entry of trust.addresses) {
-    const [address, prefix] = entry.split('/') as [string, string | undefined];
+    const [written, prefix] = entry.split('/') as [string, string | undefined];
+    // A bare address only: a mapped range (::ffff:10.0.0.0/104) keeps its IPv6 prefix length.
+    const address = prefix === undefined ? plainAddress(written) : written;
     const family = isIP(address) === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) trusted.addAddress(plainAddress(address), family);
-    else trusted.addSubnet(plainAddress(address), Number(prefix), family);
+    if (prefix === undefined) trusted.addAddress(address, family);
+    else trusted.addSubnet(address, Number(prefix), family);
   }
   return (address) => isIP(address) !== 0 && trusted.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
 }

@@ -130,6 +130,7 @@ describe('behind a proxy (TRUST_PROXY)', () => {
     expect(clientAddress('10.0.0.1', '1.1.1.1, 192.0.2.5, 172.16.0.1', twoHops)).toBe('192.0.2.5');
     expect(clientAddress('10.0.0.1', '192.0.2.5', twoHops)).toBe('192.0.2.5');
     expect(clientAddress('::ffff:192.0.2.8', 'spoofed', trustedHop({ kind: 'none' }))).toBe('192.0.2.8');
+    expect(clientAddress('10.0.0.7', '192.0.2.6', trustedHop({ kind: 'addresses', addresses: ['::ffff:10.0.0.7'] }))).toBe('192.0.2.6');
   });
 
   it('is configured by TRUST_PROXY: false, a number of proxies, or addresses and CIDR ranges', () => {
