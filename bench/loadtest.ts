@@ -189,7 +189,7 @@ function report(run: Pick<Run, 'machine' | 'commit' | 'date'> & { graph: { event
         `| ${l.connections} | ${fmt(l.rps, 1)} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${l.requests} | ${l.non2xx} | ${l.graphqlErrors} | ${l.socketErrors} | ${l.timeouts} | ${fmt(l.peakMb)} |`,
     ),
     '',
-    `The API process used ${fmt(run.idleMb)} MB resident when it was ready, before any load, and ${fmt(run.peakMb)} MB at its peak over the whole run.`,
+    `The API process used ${fmt(run.idleMb)} MB resident when it was ready, before any load, and ${fmt(run.peakMb)} MB at its peak under load.`,
     '',
   ].join('\n');
 }
@@ -221,7 +221,7 @@ await runCommand(async (log) => {
           `${level.non2xx + level.graphqlErrors + level.socketErrors + level.timeouts} errors, peak ${fmt(level.peakMb)} MB`,
       );
     }
-    // VmHWM was reset per level; the run's peak is the largest of theirs.
+    // VmHWM was reset per level; the peak under load is the largest of theirs.
     const peakMb = Math.max(...levels.map((l) => l.peakMb));
     const text = report({ ...(await provenance(neo4j.db)), graph, idleMb, peakMb, levels, seconds: (Date.now() - started) / 1000 });
     const out = path.join(projectRoot, 'docs', 'loadtest.md');
