@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand, type Log } from '../src/cli/run.js';
@@ -115,6 +116,8 @@ interface Level {
   socketErrors: number;
   timeouts: number;
   peakMb: number;
+  /** The machine's one-minute load average at the end: how much else was running. */
+  loadAverage: number;
 }
 
 async function runLevel(base: string, pid: number, connections: number, seconds: number, log: Log): Promise<Level> {
@@ -150,6 +153,7 @@ async function runLevel(base: string, pid: number, connections: number, seconds:
       socketErrors: result.errors - result.timeouts,
       timeouts: result.timeouts,
       peakMb: memory(pid).peakMb,
+      loadAverage: os.loadavg()[0]!,
     };
   } finally {
     clearInterval(progress);
@@ -180,13 +184,13 @@ function report(run: Pick<Run, 'machine' | 'commit' | 'date'> & { graph: { event
     '',
     '## Results',
     '',
-    'Errors: responses other than 2xx, 2xx responses carrying GraphQL `errors`, and connection errors and timeouts (10 s). Peak memory is the API process\'s VmHWM during that level (its peak resident set, from /proc, reset before each level).',
+    'Errors: responses other than 2xx, 2xx responses carrying GraphQL `errors`, and connection errors and timeouts (10 s). Peak memory is the API process\'s VmHWM during that level (its peak resident set, from /proc, reset before each level). The load average (one minute, at the end of the level) says how busy the machine was with everything else as well: on a machine this size, anything above its CPU count means the API waited for a core.',
     '',
-    '| connections | requests/s | p50 (ms) | p99 (ms) | requests | non-2xx | GraphQL errors | connection errors | timeouts | peak memory (MB) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| connections | requests/s | p50 (ms) | p99 (ms) | requests | non-2xx | GraphQL errors | connection errors | timeouts | peak memory (MB) | load average |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...run.levels.map(
       (l) =>
-        `| ${l.connections} | ${fmt(l.rps, 1)} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${l.requests} | ${l.non2xx} | ${l.graphqlErrors} | ${l.socketErrors} | ${l.timeouts} | ${fmt(l.peakMb)} |`,
+        `| ${l.connections} | ${fmt(l.rps, 1)} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${l.requests} | ${l.non2xx} | ${l.graphqlErrors} | ${l.socketErrors} | ${l.timeouts} | ${fmt(l.peakMb)} | ${fmt(l.loadAverage, 1)} |`,
     ),
     '',
     `The API process used ${fmt(run.idleMb)} MB resident when it was ready, before any load, and ${fmt(run.peakMb)} MB at its peak under load.`,
