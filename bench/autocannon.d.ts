@@ -1,5 +1,13 @@
-/** The part of autocannon's API the benchmark uses (the package ships no types). */
+/** The part of autocannon's API the benchmark and the load check use (the package ships no types). */
 declare module 'autocannon' {
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called with each response to this request. */
+    onResponse?: (status: number, body: string) => void;
+  }
   interface Options {
     url: string;
     method?: string;
@@ -7,6 +15,10 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** Sent in turn by every connection, round and round. */
+    requests?: Request[];
+    /** Seconds before a request counts as timed out. */
+    timeout?: number;
   }
   interface Histogram {
     average: number;
@@ -18,6 +30,7 @@ declare module 'autocannon' {
     latency: Histogram;
     requests: Histogram;
     errors: number;
+    timeouts: number;
     non2xx: number;
   }
   export default function autocannon(options: Options): Promise<Result>;

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { cypher, type Database } from '../src/db/database.js';
 import { projectRoot } from './neo4j.js';
 
 export interface LoadResult {
@@ -52,6 +55,24 @@ export interface Run {
   disagreements: string[];
   import: ImportResult | undefined;
   seconds: number;
+}
+
+const neo4jVersion = cypher('bench: neo4j version', 'CALL dbms.components() YIELD versions RETURN versions[0] AS version');
+
+/** What a report was measured on: the machine, Node and Neo4j, the commit, and when. */
+export async function provenance(db: Database): Promise<Pick<Run, 'machine' | 'commit' | 'date'>> {
+  const version = (await db.read(neo4jVersion)).records[0]!.get('version') as string;
+  return {
+    machine: {
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: version,
+      os: `${os.type()} ${os.release()}`,
+    },
+    commit: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: projectRoot }).toString().trim(),
+    date: new Date().toISOString(),
+  };
 }
 
 const median = (xs: number[]) => {
@@ -219,7 +240,7 @@ export async function writeReport(run: Run): Promise<string[]> {
     `- Memory: ${run.machine.memoryGiB} GiB; ${run.machine.os}`,
     `- Node ${run.machine.node}; Neo4j ${run.machine.neo4j} Community (embedded launcher, heap 4g, page cache 4096 MB unless overridden)`,
     `- Load: autocannon, ${run.settings.connections} connections, ${run.settings.warmupSeconds} s warm-up then ${run.settings.seconds} s measured, ${run.settings.rounds} interleaved round(s) per operation (claimgraph, raw and \`@neo4j/graphql\` one after another, the order rotating each round); seed ${run.settings.seed}`,
-    '- The three implementations are served by one Node process apart from the load generator, on one driver; CPU per request is that process\'s (user + system), not Neo4j\'s.',
+    '- The three implementations are served by one Node process apart from the load generator, on one driver; CPU per request is that process\'s (user + system), not Neo4j\'s. It runs with `NODE_ENV=production` and claimgraph\'s request log off (`LOG_LEVEL=warn`).',
     '- `@neo4j/graphql` 7 with the type definitions in [bench/neo4j-graphql/type-defs.graphql](../bench/neo4j-graphql/type-defs.graphql), in a plain graphql-yoga; its answers are reshaped to claimgraph\'s (grouping the walk by outlet, say) on the benchmark\'s side, untimed, to check they are the same data.',
     '',
     '## Datasets',

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +19,7 @@ import { neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operati
 import { NEO4J_GRAPHQL_PATH } from './neo4j-graphql/server.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { graphql, raw, type Case } from './operations.js';
-import { IMPLEMENTATIONS, writeReport, type ImportResult, type Impl, type LoadResult, type Measurement, type Run, type Single } from './report.js';
+import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl, type LoadResult, type Measurement, type Run, type Single } from './report.js';
 
 /**
  * `npm run bench` (sizes 10k, 100k, 1M events) and `npm run bench -- --quick` (1.5k and 3k): starts
@@ -65,8 +65,9 @@ function chooseEvents(): { heavy: string; heavyStatements: number; typical: stri
 function startServers(uri: string, log: Log): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'serve.ts')], {
     cwd: projectRoot,
-    // Production mode, as deployed: graphql-js skips its development-only checks (instanceOf per value).
-    env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: uri },
+    // Production mode, as deployed: graphql-js skips its development-only checks (instanceOf per
+    // value). The request log is off, as in the load check: the other two implementations log nothing.
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BENCH_NEO4J_URI: uri },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -219,7 +220,6 @@ function cases(events: ReturnType<typeof chooseEvents>, cursors: Awaited<ReturnT
 }
 
 const removeGdelt = cypher('bench: remove gdelt records', "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n:ExternalRecord DETACH DELETE n");
-const neo4jVersion = cypher('bench: neo4j version', 'CALL dbms.components() YIELD versions RETURN versions[0] AS version');
 
 async function importBenchmark(neo4j: BenchNeo4j, log: Log): Promise<ImportResult> {
   await neo4j.db.write(removeGdelt);
@@ -265,20 +265,11 @@ await runCommand(async (log) => {
     neo4j = await startBenchNeo4j(log);
   }
   const { child, base } = await startServers(neo4j.uri, log);
-  const version = (await neo4j.db.read(neo4jVersion)).records[0]!.get('version') as string;
   const events = chooseEvents();
   const run: Run = {
     settings,
     sizes,
-    machine: {
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      neo4j: version,
-      os: `${os.type()} ${os.release()}`,
-    },
-    commit: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: projectRoot }).toString().trim(),
-    date: new Date().toISOString(),
+    ...(await provenance(neo4j.db)),
     loads: [] as LoadResult[],
     measurements: [] as Measurement[],
     singles: [] as Single[],

@@ -20,7 +20,7 @@ const db = new Database(uri, config.neo4j);
 let last: Context | undefined;
 // The load generator is one client: under the per-client rate limit most of its requests would be
 // answered 429 at once, measuring the limiter instead of the API. Every other setting is the product's.
-const unlimited = { perMinute: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER };
+const unlimited = { ...config.rateLimit, perMinute: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER };
 const yoga = createServer(db, { onContext: (ctx) => (last = ctx), config: { ...config, rateLimit: unlimited } });
 const library = await neo4jGraphqlServer(db);
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 /**
@@ -35,7 +36,7 @@ export interface OperationLimits {
   directives: number;
   /** Estimated cost: each field 1, lists and connections multiplied by their page size. */
   cost: number;
-  /** Size of a request body, as its Content-Length declares it. */
+  /** Size of a request body: its declared Content-Length, or the bytes read of one sent without. */
   bodyBytes: number;
 }
 
@@ -45,10 +46,21 @@ export interface RateLimit {
   perMinute: number;
   /** Bucket size: how many requests may arrive at once. */
   burst: number;
+  /** Whose X-Forwarded-For names the client's address. */
+  trustProxy: TrustProxy;
 }
+
+/**
+ * The proxies in front of the API that may say who the client is. `none`: the address is the
+ * connection's, X-Forwarded-For is ignored (anyone can write it). `hops`: that many proxies in
+ * front, whatever their addresses. `addresses`: proxies at these addresses or CIDR ranges.
+ */
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: string[] };
 
 export interface AppConfig {
   port: number;
+  /** The address the API listens on; unset: every interface. */
+  host: string | undefined;
   /** API keys allowed to write, as `name:role:sha256hex` entries (see src/auth.ts). */
   apiKeys: string | undefined;
   /** Redis for live updates shared by several API instances; unset: in process. */
@@ -86,6 +98,30 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: r
   return raw as T;
 }
 
+/** An address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || raw === 'false' || raw === '0') return { kind: 'none' };
+  if (/^\d+$/.test(raw)) return { kind: 'hops', hops: Number(raw) };
+  const addresses = raw.split(',').map((entry) => entry.trim());
+  const bad = addresses.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxies, or a comma-separated list of addresses and CIDR ranges; "${bad}" is none of these.`,
+    );
+  }
+  return { kind: 'addresses', addresses };
+}
+
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
@@ -99,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     port: integer(env, 'PORT', 4000),
+    host: env.HOST?.trim() || undefined,
     apiKeys: env.API_KEYS,
     redisUrl: env.REDIS_URL?.trim() || undefined,
     neo4j: {
@@ -124,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: {
       perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600),
       burst: integer(env, 'RATE_LIMIT_BURST', 100),
+      trustProxy: trustProxy(env),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),

@@ -18,6 +18,41 @@ export function limitExceeded(limit: keyof OperationLimits, max: number, measure
   return clientError(ErrorCode.LimitExceeded, message, { limit, max, measured, http: { status: 400 } });
 }
 
+/** HTTP 413 with the bodyBytes error; answered before parsing, so no GraphQL response carries it. */
+function bodyTooLarge(fetchAPI: { Response: typeof Response }, max: number, declared?: number, headers: HeadersInit = {}): Response {
+  const { message, extensions } = limitExceeded('bodyBytes', max, declared);
+  const { http: _status, ...visible } = extensions;
+  return fetchAPI.Response.json({ errors: [{ message, extensions: visible }] }, { status: 413, headers });
+}
+
+/**
+ * The whole body as text, or undefined once it passes `max` bytes. The rest is then read and
+ * dropped, up to `max` bytes more, before the stream is cancelled: a client still sending reads
+ * the 413 instead of a connection reset (cancelling destroys the socket under node:http).
+ */
+async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > max) {
+      void dropRest(reader, max).catch(() => {});
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString();
+}
+
+async function dropRest(reader: ReadableStreamDefaultReader<Uint8Array>, max: number): Promise<void> {
+  let dropped = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    dropped += chunk.value.byteLength;
+    if (dropped > max) return reader.cancel();
+  }
+}
+
 /**
  * graphql-armor reports its own "Syntax Error: ..." without a code; this swaps it for ours. The
  * measured value is only in armor's message ("..., found 14."); the token count has none, because
@@ -47,14 +82,22 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
   });
   return [
     {
-      // Refused from its headers, before Yoga reads the body. A chunked body (no Content-Length)
-      // is not bounded here: a proxy in front has to cap those.
+      // Refused from its headers, before Yoga reads the body.
       onRequest({ request, endResponse, fetchAPI }) {
         const declared = Number(request.headers.get('content-length') ?? 0);
         if (!(declared > limits.bodyBytes)) return;
-        const { message, extensions } = limitExceeded('bodyBytes', limits.bodyBytes, declared);
-        const { http: _status, ...visible } = extensions;
-        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: visible }] }, { status: 413 }));
+        endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, declared));
+      },
+      // A body without Content-Length (chunked, streamed) is counted while it is read, and the read
+      // stops at the first byte over the limit. One with it cannot outgrow it: Node's HTTP parser
+      // reads no further than the declared length.
+      async onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+        if (!request.body || request.headers.has('content-length') || !requestParser) return;
+        const body = await readAtMost(request.body, limits.bodyBytes);
+        // The rest of the body may stay unread: this connection cannot carry another request.
+        if (body === undefined) return endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, undefined, { connection: 'close' }));
+        const { method, headers, url } = request;
+        setRequestParser(() => requestParser(new fetchAPI.Request(url, { method, headers, body })));
       },
     },
     maxTokensPlugin(armor('tokens')),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimit } from './config.js';
+import type { RateLimit, TrustProxy } from './config.js';
 import { ErrorCode } from './errors.js';
 
 /** Past this many clients, buckets that have refilled completely (idle clients) are dropped. */
@@ -19,7 +20,7 @@ export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
-    private readonly limit: RateLimit,
+    private readonly limit: Pick<RateLimit, 'perMinute' | 'burst'>,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -49,15 +50,55 @@ export class TokenBuckets {
   }
 }
 
+/** An IPv4 address as Node reports it on a dual-stack socket (`::ffff:10.0.0.1`) is that IPv4 address. */
+function plainAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  return mapped ?? address;
+}
+
+/** Decides whether a hop of the forwarding chain is one of the trusted proxies. */
+export function trustedHop(trust: TrustProxy): (address: string, hopsFromServer: number) => boolean {
+  if (trust.kind === 'none') return () => false;
+  if (trust.kind === 'hops') return (_address, hops) => hops < trust.hops;
+  const trusted = new BlockList();
+  for (const entry of trust.addresses) {
+    const [written, prefix] = entry.split('/') as [string, string | undefined];
+    // A bare address only: a mapped range (::ffff:10.0.0.0/104) keeps its IPv6 prefix length.
+    const address = prefix === undefined ? plainAddress(written) : written;
+    const family = isIP(address) === 4 ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) trusted.addAddress(address, family);
+    else trusted.addSubnet(address, Number(prefix), family);
+  }
+  return (address) => isIP(address) !== 0 && trusted.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The client's address: the connection's peer, unless that is a trusted proxy, in which case the
+ * address it appended to X-Forwarded-For, and so on leftwards while each hop is trusted. Entries
+ * left of the first untrusted hop were written by the client itself and are never read.
+ */
+export function clientAddress(peer: string | undefined, forwardedFor: string | null, isTrusted: ReturnType<typeof trustedHop>): string | undefined {
+  if (peer === undefined) return undefined;
+  const chain = (forwardedFor ?? '').split(',').map((entry) => plainAddress(entry.trim())).filter(Boolean);
+  let client = plainAddress(peer);
+  for (let hops = 0; isTrusted(client, hops) && chain.length > 0; hops += 1) {
+    const next = chain.pop()!;
+    // A trusted proxy passing on something that is not an address: it is the last hop known.
+    if (isIP(next) === 0) break;
+    client = next;
+  }
+  return client;
+}
+
 /**
  * Who a request counts against: its API key (`Authorization: Bearer`, kept only as a hash), else
- * the address of the connection. Forwarded-for headers are ignored: anyone can write them.
+ * the client's address (see clientAddress).
  */
-export function clientOf(request: Request, serverContext: unknown): string {
+export function clientOf(request: Request, serverContext: unknown, isTrusted: ReturnType<typeof trustedHop>): string {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (bearer) return `key:${createHash('sha256').update(bearer).digest('hex').slice(0, 32)}`;
-  const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
-  return `ip:${address ?? 'unknown'}`;
+  const peer = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
+  return `ip:${clientAddress(peer, request.headers.get('x-forwarded-for'), isTrusted) ?? 'unknown'}`;
 }
 
 /**
@@ -66,10 +107,11 @@ export function clientOf(request: Request, serverContext: unknown): string {
  */
 export function rateLimiting(limit: RateLimit, graphqlPath = '/graphql'): Plugin {
   const buckets = new TokenBuckets(limit);
+  const isTrusted = trustedHop(limit.trustProxy);
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath) return;
-      const retryAfter = buckets.take(clientOf(request, serverContext));
+      const retryAfter = buckets.take(clientOf(request, serverContext, isTrusted));
       if (retryAfter === 0) return;
       const error = {
         message: `Too many requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst}); retry in ${retryAfter} s.`,

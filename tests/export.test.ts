@@ -216,7 +216,7 @@ describe('claimgraph export', () => {
     expect(result.code).toBe(0);
     const lines = jsonLines(result.stdout);
     expect(lines[0].data.id).toBe(gid('Event', daquqStrike));
-    expect(result.stderr).toMatch(new RegExp(`export jsonl \\[#{24}\\] ${lines.length}/${lines.length} rows, \\d+ rows/s`));
+    expect(result.stderr).toMatch(new RegExp(`export jsonl \\[#{24}\\] ${lines.length}/${lines.length} rows, [\\d,]+ rows/s`));
     expect(result.stderr).toMatch(/wrote \d+ nodes and \d+ edges as jsonl to standard output/);
 
     // Like `| head`: the reader goes away after the first chunk, and the export stops without a trace.

@@ -1,5 +1,6 @@
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Context } from '../src/context.js';
 import { getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema.js';
@@ -176,5 +177,89 @@ describe('giant bodies', () => {
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
     }
+  });
+
+  describe('sent without Content-Length (streamed, chunked)', () => {
+    const limit = 1000;
+    const contexts: Context[] = [];
+    const capped = createServer(api.db, {
+      config: testConfig({ LIMIT_BODY_BYTES: String(limit) }),
+      onContext: (ctx) => contexts.push(ctx),
+    });
+    // A fresh object each time: yoga.fetch writes the Content-Length it computes into the one it is given.
+    const headers = () => ({ 'content-type': 'application/json', accept: 'application/graphql-response+json' });
+    const bodyOf = (padding: number) => JSON.stringify({ query: '{ events { totalCount } }', variables: { padding: 'x'.repeat(padding) } });
+    const tooLarge = { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes', max: limit };
+
+    /** A body in 100-byte chunks (without end when `endless`), counting the bytes the server pulled. */
+    function streamed(text: string, endless = false) {
+      const bytes = Buffer.from(text);
+      const read = { bytes: 0, cancelled: false };
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (!endless && read.bytes >= bytes.length) return controller.close();
+          const chunk = endless && read.bytes >= bytes.length ? Buffer.alloc(100, 32) : bytes.subarray(read.bytes, read.bytes + 100);
+          read.bytes += chunk.length;
+          controller.enqueue(chunk);
+        },
+        cancel() {
+          read.cancelled = true;
+        },
+      });
+      return { body, read };
+    }
+
+    it('are read up to the limit, then refused with 413 and no Cypher run, even when they never end', async () => {
+      contexts.length = 0;
+      const { body, read } = streamed(bodyOf(0), true);
+      const response = await capped.fetch('http://test/graphql', { method: 'POST', headers: headers(), body, duplex: 'half' } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(response.headers.get('connection')).toBe('close');
+      const result = (await response.json()) as { errors: Array<{ message: string; extensions: unknown }> };
+      expect(result.errors).toEqual([{ message: `The operation exceeds the bodyBytes limit of ${limit}.`, extensions: tooLarge }]);
+      expect(contexts).toHaveLength(0);
+      // The rest is dropped up to as much again, then the stream is cancelled (a few chunks read ahead).
+      await expect.poll(() => read.cancelled).toBe(true);
+      expect(read.bytes).toBeLessThan(2 * limit + 1000);
+    });
+
+    it('are answered as usual under the limit', async () => {
+      contexts.length = 0;
+      const { body } = streamed(bodyOf(limit - 100));
+      const response = await capped.fetch('http://test/graphql', { method: 'POST', headers: headers(), body, duplex: 'half' } as RequestInit);
+      expect(response.status).toBe(200);
+      const result = (await response.json()) as { data: { events: { totalCount: number } } };
+      expect(result.data.events.totalCount).toBeGreaterThan(0);
+      expect(contexts.at(-1)?.queries.length).toBeGreaterThan(0);
+    });
+
+    it('are refused with 413 over real HTTP with Transfer-Encoding: chunked', async () => {
+      contexts.length = 0;
+      const http = createHttpServer(capped);
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      const { port } = http.address() as AddressInfo;
+      try {
+        const answer = await new Promise<{ status: number; chunked: boolean; body: string }>((resolve, reject) => {
+          const request = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: headers() }, (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode!, chunked: request.getHeader('transfer-encoding') === 'chunked', body: text }));
+          });
+          request.on('error', reject);
+          request.setHeader('transfer-encoding', 'chunked');
+          // Over the limit by less than as much again: all of it is read, so the 413 always arrives.
+          const text = bodyOf(limit);
+          for (let at = 0; at < text.length; at += 100) request.write(text.slice(at, at + 100));
+          request.end();
+        });
+        expect(answer.chunked).toBe(true);
+        expect(answer.status).toBe(413);
+        expect((JSON.parse(answer.body) as { errors: Array<{ extensions: unknown }> }).errors[0]!.extensions).toEqual(tooLarge);
+        expect(contexts).toHaveLength(0);
+      } finally {
+        http.closeAllConnections();
+        await new Promise((resolve) => http.close(resolve));
+      }
+    });
   });
 });

@@ -1,18 +1,28 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { TokenBuckets } from '../src/rate-limit.js';
+import { clientAddress, TokenBuckets, trustedHop } from '../src/rate-limit.js';
 import { testApi, testConfig } from './helpers/api.js';
 
 /** A server allowing bursts of 3 and one request a minute after that, per client (slow enough
  * that no token comes back while a test runs). */
-const api = testApi({ config: testConfig({ RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: '1' }) });
+const limited = (env: Record<string, string> = {}) =>
+  testApi({ config: testConfig({ RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: '1', ...env }) });
+const api = limited();
 afterAll(() => api.close());
 
-/** A request from a client: an API key, or a connection's address (what Node's server hands Yoga). */
-async function request(client: { key?: string; address?: string }, path = '/graphql') {
+interface Client {
+  key?: string;
+  /** The connection's address (what Node's server hands Yoga). */
+  address?: string;
+  forwardedFor?: string;
+}
+
+/** A request from a client: an API key, or a connection's address, and what X-Forwarded-For says. */
+async function request(client: Client, path = '/graphql', server = api) {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
   if (client.key) headers.authorization = `Bearer ${client.key}`;
-  const response = await api.fetch(
+  if (client.forwardedFor) headers['x-forwarded-for'] = client.forwardedFor;
+  const response = await server.fetch(
     `http://test${path}`,
     path === '/graphql' ? { method: 'POST', headers, body: JSON.stringify({ query: '{ events(first: 1) { totalCount } }' }) } : { headers },
     { req: { socket: { remoteAddress: client.address } } },
@@ -70,7 +80,65 @@ describe('rate limiting', () => {
   });
 
   it('is configured by RATE_LIMIT_PER_MINUTE and RATE_LIMIT_BURST', () => {
-    expect(loadConfig({}).rateLimit).toEqual({ perMinute: 600, burst: 100 });
+    expect(loadConfig({}).rateLimit).toEqual({ perMinute: 600, burst: 100, trustProxy: { kind: 'none' } });
     expect(() => loadConfig({ RATE_LIMIT_BURST: '-1' })).toThrow('RATE_LIMIT_BURST must be a positive whole number, got "-1".');
+  });
+});
+
+/** Three requests pass and the fourth is limited: these all counted against one client. */
+async function oneClient(server: typeof api, clients: Client[]) {
+  const statuses = [];
+  for (const client of clients) statuses.push((await request(client, '/graphql', server)).status);
+  return statuses;
+}
+
+describe('behind a proxy (TRUST_PROXY)', () => {
+  const oneHop = limited({ TRUST_PROXY: '1' });
+  const byAddress = limited({ TRUST_PROXY: '10.0.0.0/8, 2001:db8::1' });
+  afterAll(() => Promise.all([oneHop.close(), byAddress.close()]));
+
+  it('is off by default: X-Forwarded-For is ignored, so changing it buys no new bucket', async () => {
+    const statuses = await oneClient(api, ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'].map((spoofed) => ({ address: '10.9.9.9', forwardedFor: spoofed })));
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it('with a hop count, counts each address the proxy forwards for, not the proxy', async () => {
+    const proxy = '10.0.0.9';
+    expect(await oneClient(oneHop, Array.from({ length: 4 }, () => ({ address: proxy, forwardedFor: '192.0.2.1' })))).toEqual([200, 200, 200, 429]);
+    expect((await request({ address: proxy, forwardedFor: '192.0.2.2' }, '/graphql', oneHop)).status).toBe(200);
+    // What the client wrote itself comes first; the proxy appends the address it saw, which counts.
+    expect((await request({ address: proxy, forwardedFor: '203.0.113.77, 192.0.2.1' }, '/graphql', oneHop)).status).toBe(429);
+  });
+
+  it('with addresses, reads X-Forwarded-For only from those proxies', async () => {
+    expect(await oneClient(byAddress, Array.from({ length: 4 }, () => ({ address: '10.1.2.3', forwardedFor: '192.0.2.10' })))).toEqual([200, 200, 200, 429]);
+    // The same client through another trusted proxy is the same client.
+    expect((await request({ address: '::ffff:10.4.5.6', forwardedFor: '192.0.2.10' }, '/graphql', byAddress)).status).toBe(429);
+    // A direct connection from elsewhere cannot choose its address by writing the header.
+    expect(await oneClient(byAddress, Array.from({ length: 4 }, (_, i) => ({ address: '198.51.100.50', forwardedFor: `192.0.2.${20 + i}` })))).toEqual([200, 200, 200, 429]);
+  });
+
+  it('walks the chain leftwards only while each hop is trusted', () => {
+    const trusted = trustedHop({ kind: 'addresses', addresses: ['10.0.0.0/8', '2001:db8::1'] });
+    expect(clientAddress('10.0.0.1', '1.1.1.1, 192.0.2.5, 10.0.0.2', trusted)).toBe('192.0.2.5');
+    expect(clientAddress('2001:db8::1', '2001:db8::99', trusted)).toBe('2001:db8::99');
+    expect(clientAddress('192.0.2.9', '10.0.0.5', trusted)).toBe('192.0.2.9');
+    expect(clientAddress('10.0.0.1', null, trusted)).toBe('10.0.0.1');
+    expect(clientAddress('10.0.0.1', 'not-an-address', trusted)).toBe('10.0.0.1');
+    expect(clientAddress('10.0.0.1', '10.0.0.3, 10.0.0.2', trusted)).toBe('10.0.0.3');
+    const twoHops = trustedHop({ kind: 'hops', hops: 2 });
+    expect(clientAddress('10.0.0.1', '1.1.1.1, 192.0.2.5, 172.16.0.1', twoHops)).toBe('192.0.2.5');
+    expect(clientAddress('10.0.0.1', '192.0.2.5', twoHops)).toBe('192.0.2.5');
+    expect(clientAddress('::ffff:192.0.2.8', 'spoofed', trustedHop({ kind: 'none' }))).toBe('192.0.2.8');
+    expect(clientAddress('10.0.0.7', '192.0.2.6', trustedHop({ kind: 'addresses', addresses: ['::ffff:10.0.0.7'] }))).toBe('192.0.2.6');
+  });
+
+  it('is configured by TRUST_PROXY: false, a number of proxies, or addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).rateLimit.trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '2' }).rateLimit.trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,::1' }).rateLimit.trustProxy).toEqual({ kind: 'addresses', addresses: ['10.0.0.0/8', '::1'] });
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(`"${bad}" is none of these`);
+    }
   });
 });

@@ -165,7 +165,9 @@ export function mapDriverError(error: unknown): unknown {
       'That Neo4j has no such database: set NEO4J_DATABASE to an existing one (Community has only "neo4j").',
     );
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+  // Past the transaction timeout, Neo4j stops a running query with TransactionTimedOut..., and one
+  // waiting for a lock another write holds with LockClientStopped (the driver retries neither).
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') {
     return clientError(ErrorCode.ServiceUnavailable, 'The query took too long and was stopped.', { cause: code });
   }
   return error;

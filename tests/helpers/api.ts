@@ -20,9 +20,9 @@ export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), ...env });
 }
 
-/** The API over the test database, driven through yoga.fetch with no port. */
-export function testApi(options: Omit<ServerOptions, 'onContext'> = {}) {
-  const db = new Database(inject('neo4jUri'), testConfig().neo4j);
+/** The API over the test database, driven through yoga.fetch with no port; `env` sets the driver's settings. */
+export function testApi(options: Omit<ServerOptions, 'onContext'> = {}, env: Record<string, string> = {}) {
+  const db = new Database(inject('neo4jUri'), testConfig(env).neo4j);
   const contexts: Context[] = [];
   const yoga = createServer(db, { ...options, onContext: (ctx) => contexts.push(ctx) });
 
