@@ -32,7 +32,7 @@ export interface Measurement {
   failures: number;
 }
 
-/** One request at a time, no load: the median of three, in ms. */
+/** One request at a time, no load: the median of nine, in ms. */
 export type Single = { size: number; operation: string } & Record<Impl, number>;
 
 export interface ImportResult {
@@ -194,11 +194,13 @@ function targets(run: Run, summaries: Summary[]): string[] {
   const smallest = Math.min(...run.sizes);
   const walks = summaries.filter((s) => s.operation.startsWith('walk'));
   for (const s of walks.filter((w) => w.size === largest)) {
-    // Under load a request of the largest walk may not finish within the window: then judge by one request alone.
-    const loaded = Number.isFinite(s.p50Ratio);
-    const ratio = loaded ? s.p50Ratio : s.single ? s.single.claimgraph / s.single.raw : NaN;
+    // Latency under load is queueing behind CPU (on two cores shared by Neo4j, the API and the load
+    // generator), so the target is judged twice: with the load, and for one request alone.
+    const alone = s.single ? s.single.claimgraph / s.single.raw : NaN;
+    const verdict = (ratio: number) => (ratio <= 1.3 ? 'met' : '**missed**');
     lines.push(
-      `| ${s.operation}: p50 within 1.3 × raw (${largest.toLocaleString('en')} events) | ${fmt(ratio, 2)} ×${loaded ? '' : ' (one request alone: none finished under load)'} | ${ratio <= 1.3 ? 'met' : '**missed**'} |`,
+      `| ${s.operation}: p50 within 1.3 × raw under load, ${run.settings.connections} connections (${largest.toLocaleString('en')} events) | ${fmt(s.p50Ratio, 2)} × | ${Number.isFinite(s.p50Ratio) ? verdict(s.p50Ratio) : '**missed** (none finished under load)'} |`,
+      `| ${s.operation}: p50 within 1.3 × raw, one request alone (${largest.toLocaleString('en')} events) | ${fmt(alone, 2)} × | ${verdict(alone)} |`,
     );
   }
   for (const s of summaries.filter((x) => x.size === largest)) {
@@ -212,7 +214,11 @@ function targets(run: Run, summaries: Summary[]): string[] {
       const b = summaries.find((s) => s.operation === operation && s.size === largest);
       if (!a || !b) continue;
       const growth = b.cg.p50 / a.cg.p50;
-      lines.push(`| ${operation}: p50 flat (≤ 1.2 ×) from ${smallest.toLocaleString('en')} to ${largest.toLocaleString('en')} events | ${fmt(growth, 2)} × | ${growth <= 1.2 ? 'met' : '**missed**'} |`);
+      // The raw floor's growth tells an answer that grows with the data (a count) from claimgraph's own cost.
+      const rawGrowth = b.raw.p50 / a.raw.p50;
+      lines.push(
+        `| ${operation}: p50 flat (≤ 1.2 ×) from ${smallest.toLocaleString('en')} to ${largest.toLocaleString('en')} events | ${fmt(growth, 2)} × (raw ${fmt(rawGrowth, 2)} ×) | ${growth <= 1.2 ? 'met' : '**missed**'} |`,
+      );
     }
   }
   if (run.import) {
