@@ -7,21 +7,20 @@ import { Label } from './graph.js';
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are strings and numbers: answer them before the driver's type tests, which cost.
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isInt(value)) return value.toNumber();
   if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) {
     return value.toString();
   }
   if (neo4j.isPoint(value)) return { latitude: value.y, longitude: value.x };
-  if (Array.isArray(value)) return value.map(toPlain);
   if (isGraphEntity(value)) return toPlain(value.properties);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = toPlain(inner);
-    }
-    return out;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = toPlain(inner);
   }
-  return value;
+  return out;
 }
 
 function isGraphEntity(value: unknown): value is Node | Relationship {
