@@ -41,7 +41,6 @@ class Group {
   private columns: string[] | undefined;
   private readonly types = new Map<string, CsvType>();
   multiline = false;
-  rows = 0;
 
   constructor(
     readonly name: string,
@@ -84,7 +83,6 @@ class Group {
     const fields = ids.map(quote);
     for (const column of this.columns) fields.push(this.field(column, props[column]));
     this.buffer += fields.join(',') + '\n';
-    this.rows += 1;
     if (this.buffer.length > 1 << 22) this.flush();
   }
 
