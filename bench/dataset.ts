@@ -11,6 +11,7 @@ import type {
 import { cypher, type Database } from '../src/db/database.js';
 import { Label } from '../src/db/graph.js';
 import { importBundle } from '../src/ingest/write.js';
+import { BulkCsv } from './bulk.js';
 import type { ActorKind, EventKind, OutletKind, StanceValue, StatementKind } from '../src/ingest/vocabulary.js';
 
 /**
@@ -215,6 +216,30 @@ export async function loadEvents(
   }
   report.seconds = (Date.now() - started) / 1000;
   return report;
+}
+
+/**
+ * The same dataset as loadEvents writes, as CSV files for neo4j-admin import (see bulk.ts), with
+ * the same bundles (shared records, then `batch` events per bundle); returns the import arguments.
+ */
+export function writeDatasetCsv(dir: string, options: { seed: number; events: number; batch?: number }, progress: (line: string) => void): string[] {
+  const started = Date.now();
+  const batch = options.batch ?? 1000;
+  const csv = new BulkCsv(dir);
+  csv.add(sharedBundle(options.seed));
+  let shown = 0;
+  for (let start = 0; start < options.events; start += batch) {
+    const records: EventRecords = { events: [], claims: [], articles: [], statements: [] };
+    const end = Math.min(options.events, start + batch);
+    for (let i = start; i < end; i++) eventRecords(options.seed, i, records);
+    csv.add({ source: source('bench-events'), ...records });
+    if (Date.now() - shown > 5000 || end === options.events) {
+      shown = Date.now();
+      const seconds = (Date.now() - started) / 1000;
+      progress(`  CSV: events ${end}/${options.events}, ${csv.nodeRows} nodes, ${csv.relationshipRows} relationships, ${Math.round(end / seconds)} events/s`);
+    }
+  }
+  return csv.close();
 }
 
 const countEvents = cypher('bench: count events', `MATCH (e:${Label.Event}) WHERE e.id STARTS WITH 'bench-event-' RETURN count(e) AS n`);

@@ -1,25 +1,87 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCommand } from '../src/cli/run.js';
-import { loadedEvents, loadEvents } from './dataset.js';
+import { runCommand, type Log } from '../src/cli/run.js';
+import { importLocalStore } from '../src/db/local-neo4j.js';
+import { importBundle } from '../src/ingest/write.js';
+import { dumpGraph } from './bulk.js';
+import { loadedEvents, loadEvents, sharedBundle, writeDatasetCsv } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
-import { diskMb, projectRoot, startBenchNeo4j } from './neo4j.js';
+import { benchConfig, diskMb, projectRoot, startBenchNeo4j } from './neo4j.js';
 
 /**
- * `npm run bench:data -- --events N --seed S`: loads the generated dataset of N events into the
- * benchmark's Neo4j (port 7695, .data/neo4j-bench), writing only the events it does not hold yet,
- * and reports how long it took and the disk it uses. With --gdelt-mentions N it writes GDELT-format
- * files (N mentions of N/10 strikes) for the import benchmark instead.
+ * `npm run bench:data -- --events N --seed S`: gives the benchmark's Neo4j (BENCH_NEO4J_PORT,
+ * .data/neo4j-bench) the generated dataset of N events and reports how long it took and the disk
+ * it uses. A store holding fewer events is rebuilt whole by `neo4j-admin database import` from CSV
+ * (bulk.ts; the dataset is deterministic from the seed, so rebuilding equals growing); with
+ * --writes the missing events go through the product's write path instead, one bundle per batch.
+ * --check loads N events (default 300) both ways into two scratch stores and compares the graphs.
+ * With --gdelt-mentions N it writes GDELT-format files (N mentions of N/10 strikes) for the import
+ * benchmark instead.
  */
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '10000' },
+    events: { type: 'string' },
     seed: { type: 'string', default: '42' },
+    writes: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
     'gdelt-mentions': { type: 'string' },
   },
 });
-const events = Number(values.events);
+const events = Number(values.events ?? (values.check ? 300 : 10_000));
 const seed = Number(values.seed);
+
+/** Builds a new store holding events [0, events) with neo4j-admin, then opens it with the schema applied. */
+async function bulkLoad(dataDir: string, log: Log) {
+  const started = Date.now();
+  const csvDir = path.join(projectRoot, '.data', 'bench-csv');
+  rmSync(csvDir, { recursive: true, force: true });
+  const importArgs = writeDatasetCsv(csvDir, { seed, events }, log);
+  const csvMb = diskMb(csvDir);
+  const csvSeconds = (Date.now() - started) / 1000;
+  log(`CSV written (${csvMb} MB) in ${csvSeconds.toFixed(1)} s; importing with neo4j-admin...`);
+  await importLocalStore(benchConfig(dataDir).neo4j, importArgs, log);
+  rmSync(csvDir, { recursive: true, force: true });
+  const imported = Date.now();
+  log(`imported in ${((imported - started) / 1000 - csvSeconds).toFixed(1)} s; creating constraints and indexes...`);
+  const neo4j = await startBenchNeo4j(log, { dataDir, awaitSeconds: 3600 });
+  log(`schema built in ${((Date.now() - imported) / 1000).toFixed(1)} s`);
+  // CSV has no empty list (an empty field is no property): the write path sets those on the shared
+  // records, and must find every node and relationship already there.
+  const again = await importBundle(neo4j.db, sharedBundle(seed), 'bench-shared');
+  if (again.nodesCreated + again.relationshipsCreated > 0) {
+    await neo4j.close();
+    throw new Error(`the bulk store lacks ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships of the shared bundle`);
+  }
+  log(`bulk load of ${events} events done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return neo4j;
+}
+
+/** The same small dataset through neo4j-admin and through the write path: the two graphs must be equal. */
+async function check(log: Log) {
+  const dumps: string[][] = [];
+  for (const way of ['bulk', 'writes'] as const) {
+    const dataDir = path.join('.data', `neo4j-bench-check-${way}`);
+    rmSync(path.resolve(projectRoot, dataDir), { recursive: true, force: true });
+    log(`loading ${events} events through ${way === 'bulk' ? 'neo4j-admin import' : 'the write path'} into ${dataDir}...`);
+    const neo4j = way === 'bulk' ? await bulkLoad(dataDir, log) : await startBenchNeo4j(log, { dataDir });
+    if (neo4j.reused) throw new Error('a Neo4j already answers on the benchmark port: stop it before --check');
+    if (way === 'writes') await loadEvents(neo4j.db, { seed, from: 0, to: events }, log);
+    dumps.push(await dumpGraph(neo4j.db));
+    await neo4j.close();
+    rmSync(neo4j.dataDir, { recursive: true, force: true });
+  }
+  const [bulk, writes] = dumps as [string[], string[]];
+  const [inBulk, inWrites] = [new Set(bulk), new Set(writes)];
+  const onlyBulk = bulk.filter((line) => !inWrites.has(line));
+  const onlyWrites = writes.filter((line) => !inBulk.has(line));
+  if (onlyBulk.length || onlyWrites.length) {
+    for (const line of onlyBulk.slice(0, 5)) log(`  only in the bulk store: ${line}`);
+    for (const line of onlyWrites.slice(0, 5)) log(`  only in the written store: ${line}`);
+    throw new Error(`the graphs differ: ${onlyBulk.length} records only in the bulk store, ${onlyWrites.length} only in the written one`);
+  }
+  log(`the same graph both ways: ${bulk.length} nodes and relationships, every label, property and type equal`);
+}
 
 await runCommand(async (log) => {
   if (values['gdelt-mentions']) {
@@ -30,17 +92,24 @@ await runCommand(async (log) => {
     return;
   }
   if (!Number.isInteger(events) || events <= 0 || !Number.isInteger(seed)) throw new Error('--events and --seed must be whole numbers');
-  const neo4j = await startBenchNeo4j(log);
+  if (values.check) return check(log);
+  let neo4j = await startBenchNeo4j(log);
   try {
     const present = await loadedEvents(neo4j.db);
     if (present >= events) {
       log(`the benchmark graph already holds ${present} events; nothing to write`);
-    } else {
-      log(`writing events ${present}..${events} (seed ${seed})...`);
+    } else if (values.writes) {
+      log(`writing events ${present}..${events} (seed ${seed}) through the write path...`);
       const report = await loadEvents(neo4j.db, { seed, from: present, to: events }, log);
       log(
         `wrote ${report.events} events (${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships) in ${report.seconds.toFixed(1)} s`,
       );
+    } else {
+      if (neo4j.reused) throw new Error('the benchmark Neo4j is running elsewhere: stop it so its store can be rebuilt');
+      log(`the store holds ${present} events: rebuilding it with ${events} events (seed ${seed})...`);
+      await neo4j.close();
+      rmSync(neo4j.dataDir, { recursive: true, force: true });
+      neo4j = await bulkLoad(path.relative(projectRoot, neo4j.dataDir), log);
     }
     log(`disk used by ${neo4j.dataDir}: ${diskMb(neo4j.dataDir)} MB`);
   } finally {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ export interface LocalNeo4j {
   uri: string;
   /** Stops the process this call started; a no-op when an already running one was reused. */
   stop(): Promise<void>;
+  /** An already running Neo4j answered on the port (so stop() leaves it running). */
+  reused: boolean;
 }
 
 function neo4jVersion(): string {
@@ -34,9 +36,9 @@ function javaCommand(tool: 'java' | 'javac'): string {
 }
 
 /** Runs a build tool, passing its output through with a prefix so the terminal is never silent. */
-function runTool(command: string, args: string[], cwd: string, log: Log, missingHint: string): Promise<void> {
+function runTool(command: string, args: string[], cwd: string, log: Log, missingHint: string, env?: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
     const relay = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  ${line.trim()}`);
     };
@@ -139,7 +141,7 @@ export async function startLocalNeo4j(config: Neo4jConfig, log: Log): Promise<Lo
   const uri = `bolt://127.0.0.1:${config.localPort}`;
   if (await portAnswers(config.localPort)) {
     log(`reusing the Neo4j already answering on ${uri}`);
-    return { uri, stop: async () => {} };
+    return { uri, stop: async () => {}, reused: true };
   }
   await prepareLocalNeo4j(log);
   const started = Date.now();
@@ -176,5 +178,47 @@ export async function startLocalNeo4j(config: Neo4jConfig, log: Log): Promise<Lo
     });
   // A crash of the Node side must not leave an orphaned JVM holding the store lock.
   process.once('exit', () => child.kill('SIGTERM'));
-  return { uri, stop };
+  return { uri, stop, reused: false };
+}
+
+/**
+ * Builds the local Neo4j's database from CSV files with `neo4j-admin database import full` (its
+ * classes ship in the jars the launcher already uses), for bulk loads far faster than transactions.
+ * The store must not exist yet and no server may run on it; `importArgs` name the files.
+ */
+export async function importLocalStore(config: Neo4jConfig, importArgs: string[], log: Log): Promise<void> {
+  await prepareLocalNeo4j(log);
+  const dataDir = path.resolve(projectRoot, config.localDataDir);
+  if (existsSync(path.join(dataDir, 'data', 'databases', config.database))) {
+    throw new DatabaseSetupError(`${config.localDataDir} already holds a database: remove it before a bulk import.`);
+  }
+  // neo4j-admin reads its settings from NEO4J_CONF; defaults place the store where the launcher looks.
+  const confDir = path.join(dataDir, 'conf');
+  mkdirSync(confDir, { recursive: true });
+  writeFileSync(path.join(confDir, 'neo4j.conf'), '');
+  await runTool(
+    javaCommand('java'),
+    [
+      `-Xmx${config.localHeap}`,
+      '-cp',
+      path.join(libDir, '*'),
+      'org.neo4j.cli.AdminTool',
+      'database',
+      'import',
+      'full',
+      config.database,
+      `--max-off-heap-memory=${config.localPageCacheMb}m`,
+      `--report-file=${path.join(dataDir, 'logs', 'import.report')}`,
+      ...importArgs,
+    ],
+    projectRoot,
+    // Each stage prints rows of dots up to a percentage, every 5 %; every 25 % is progress enough.
+    (line) => {
+      if (!/^[-.]/.test(line.trim())) return log(line);
+      const percent = /(\d+)%/.exec(line)?.[1];
+      if (percent !== undefined && Number(percent) % 25 === 0) log(line);
+    },
+    'A Java 17+ JDK is needed to run neo4j-admin: install one (apt-get install openjdk-17-jdk-headless).',
+    { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: confDir },
+  );
 }

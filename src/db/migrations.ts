@@ -17,6 +17,7 @@ const fulltextAnalyzer = cypher(
   'fulltext index analyzer',
   `SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options.indexConfig['fulltext.analyzer'] AS analyzer`,
 );
+const awaitIndexes = cypher('await indexes', 'CALL db.awaitIndexes($seconds)');
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
 /**
@@ -65,7 +66,8 @@ export const migrations: NamedQuery[] = [
   ),
 ];
 
-export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<void> {
+/** `awaitSeconds` bounds the wait for indexes to come online (long after a bulk import fills the store). */
+export async function migrate(db: Database, log: (line: string) => void = () => {}, awaitSeconds = 120): Promise<void> {
   const existing = await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX });
   const analyzer = existing.records[0]?.get('analyzer') as string | undefined;
   if (analyzer && analyzer !== FULLTEXT_ANALYZER) {
@@ -73,6 +75,6 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
     log(`rebuilding the full-text index ${FULLTEXT_INDEX} with the ${FULLTEXT_ANALYZER} analyzer (was ${analyzer})`);
   }
   for (const migration of migrations) await db.write(migration);
-  await db.write(cypher('await indexes', 'CALL db.awaitIndexes(120)'));
+  await db.write(awaitIndexes, { seconds: awaitSeconds });
   log(`schema up to date (${migrations.length} constraints and indexes)`);
 }

@@ -31,9 +31,13 @@ export interface Importer<Fields> {
   accepts(fileName: string): boolean;
   /** The file's rows, already split, in flat memory; rows that cannot be split are rejections. */
   rows(file: string): AsyncGenerator<Row<Fields> | Rejection>;
-  /** Maps a batch of rows to graph records (may look records up in the graph). */
   /** Maps a batch of rows to graph records (may look records up in the graph); `ignored` counts rows of kinds the graph does not keep. */
   map(rows: Array<Row<Fields>>, db: Database): Promise<{ records: Records; rejected: Rejection[]; ignored?: number }>;
+  /**
+   * Whether a batch of the file may be mapped while the previous one is still being written: only
+   * when `map` never reads what earlier batches of the same file write.
+   */
+  independentBatches?(file: string): boolean;
   /** The source every record of the file is recorded from. */
   source(file: string): SourceRecord;
 }
@@ -139,39 +143,59 @@ export async function runImport<Fields>(
     let batchRejected: Rejection[] = [];
     let lastLine = checkpoint.line;
 
-    const report = (finished: boolean) =>
+    const report = (finished: boolean, read: number) =>
       options.progress({
         file,
-        done,
+        done: read,
         total,
         rejected,
-        rowsPerSecond: done / Math.max((Date.now() - fileStarted) / 1000, 0.001),
+        rowsPerSecond: read / Math.max((Date.now() - fileStarted) / 1000, 0.001),
         finished,
       });
 
-    const flush = async (finished: boolean) => {
-      const { records, rejected: unmapped, ignored = 0 } = batch.length ? await importer.map(batch, db) : { records: {}, rejected: [] };
-      summary.ignored += ignored;
-      const rejections = [...batchRejected, ...unmapped];
+    /** Maps and validates the rows read since the last batch: the bundle to write and what was rejected. */
+    const prepare = async () => {
+      const [rows, rowRejections, line, read] = [batch, batchRejected, lastLine, done];
+      batch = [];
+      batchRejected = [];
+      const { records, rejected: unmapped, ignored = 0 } = rows.length ? await importer.map(rows, db) : { records: {}, rejected: [] };
       const unique: Records = {};
       merge(unique, records);
       const input: Bundle = { source: importer.source(file), ...unique };
       const { problems, ...valid } = validateBundle(input);
       if (problems.length > 0) throw new BundleError(file, problems);
-      const written = await writeBundle(db, valid, file);
+      return { valid, rejections: [...rowRejections, ...unmapped], imported: rows.length - unmapped.length - ignored, ignored, line, read };
+    };
+
+    /** Writes a prepared batch, then its rejects, then the checkpoint after its last line. */
+    const commit = async (prepared: Awaited<ReturnType<typeof prepare>>, finished: boolean) => {
+      const written = await writeBundle(db, prepared.valid, file);
       summary.nodesCreated += written.nodesCreated;
       summary.relationshipsCreated += written.relationshipsCreated;
+      const { rejections } = prepared;
       if (rejections.length > 0) {
         await appendFile(rejectsFile, rejections.map((r) => [r.file, r.line, r.reason, r.raw.replace(/\t/g, '\\t')].join('\t') + '\n').join(''));
         if (!summary.rejectsFiles.includes(rejectsFile)) summary.rejectsFiles.push(rejectsFile);
       }
       rejected += rejections.length;
       summary.rejected += rejections.length;
-      summary.imported += batch.length - unmapped.length - ignored;
-      await writeFile(checkpointFile, JSON.stringify({ line: lastLine, complete: false } satisfies Checkpoint));
-      batch = [];
-      batchRejected = [];
-      report(finished);
+      summary.imported += prepared.imported;
+      summary.ignored += prepared.ignored;
+      await writeFile(checkpointFile, JSON.stringify({ line: prepared.line, complete: false } satisfies Checkpoint));
+      report(finished, prepared.read);
+    };
+
+    // At most one write in flight: batches commit (and checkpoint) in file order. When the importer
+    // allows it, the next batch is read and mapped meanwhile, so Node's work overlaps Neo4j's.
+    const overlap = importer.independentBatches?.(file) ?? false;
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async (finished: boolean) => {
+      const prepared = await prepare();
+      await writing;
+      writing = commit(prepared, finished);
+      // Handled here so a failure waits for the next `await writing` instead of crashing the process.
+      writing.catch(() => {});
+      if (!overlap) await writing;
     };
 
     try {
@@ -187,7 +211,9 @@ export async function runImport<Fields>(
         if (batch.length + batchRejected.length >= options.batchSize) await flush(false);
       }
       await flush(true);
+      await writing;
     } catch (error) {
+      await writing.catch(() => {});
       if (error instanceof ImportStopped) break;
       throw error;
     }

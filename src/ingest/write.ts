@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
 import { Label, Rel } from '../db/graph.js';
-import type { Bundle } from './bundle-types.js';
+import type { Bundle, SourceRecord } from './bundle-types.js';
 import { periodOf } from './partial-date.js';
 import { BundleError, validateBundle, type ExternalReference, type RecordKind, type ValidBundle } from './validate.js';
 
@@ -14,12 +14,12 @@ import { BundleError, validateBundle, type ExternalReference, type RecordKind, t
 
 type Props = Record<string, unknown>;
 
-interface NodeRow {
+export interface NodeRow {
   id: string;
   props: Props;
 }
 
-interface RelRow {
+export interface RelRow {
   from: string;
   to: string;
   props: Props;
@@ -47,25 +47,31 @@ function clean(props: Props): Props {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === undefined ? null : v]));
 }
 
+/**
+ * A new node gets the source list at creation; only a node already known from another source has
+ * its list rewritten, so a fresh import pays no list copy per row. MERGE is on the constrained key
+ * alone (a unique-index seek), the other properties are SET after it.
+ */
 function upsertNodes(label: Label): NamedQuery {
   return cypher(
     `upsert ${label}`,
     `UNWIND $rows AS row
      MERGE (n:${label} {id: row.id})
-     ON CREATE SET n.recordedAt = $recordedAt
-     SET n += row.props,
-         n.sources = CASE WHEN $source IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $source END`,
+     ON CREATE SET n.recordedAt = $recordedAt, n.sources = [$source]
+     SET n += row.props
+     WITH n WHERE NOT $source IN coalesce(n.sources, [])
+     SET n.sources = coalesce(n.sources, []) + $source`,
   );
 }
 
-function upsertRels(from: Label, type: Rel, to: Label): NamedQuery {
+/** Both ends by unique-index seek; a group whose rows carry no properties skips the SET (and its Eager). */
+function upsertRels(from: Label, type: Rel, to: Label, withProps: boolean): NamedQuery {
   return cypher(
     `link ${from}-${type}->${to}`,
     `UNWIND $rows AS row
      MATCH (a:${from} {id: row.from})
      MATCH (b:${to} {id: row.to})
-     MERGE (a)-[r:${type}]->(b)
-     SET r += row.props`,
+     MERGE (a)-[r:${type}]->(b)${withProps ? '\n     SET r += row.props' : ''}`,
   );
 }
 
@@ -85,7 +91,8 @@ function target(ref: Record<string, unknown>): { label: Label; id: string; props
   return { label: targetLabels[name]!, id: id as string, props: clean(props) };
 }
 
-class Plan {
+/** What a bundle writes: node rows per label and relationship rows per (from, type, to). */
+export class Plan {
   readonly nodes = new Map<Label, NodeRow[]>();
   readonly rels = new Map<string, { from: Label; type: Rel; to: Label; rows: RelRow[] }>();
 
@@ -109,7 +116,7 @@ class Plan {
   }
 }
 
-function plan(bundle: Bundle): Plan {
+export function plan(bundle: Bundle): Plan {
   const p = new Plan();
   for (const place of bundle.places ?? []) {
     const { latitude, longitude } = place.location ?? {};
@@ -236,6 +243,13 @@ export interface WriteSummary {
   propertiesSet: number;
 }
 
+/** The Source node's properties (its dates kept as written, unlike the records' dates). */
+export const sourceProps = (source: SourceRecord): Props =>
+  clean({ title: source.title, uri: source.uri, publishedAt: source.publishedAt, recordedAt: source.recordedAt, note: source.note });
+
+/** The day every record of the source is stamped with at creation (`recordedAt`). */
+export const recordedDay = (source: SourceRecord) => firstDay(source.recordedAt);
+
 const upsertSource = cypher(
   'upsert Source',
   `MERGE (s:${Label.Source} {id: $id})
@@ -291,7 +305,7 @@ export async function importBundle(db: Database, input: unknown, file = 'bundle'
 export async function writeBundle(db: Database, { bundle, references }: ValidBundle, file = 'bundle'): Promise<WriteSummary> {
   const p = plan(bundle);
   const source = bundle.source;
-  const recordedAt = firstDay(source.recordedAt);
+  const recordedAt = recordedDay(source);
   const summary: WriteSummary = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
   const run = async (tx: ManagedTransaction, query: NamedQuery, params: Props) => {
     const result = await tx.run(query.cypher, params);
@@ -304,21 +318,13 @@ export async function writeBundle(db: Database, { bundle, references }: ValidBun
     // A retried transaction starts again from zero.
     Object.assign(summary, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
     await checkReferences(tx, file, references);
-    await run(tx, upsertSource, {
-      id: source.id,
-      props: clean({
-        title: source.title,
-        uri: source.uri,
-        publishedAt: source.publishedAt,
-        recordedAt: source.recordedAt,
-        note: source.note,
-      }),
-    });
+    await run(tx, upsertSource, { id: source.id, props: sourceProps(source) });
     for (const [label, rows] of p.nodes) {
       await run(tx, upsertNodes(label), { rows, source: source.id, recordedAt });
     }
     for (const group of p.rels.values()) {
-      await run(tx, upsertRels(group.from, group.type, group.to), { rows: group.rows });
+      const withProps = group.rows.some((row) => Object.keys(row.props).length > 0);
+      await run(tx, upsertRels(group.from, group.type, group.to, withProps), { rows: group.rows });
     }
   });
   return summary;

@@ -278,6 +278,8 @@ export const gdeltImporter: Importer<Fields> = {
     }
   },
   map: (rows, db) => (rows.length && isMentions(rows[0]!.file) ? mapMentions(rows, db) : mapEvents(rows, db)),
+  // Mentions look up only the Events file's records; an Events batch looks up earlier batches' events.
+  independentBatches: isMentions,
   source: (file) => ({
     id: `gdelt-${slug(path.basename(file))}`,
     title: `GDELT 2.0 ${isMentions(file) ? 'Mentions' : 'Events'} file ${path.basename(file)}`,
