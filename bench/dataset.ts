@@ -8,10 +8,15 @@ import type {
   PlaceInput,
   StatementInput,
 } from '../src/ingest/bundle-types.js';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Log } from '../src/cli/run.js';
 import { cypher, type Database } from '../src/db/database.js';
 import { Label } from '../src/db/graph.js';
+import { importLocalStore } from '../src/db/local-neo4j.js';
 import { importBundle } from '../src/ingest/write.js';
 import { BulkCsv } from './bulk.js';
+import { benchConfig, diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import type { ActorKind, EventKind, OutletKind, StanceValue, StatementKind } from '../src/ingest/vocabulary.js';
 
 /**
@@ -251,4 +256,71 @@ export async function loadedEvents(db: Database): Promise<number> {
   // The last one present confirms the prefix is whole (a crash mid-load leaves at most a partial batch missing).
   if (n > 0 && ((await db.read(hasEvent, { id: eventId(n - 1) })).records[0]!.get('n') as { toNumber(): number }).toNumber() === 0) return 0;
   return n;
+}
+
+/** How a store was built, kept beside it so that a later run can reuse it and still report its load. */
+export interface StoreLoad {
+  seed: number;
+  events: number;
+  seconds: number;
+  csvSeconds: number;
+  importSeconds: number;
+  schemaSeconds: number;
+  nodes: number;
+  relationships: number;
+  date: string;
+}
+
+const LOAD_RECORD = 'bench-load.json';
+const countAll = cypher('bench: count nodes and relationships', 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+
+/** The load record of the store in `dataDir`, when it holds the dataset of `seed` and `events`. */
+export function storeLoad(dataDir: string, seed: number, events: number): StoreLoad | undefined {
+  const file = path.join(dataDir, LOAD_RECORD);
+  if (!existsSync(file)) return undefined;
+  const load = JSON.parse(readFileSync(file, 'utf8')) as StoreLoad;
+  return load.seed === seed && load.events === events ? load : undefined;
+}
+
+/**
+ * Builds a new store in `dataDir` (relative to the project) holding events [0, events) with
+ * neo4j-admin import, opens it with the schema applied, and records the load beside it.
+ */
+export async function buildStore(dataDir: string, options: { seed: number; events: number }, log: Log): Promise<{ neo4j: BenchNeo4j; load: StoreLoad }> {
+  const started = Date.now();
+  const csvDir = path.join(projectRoot, '.data', 'bench-csv');
+  rmSync(csvDir, { recursive: true, force: true });
+  const importArgs = writeDatasetCsv(csvDir, options, log);
+  const csvMb = diskMb(csvDir);
+  const csvSeconds = (Date.now() - started) / 1000;
+  log(`CSV written (${csvMb} MB) in ${csvSeconds.toFixed(1)} s; importing with neo4j-admin...`);
+  await importLocalStore(benchConfig(dataDir).neo4j, importArgs, log);
+  rmSync(csvDir, { recursive: true, force: true });
+  const imported = Date.now();
+  const importSeconds = (imported - started) / 1000 - csvSeconds;
+  log(`imported in ${importSeconds.toFixed(1)} s; creating constraints and indexes...`);
+  const neo4j = await startBenchNeo4j(log, { dataDir, awaitSeconds: 3600 });
+  const schemaSeconds = (Date.now() - imported) / 1000;
+  log(`schema built in ${schemaSeconds.toFixed(1)} s`);
+  // CSV has no empty list (an empty field is no property): the write path sets those on the shared
+  // records, and must find every node and relationship already there.
+  const again = await importBundle(neo4j.db, sharedBundle(options.seed), 'bench-shared');
+  if (again.nodesCreated + again.relationshipsCreated > 0) {
+    await neo4j.close();
+    throw new Error(`the bulk store lacks ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships of the shared bundle`);
+  }
+  const counted = (await neo4j.db.read(countAll)).records[0]!;
+  const load: StoreLoad = {
+    ...options,
+    seconds: (Date.now() - started) / 1000,
+    csvSeconds,
+    importSeconds,
+    schemaSeconds,
+    nodes: Number(counted.get('nodes')),
+    relationships: Number(counted.get('relationships')),
+    date: new Date().toISOString(),
+  };
+  writeFileSync(path.join(neo4j.dataDir, LOAD_RECORD), JSON.stringify(load, null, 2) + '\n');
+  log(`bulk load of ${options.events} events done in ${load.seconds.toFixed(1)} s`);
+  return { neo4j, load };
 }

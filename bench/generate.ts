@@ -2,12 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand, type Log } from '../src/cli/run.js';
-import { importLocalStore } from '../src/db/local-neo4j.js';
-import { importBundle } from '../src/ingest/write.js';
 import { dumpGraph } from './bulk.js';
-import { loadedEvents, loadEvents, sharedBundle, writeDatasetCsv } from './dataset.js';
+import { buildStore, loadedEvents, loadEvents } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
-import { benchConfig, diskMb, projectRoot, startBenchNeo4j } from './neo4j.js';
+import { diskMb, projectRoot, startBenchNeo4j } from './neo4j.js';
 
 /**
  * `npm run bench:data -- --events N --seed S`: gives the benchmark's Neo4j (BENCH_NEO4J_PORT,
@@ -31,32 +29,6 @@ const { values } = parseArgs({
 const events = Number(values.events ?? (values.check ? 300 : 10_000));
 const seed = Number(values.seed);
 
-/** Builds a new store holding events [0, events) with neo4j-admin, then opens it with the schema applied. */
-async function bulkLoad(dataDir: string, log: Log) {
-  const started = Date.now();
-  const csvDir = path.join(projectRoot, '.data', 'bench-csv');
-  rmSync(csvDir, { recursive: true, force: true });
-  const importArgs = writeDatasetCsv(csvDir, { seed, events }, log);
-  const csvMb = diskMb(csvDir);
-  const csvSeconds = (Date.now() - started) / 1000;
-  log(`CSV written (${csvMb} MB) in ${csvSeconds.toFixed(1)} s; importing with neo4j-admin...`);
-  await importLocalStore(benchConfig(dataDir).neo4j, importArgs, log);
-  rmSync(csvDir, { recursive: true, force: true });
-  const imported = Date.now();
-  log(`imported in ${((imported - started) / 1000 - csvSeconds).toFixed(1)} s; creating constraints and indexes...`);
-  const neo4j = await startBenchNeo4j(log, { dataDir, awaitSeconds: 3600 });
-  log(`schema built in ${((Date.now() - imported) / 1000).toFixed(1)} s`);
-  // CSV has no empty list (an empty field is no property): the write path sets those on the shared
-  // records, and must find every node and relationship already there.
-  const again = await importBundle(neo4j.db, sharedBundle(seed), 'bench-shared');
-  if (again.nodesCreated + again.relationshipsCreated > 0) {
-    await neo4j.close();
-    throw new Error(`the bulk store lacks ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships of the shared bundle`);
-  }
-  log(`bulk load of ${events} events done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return neo4j;
-}
-
 /** The same small dataset through neo4j-admin and through the write path: the two graphs must be equal. */
 async function check(log: Log) {
   const dumps: string[][] = [];
@@ -64,7 +36,7 @@ async function check(log: Log) {
     const dataDir = path.join('.data', `neo4j-bench-check-${way}`);
     rmSync(path.resolve(projectRoot, dataDir), { recursive: true, force: true });
     log(`loading ${events} events through ${way === 'bulk' ? 'neo4j-admin import' : 'the write path'} into ${dataDir}...`);
-    const neo4j = way === 'bulk' ? await bulkLoad(dataDir, log) : await startBenchNeo4j(log, { dataDir });
+    const neo4j = way === 'bulk' ? (await buildStore(dataDir, { seed, events }, log)).neo4j : await startBenchNeo4j(log, { dataDir });
     if (neo4j.reused) throw new Error('a Neo4j already answers on the benchmark port: stop it before --check');
     if (way === 'writes') await loadEvents(neo4j.db, { seed, from: 0, to: events }, log);
     dumps.push(await dumpGraph(neo4j.db));
@@ -109,7 +81,7 @@ await runCommand(async (log) => {
       log(`the store holds ${present} events: rebuilding it with ${events} events (seed ${seed})...`);
       await neo4j.close();
       rmSync(neo4j.dataDir, { recursive: true, force: true });
-      neo4j = await bulkLoad(path.relative(projectRoot, neo4j.dataDir), log);
+      neo4j = (await buildStore(path.relative(projectRoot, neo4j.dataDir), { seed, events }, log)).neo4j;
     }
     log(`disk used by ${neo4j.dataDir}: ${diskMb(neo4j.dataDir)} MB`);
   } finally {

@@ -3,15 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cypher, type Database } from '../src/db/database.js';
-import { projectRoot } from './neo4j.js';
+import type { StoreLoad } from './dataset.js';
+import { benchConfig, projectRoot } from './neo4j.js';
 
-export interface LoadResult {
+export interface LoadResult extends StoreLoad {
   size: number;
-  /** Events already in the store before this load (0: loaded from empty). */
-  from: number;
-  seconds: number;
-  nodes: number;
-  relationships: number;
+  /** Built by an earlier run (from the same seed), whose load record gives its times. */
+  reused: boolean;
   diskMb: number;
 }
 
@@ -244,20 +242,20 @@ export async function writeReport(run: Run): Promise<string[]> {
     '',
     `- CPU: ${run.machine.cpus} (shared with other work: compare ratios, not absolute times)`,
     `- Memory: ${run.machine.memoryGiB} GiB; ${run.machine.os}`,
-    `- Node ${run.machine.node}; Neo4j ${run.machine.neo4j} Community (embedded launcher, heap 4g, page cache 4096 MB unless overridden)`,
+    `- Node ${run.machine.node}; Neo4j ${run.machine.neo4j} Community (embedded launcher, heap ${benchConfig().neo4j.localHeap}, page cache ${benchConfig().neo4j.localPageCacheMb} MB)`,
     `- Load: autocannon, ${run.settings.connections} connections, ${run.settings.warmupSeconds} s warm-up then ${run.settings.seconds} s measured, ${run.settings.rounds} interleaved round(s) per operation (claimgraph, raw and \`@neo4j/graphql\` one after another, the order rotating each round); seed ${run.settings.seed}`,
     '- The three implementations are served by one Node process apart from the load generator, on one driver; CPU per request is that process\'s (user + system), not Neo4j\'s. It runs with `NODE_ENV=production` and claimgraph\'s request log off (`LOG_LEVEL=warn`).',
     '- `@neo4j/graphql` 7 with the type definitions in [bench/neo4j-graphql/type-defs.graphql](../bench/neo4j-graphql/type-defs.graphql), in a plain graphql-yoga; its answers are reshaped to claimgraph\'s (grouping the walk by outlet, say) on the benchmark\'s side, untimed, to check they are the same data.',
     '',
     '## Datasets',
     '',
-    'Written through `importBundle` (the one write path), 250 events per transaction. A size is the first N events of the seeded sequence, so each size only adds events to the previous one.',
+    'Each size is its own store, built by `neo4j-admin database import` from CSV of the rows the write path would write (`plan` in src/ingest/write.ts; `npm run bench:data -- --check` shows both give the same graph), then the product\'s schema, then one pass of `importBundle` over the shared records that must create nothing. A store built by an earlier run from the same seed is reused, and its load record gives the times. A size is the first N events of the seeded sequence.',
     '',
-    '| events | written in this run | seconds | nodes created | relationships created | store on disk |',
-    '|---:|---|---:|---:|---:|---:|',
+    '| events | built | seconds in all | CSV | neo4j-admin | schema | nodes | relationships | store on disk |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...run.loads.map(
       (l) =>
-        `| ${l.size.toLocaleString('en')} | ${l.from === l.size ? 'already loaded' : `events ${l.from.toLocaleString('en')}..${l.size.toLocaleString('en')}`} | ${fmt(l.seconds)} | ${l.nodes.toLocaleString('en')} | ${l.relationships.toLocaleString('en')} | ${l.diskMb} MB |`,
+        `| ${l.size.toLocaleString('en')} | ${l.reused ? `earlier, ${l.date.slice(0, 16).replace('T', ' ')} UTC` : 'in this run'} | ${fmt(l.seconds)} | ${fmt(l.csvSeconds)} | ${fmt(l.importSeconds)} | ${fmt(l.schemaSeconds)} | ${l.nodes.toLocaleString('en')} | ${l.relationships.toLocaleString('en')} | ${l.diskMb.toLocaleString('en')} MB |`,
     ),
     '',
     '## Targets',

@@ -13,7 +13,7 @@ import { runImport } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { countLines } from '../src/ingest/sources/rows.js';
 import { parseTerms, toLucene } from '../src/modules/search/search.cypher.js';
-import { eventId, eventRecords, loadedEvents, loadEvents, personId, provinceId, REGION, type EventRecords } from './dataset.js';
+import { buildStore, eventId, eventRecords, loadedEvents, personId, provinceId, REGION, storeLoad, type EventRecords, type StoreLoad } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
 import { neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operations.js';
 import { NEO4J_GRAPHQL_PATH } from './neo4j-graphql/server.js';
@@ -259,21 +259,34 @@ async function importBenchmark(neo4j: BenchNeo4j, log: Log): Promise<ImportResul
   };
 }
 
+/**
+ * The store of one size: `.data/neo4j-bench-<size>`, reused when an earlier run built it from the
+ * same seed (its load record says how long that took), else built anew with neo4j-admin import.
+ */
+async function storeOfSize(size: number, log: Log): Promise<{ neo4j: BenchNeo4j; load: LoadResult }> {
+  const dataDir = path.join('.data', `neo4j-bench-${size}`);
+  const earlier = storeLoad(path.resolve(projectRoot, dataDir), seed, size);
+  let neo4j: BenchNeo4j;
+  let built: StoreLoad;
+  if (earlier) {
+    log(`${size} events: reusing the store built on ${earlier.date.slice(0, 16)} in ${dataDir}`);
+    neo4j = await startBenchNeo4j(log, { dataDir });
+    built = earlier;
+  } else {
+    log(`${size} events: building the store in ${dataDir}...`);
+    rmSync(path.resolve(projectRoot, dataDir), { recursive: true, force: true });
+    ({ neo4j, load: built } = await buildStore(dataDir, { seed, events: size }, log));
+  }
+  if ((await loadedEvents(neo4j.db)) !== size) throw new Error(`the store in ${dataDir} does not hold exactly ${size} events`);
+  return { neo4j, load: { size, reused: !!earlier, ...built, diskMb: diskMb(neo4j.dataDir) } };
+}
+
 await runCommand(async (log) => {
   const started = Date.now();
-  let neo4j = await startBenchNeo4j(log);
-  if ((await loadedEvents(neo4j.db)) > sizes[0]!) {
-    log(`the benchmark store holds more than ${sizes[0]} events: starting again from an empty one`);
-    await neo4j.close();
-    rmSync(neo4j.dataDir, { recursive: true, force: true });
-    neo4j = await startBenchNeo4j(log);
-  }
-  const { child, base } = await startServers(neo4j.uri, log);
   const events = chooseEvents();
-  const run: Run = {
+  const run: Omit<Run, 'machine' | 'commit' | 'date'> = {
     settings,
     sizes,
-    ...(await provenance(neo4j.db)),
     loads: [] as LoadResult[],
     measurements: [] as Measurement[],
     singles: [] as Single[],
@@ -281,16 +294,13 @@ await runCommand(async (log) => {
     import: undefined,
     seconds: 0,
   };
-  try {
-    for (const size of sizes) {
-      const present = await loadedEvents(neo4j.db);
-      if (present < size) {
-        log(`loading events ${present}..${size}...`);
-        const loaded = await loadEvents(neo4j.db, { seed, from: present, to: size }, log);
-        run.loads.push({ size, from: present, seconds: loaded.seconds, nodes: loaded.nodesCreated, relationships: loaded.relationshipsCreated, diskMb: diskMb(neo4j.dataDir) });
-      } else {
-        run.loads.push({ size, from: size, seconds: 0, nodes: 0, relationships: 0, diskMb: diskMb(neo4j.dataDir) });
-      }
+  let measuredOn: Awaited<ReturnType<typeof provenance>> | undefined;
+  for (const size of sizes) {
+    const { neo4j, load } = await storeOfSize(size, log);
+    run.loads.push(load);
+    measuredOn ??= await provenance(neo4j.db);
+    const { child, base } = await startServers(neo4j.uri, log);
+    try {
       const cursors = await listCursors(base);
       for (const c of cases(events, cursors)) {
         const op = raw[c.raw]!;
@@ -324,13 +334,14 @@ await runCommand(async (log) => {
           }
         }
       }
+      // Into the largest graph, removed again afterwards.
+      if (size === sizes.at(-1)) run.import = await importBenchmark(neo4j, log);
+    } finally {
+      child.kill('SIGTERM');
+      await neo4j.close();
     }
-    run.import = await importBenchmark(neo4j, log);
-  } finally {
-    child.kill('SIGTERM');
-    await neo4j.close();
   }
   run.seconds = (Date.now() - started) / 1000;
-  const written = await writeReport(run);
+  const written = await writeReport({ ...run, ...measuredOn! });
   log(`wrote ${written.join(' and ')} in ${Math.round(run.seconds)} s`);
 });
