@@ -327,7 +327,7 @@ export async function writeReport(run: Run): Promise<string[]> {
   md.push('## GDELT import', '');
   if (run.import) {
     md.push(
-      `Generated GDELT 2.0 files through \`runImport\` (batches of 1,000 rows), into the graph of ${Math.max(...run.sizes).toLocaleString('en')} events:`,
+      `Generated GDELT 2.0 files through \`runImport\` (the importer's batches of 5,000 rows), into the graph of ${Math.min(...run.sizes).toLocaleString('en')} events:`,
       '',
       '| file | rows | rows/s |',
       '|---|---:|---:|',
