@@ -86,11 +86,12 @@ export interface SortKey {
 export function keyset(sort: SortKey, forward: boolean): { where: string; order: string } {
   const [cmp, dir] = forward ? ['>', 'ASC'] : ['<', 'DESC'];
   const after = `($cursorKey IS NULL OR ${sort.order} ${cmp} ${sort.cursor} OR (${sort.order} = ${sort.cursor} AND n.id ${cmp} $cursorId))`;
-  if (!sort.bounds) return { where: after, order: `ORDER BY ${sort.order} ${dir}, n.id ${dir}` };
+  const order = `ORDER BY ${sort.order} ${dir}, n.id ${dir}`;
+  if (!sort.bounds) return { where: after, order };
   // A range on the key itself (inclusive: rows equal to the cursor's key may still follow it)
   // is what makes the planner seek the index in order.
   const bound = forward ? `${sort.order} >= coalesce(${sort.cursor}, ${sort.bounds.lowest})` : `${sort.order} <= coalesce(${sort.cursor}, ${sort.bounds.highest})`;
-  return { where: `${bound} AND ${after}`, order: `ORDER BY ${sort.order} ${dir}, n.id ${dir}` };
+  return { where: `${bound} AND ${after}`, order };
 }
 
 export interface Edge<T> {
