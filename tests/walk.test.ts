@@ -117,8 +117,51 @@ describe('the walk from the Daquq airstrike to its outlets', () => {
     }
   });
 
-  it('makes one round trip per nesting level, whatever the fan-out, and reads speakers with the coverage', async () => {
+  it('reads the event with its coverage and the speakers in one round trip, whatever the fan-out', async () => {
     const result = await api.run(WalkDocument, { event: daquq });
-    expect(result.queries).toEqual(['Event by ids', 'event coverage']);
+    expect(result.queries).toEqual(['event with coverage']);
+  });
+
+  it('answers the same from event(id:) in one query as from a list one level per query, for every event and stance filter', async () => {
+    const coverage = `coverage(stances: $stances) { outlet { key } stances articles { key } reports { article { key } statement { key speaker { key } } stances { value claim { key } } } }`;
+    for (const stances of [null, ['DENIES'], ['ASSERTS', 'CALLS_TO_VERIFY']]) {
+      const listed = await api.run<any, unknown>(`query ($stances: [StanceValue!]) { events(first: 5) { pageInfo { hasNextPage } edges { node { id key ${coverage} } } } }`, { stances });
+      expect(listed.errors).toBeUndefined();
+      expect(listed.queries).toEqual(['events page forward', 'event coverage']);
+      expect(listed.data.events.pageInfo.hasNextPage).toBe(false);
+      const events = listed.data.events.edges.map((e: any) => e.node);
+      expect(events.some((e: any) => e.coverage.length === 0)).toBe(true);
+      for (const event of events) {
+        const one = await api.run<any, unknown>(`query ($id: ID!, $stances: [StanceValue!]) { event(id: $id) { key ${coverage} } }`, { id: event.id, stances });
+        expect(one.queries).toEqual(['event with coverage']);
+        expect(one.data.event).toEqual({ key: event.key, coverage: event.coverage });
+      }
+    }
+  });
+
+  it('finds the coverage through fragments, leaves out what @skip drops, and still answers NOT_FOUND', async () => {
+    const viaFragment = await api.run<any, unknown>(
+      `query ($id: ID!) { event(id: $id) { ...Walk } } fragment Walk on Event { ... on Event { coverage(stances: [DENIES]) { outlet { key } } } }`,
+      { id: daquq },
+    );
+    expect(viaFragment.queries).toEqual(['event with coverage']);
+    expect(viaFragment.data.event.coverage.map((c: any) => c.outlet.key)).toContain('nbc-news');
+    const skipped = await api.run<any, unknown>(`query ($id: ID!, $skip: Boolean!) { event(id: $id) { key coverage @skip(if: $skip) { outlet { key } } } }`, {
+      id: daquq,
+      skip: true,
+    });
+    expect(skipped.queries).toEqual(['Event by ids']);
+    expect(skipped.data.event).toEqual({ key: 'daquq-airstrike-2016-10-21' });
+    const missing = await api.run<any, unknown>(`query ($id: ID!) { event(id: $id) { coverage { outlet { key } } } }`, { id: gid('Event', 'no-such-event') });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('reads two differently filtered coverages of one event with the first folded in and the second from its loader', async () => {
+    const result = await api.run<any, unknown>(
+      `query ($id: ID!) { event(id: $id) { all: coverage { outlet { key } } denials: coverage(stances: [DENIES]) { outlet { key } } } }`,
+      { id: daquq },
+    );
+    expect(result.queries).toEqual(['event with coverage', 'event coverage']);
+    expect(result.data.event.denials.length).toBeLessThan(result.data.event.all.length);
   });
 });

@@ -1,3 +1,5 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { loadGrouped } from '../../db/batch.js';
@@ -56,15 +58,32 @@ const groupedReturn = `
                               onBehalfOf: head([(s)-[:ON_BEHALF_OF]->(x:${Label.Actor}) | ${plainNode('x', Label.Actor)}])}] AS statements,
           [x IN reduce(claims = [], l IN stanceLists | claims + [x IN l WHERE NOT x.claim IN claims | x.claim]) | ${plainNode('x', Label.Claim)}] AS claims`;
 
-/** A statement's stances depend on it and the event alone, so the event's walk reads them before fanning out to the articles. */
-export const eventCoverage = cypher(
-  'event coverage',
-  `UNWIND $ids AS parentId
-   MATCH (e:${Label.Event} {id: parentId})<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement})
+/**
+ * From the event `e` named `parentId`. A statement's stances depend on it and the event alone, so
+ * the event's walk reads them before fanning out to the articles.
+ */
+const FROM_EVENT = `MATCH (e)<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement})
    WITH DISTINCT parentId, e, s
    WITH parentId, e, s, ${STANCES}
    MATCH (o:${Label.Outlet})-[:PUBLISHED]->(a:${Label.Article})-[:REPORTS]->(s)
-   ${groupedReturn}`,
+   ${groupedReturn}`;
+
+export const eventCoverage = cypher(
+  'event coverage',
+  `UNWIND $ids AS parentId
+   MATCH (e:${Label.Event} {id: parentId})
+   ${FROM_EVENT}`,
+);
+
+/** One event and its coverage in one round trip, for `event(id:)` when the walk is selected. */
+export const eventWithCoverage = cypher(
+  'event with coverage',
+  `MATCH (e:${Label.Event} {id: $id})
+   OPTIONAL CALL (e) {
+     WITH e, e.id AS parentId
+     ${FROM_EVENT}
+   }
+   RETURN ${plainNode('e', Label.Event)} AS event, rows, events, outlets, articles, statements, claims`,
 );
 
 export const outletCoverage = cypher(
@@ -151,8 +170,34 @@ async function loadCoverage(ctx: Context, query: NamedQuery, ids: readonly strin
   return parents.map((rows) => group(rows.flat(), by));
 }
 
-export function loadEventCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {
-  return loadCoverage(ctx, eventCoverage, ids, stances, 'outlet');
+/**
+ * The coverage of events, batched per request and per stance filter. A field's own loader would
+ * do, but `event(id:)` reads the coverage with the event and must hand it over here.
+ */
+const eventCoverageLoaders = createContextCache((ctx: Context) => {
+  const loaders = new Map<string, DataLoader<string, CoverageRecord[]>>();
+  return (stances: StanceValue[] | null) => {
+    const key = JSON.stringify(stances);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => loadCoverage(ctx, eventCoverage, ids, stances, 'outlet'));
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+});
+
+export function loadEventCoverage(ctx: Context, id: string, stances: StanceValue[] | null): Promise<CoverageRecord[]> {
+  return eventCoverageLoaders(ctx)(stances).load(id);
+}
+
+/** The event `id` (null when there is none), its coverage under `stances` handed to the coverage loader. */
+export async function loadEventWithCoverage(ctx: Context, id: string, stances: StanceValue[] | null): Promise<EventRecord | null> {
+  const record = (await ctx.read(eventWithCoverage, { id, stances })).records[0];
+  if (!record) return null;
+  const rows = record.get('rows') === null ? [] : toRows(ctx, record);
+  eventCoverageLoaders(ctx)(stances).prime(id, group(rows, 'outlet'));
+  return toEvent(props(record.get('event')));
 }
 
 export function loadOutletCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {

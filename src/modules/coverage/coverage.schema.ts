@@ -41,14 +41,12 @@ CoverageObject.implement({
 
 
 builder.objectField(EventNode, 'coverage', (t) =>
-  t.loadableList({
-    type: CoverageObject,
-    byPath: true,
+  t.field({
+    type: [CoverageObject],
     description:
       'The walk: every outlet that carried a statement about this event (reporting it, accusing, denying), with its articles, the statements and their stances, by outlet name.',
     args: { stances: t.arg({ type: [StanceValueEnum], description: 'Only reports whose statement takes one of these positions.' }) },
-    load: (ids: string[], ctx, args) => loadEventCoverage(ctx, ids, args.stances ?? null),
-    resolve: (event) => event.id,
+    resolve: (event, args, ctx) => loadEventCoverage(ctx, event.id, args.stances ?? null),
   }),
 );
 

@@ -6,9 +6,12 @@ import { MediaItemNode } from '../media/media.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
-import { keyOf, loadOrNotFound, type DecodedId } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, orNotFound, type DecodedId } from '../shared/lookup.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
 import { invalid } from '../../errors.js';
+import type { StanceValue } from '../../ingest/vocabulary.js';
+import { loadEventWithCoverage } from '../coverage/coverage.cypher.js';
+import { childSelections } from '../shared/lookahead.js';
 import type { Context } from '../../context.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
@@ -135,7 +138,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One event by ID; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ required: true, description: 'The ID of an Event.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(EventNode, ctx, id, 'Event'),
+    resolve: async (_root, { id }, ctx, info) => {
+      // The walk is the API's main question: when it is asked from here, the event and its
+      // coverage come in one round trip instead of one per level.
+      const [coverage] = childSelections(info, 'coverage');
+      if (!coverage) return loadOrNotFound(EventNode, ctx, id, 'Event');
+      const key = keyOf(id, 'Event');
+      const event = orNotFound(await loadEventWithCoverage(ctx, key, (coverage.stances as StanceValue[] | null | undefined) ?? null), 'Event', key);
+      EventNode.getDataloader(ctx).prime(key, event);
+      return event;
+    },
   }),
   events: t.field({
     type: EventConnection,

@@ -26,7 +26,11 @@ interface Loadable<T> {
 /** Loads one object for a root field such as `event(id:)`, answering NOT_FOUND for an unknown ID. */
 export async function loadOrNotFound<T>(ref: Loadable<T>, ctx: Context, globalId: DecodedId, typename: string): Promise<T> {
   const key = keyOf(globalId, typename);
-  const found = await ref.getDataloader(ctx).load(key);
+  return orNotFound(await ref.getDataloader(ctx).load(key), typename, key);
+}
+
+/** `found`, or NOT_FOUND naming the ID of `key` when there is nothing. */
+export function orNotFound<T>(found: T | null, typename: string, key: string): T {
   if (!found) throw notFound(typename, encodeGlobalID(typename, key));
   return found;
 }

@@ -3,9 +3,9 @@ import type { Context } from '../../context.js';
 import { cypher, type NamedQuery } from '../../db/database.js';
 import { Label, RecordLabels, type RecordLabel, type Rel } from '../../db/graph.js';
 import { props } from '../../db/values.js';
-import { invalid, notFound } from '../../errors.js';
+import { invalid } from '../../errors.js';
 import { encodeGlobalID } from '../../global-id.js';
-import type { DecodedId } from '../shared/lookup.js';
+import { orNotFound, type DecodedId } from '../shared/lookup.js';
 
 /** Hard caps: a neighbourhood or path search never walks or returns more than this. */
 export const MAX_DEPTH = 3;
@@ -89,9 +89,7 @@ const nodeByKey = new Map(
 
 async function findNode(ctx: Reader, { label, key }: { label: Label; key: string }): Promise<Node> {
   const result = await ctx.read(nodeByKey.get(label)!, { id: key });
-  const node = result.records[0]?.get('n') as Node | undefined;
-  if (!node) throw notFound(label, encodeGlobalID(label, key));
-  return node;
+  return orNotFound((result.records[0]?.get('n') as Node | undefined) ?? null, label, key);
 }
 
 /** One breadth-first level: every relationship from the frontier that passes the filters. */
