@@ -25,7 +25,7 @@ function kindCounts(graph: any): Record<string, number> {
 }
 
 describe('neighborhood', () => {
-  it('the Daquq strike and everything one relationship away, with properties, in one round trip per level', async () => {
+  it('the Daquq strike and everything one relationship away, with properties, in one round trip', async () => {
     const result = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id) { ${graphFields} } }`, { id: daquqStrike });
     expect(result.errors).toBeUndefined();
     const graph = result.data.neighborhood;
@@ -38,7 +38,7 @@ describe('neighborhood', () => {
     expect(graph.edges).toContainEqual(
       expect.objectContaining({ type: 'OCCURRED_IN', source: daquqStrike, target: gid('Place', 'daquq'), properties: {} }),
     );
-    expect(result.queries).toEqual(['subgraph Event by id', 'neighborhood level']);
+    expect(result.queries).toEqual(['neighborhood']);
   });
 
   it('follows only the given relationship types to the given kinds, as deep as asked', async () => {
@@ -56,7 +56,24 @@ describe('neighborhood', () => {
     const near = graph.edges.find((e: any) => e.type === 'NEAR');
     expect(near).toMatchObject({ source: gid('Place', 'daquq'), target: gid('Place', 'kirkuk') });
     expect(near.properties).toMatchObject({ distanceKm: 30, direction: 'S' });
-    expect(result.queries).toEqual(['subgraph Event by id', 'neighborhood level', 'neighborhood level', 'neighborhood level']);
+    expect(result.queries).toEqual(['neighborhood']);
+  });
+
+  it('a limit keeps the first nodes met, breadth first, and every relationship among them', async () => {
+    for (const depth of [2, 3]) {
+      const query = `query ($id: ID!, $limit: Int) { neighborhood(id: $id, depth: ${depth}, limit: $limit) { nodes { id } edges { id source target } truncated } }`;
+      const full = (await api.run<any, unknown>(query, { id: daquqStrike, limit: 500 })).data.neighborhood;
+      expect(full.truncated).toBe(false);
+      const size = full.nodes.length;
+      expect(size).toBeGreaterThan(20);
+      for (const limit of [1, 2, 3, 8, 15, 16, 40, size - 1, size]) {
+        const cut = (await api.run<any, unknown>(query, { id: daquqStrike, limit })).data.neighborhood;
+        expect(cut.nodes).toEqual(full.nodes.slice(0, limit));
+        const kept = new Set(cut.nodes.map((n: any) => n.id));
+        expect(cut.edges).toEqual(full.edges.filter((e: any) => kept.has(e.source) && kept.has(e.target)));
+        expect(cut.truncated).toBe(limit < size);
+      }
+    }
   });
 
   it('depth 0 is the record alone; a limit cuts the graph and says so', async () => {

@@ -92,17 +92,44 @@ async function findNode(ctx: Reader, { label, key }: { label: Label; key: string
   return orNotFound((result.records[0]?.get('n') as Node | undefined) ?? null, label, key);
 }
 
-/** One breadth-first level: every relationship from the frontier that passes the filters. */
-const neighborhoodLevel = cypher(
-  'neighborhood level',
-  `UNWIND $frontier AS frontierId
-   MATCH (a) WHERE elementId(a) = frontierId
-   MATCH (a)-[r]-(b)
-   WHERE ($types IS NULL OR type(r) IN $types) AND head(labels(b)) IN $kinds
-   RETURN DISTINCT r, b
-   ORDER BY elementId(b), elementId(r)
-   LIMIT $rows`,
-);
+/**
+ * The whole breadth-first walk from one record, `depth` levels, in one query. Each level reads
+ * every relationship from the frontier that passes the filters, in a fixed order, up to
+ * MAX_EDGES_PER_LEVEL (one more says it was cut); `seen<n>` is the nodes kept after level n, in the
+ * order they were met and at most `$limit`, and the next frontier is what level n added to it.
+ */
+function neighborhoodQuery(label: Label, depth: number): NamedQuery {
+  const levels = Array.from({ length: depth }, (_, i) => i + 1).map(
+    (n) => `CALL (seen${n - 1}${n > 1 ? `, seen${n - 2}` : ''}) {
+       UNWIND ${n > 1 ? `seen${n - 1}[size(seen${n - 2})..]` : 'seen0'} AS a
+       MATCH (a)-[r]-(b)
+       WHERE ($types IS NULL OR type(r) IN $types) AND head(labels(b)) IN $kinds
+       WITH DISTINCT r, b ORDER BY elementId(b), elementId(r) LIMIT $rows
+       RETURN collect({r: r, b: b}) AS level${n}
+     }
+     WITH *, reduce(kept = seen${n - 1}, x IN level${n}[0..$edgesPerLevel] |
+                    CASE WHEN x.b IN kept OR size(kept) >= $limit THEN kept ELSE kept + x.b END) AS seen${n}`,
+  );
+  return cypher(
+    'neighborhood',
+    `MATCH (start:${label} {id: $id})
+     WITH start, [start] AS seen0
+     ${levels.join('\n     ')}
+     RETURN start, [${levels.map((_, i) => `level${i + 1}`).join(', ')}] AS levels`,
+  );
+}
+
+const neighborhoodQueries = new Map<string, NamedQuery>();
+
+function neighborhoodQueryFor(label: Label, depth: number): NamedQuery {
+  const key = `${label}/${depth}`;
+  let query = neighborhoodQueries.get(key);
+  if (!query) {
+    query = neighborhoodQuery(label, depth);
+    neighborhoodQueries.set(key, query);
+  }
+  return query;
+}
 
 export interface NeighborhoodArgs {
   id: DecodedId;
@@ -113,42 +140,40 @@ export interface NeighborhoodArgs {
 }
 
 /**
- * The records within `depth` relationships of one record, breadth first, one round trip per level.
+ * The records within `depth` relationships of one record, breadth first, in one round trip.
  * Stops at `limit` nodes and MAX_EDGES_PER_LEVEL relationships per level, saying so in `truncated`.
  */
 export async function neighborhood(ctx: Reader, args: NeighborhoodArgs): Promise<SubgraphRecord> {
   const depth = bounded(args.depth, 1, 0, MAX_DEPTH, 'depth');
   const limit = bounded(args.limit, DEFAULT_NODES, 1, MAX_NODES, 'limit');
-  const start = await findNode(ctx, nodeRef(args.id, 'id'));
+  const { label, key } = nodeRef(args.id, 'id');
+  const result = await ctx.read(neighborhoodQueryFor(label, depth), {
+    id: key,
+    types: args.relationshipTypes ?? null,
+    // Bookkeeping nodes (external ids, audit entries) are not part of the drawn graph.
+    kinds: args.nodeKinds ?? RecordLabels,
+    rows: neo4j.int(MAX_EDGES_PER_LEVEL + 1),
+    edgesPerLevel: neo4j.int(MAX_EDGES_PER_LEVEL),
+    limit: neo4j.int(limit),
+  });
+  const record = orNotFound(result.records[0] ?? null, label, key);
+  const start = record.get('start') as Node;
   const nodes = new Map([[start.elementId, toGraphNode(start)]]);
   const edges = new Map<string, Relationship>();
   let truncated = false;
-  let frontier = [start.elementId];
-  for (let level = 1; level <= depth && frontier.length > 0; level++) {
-    const result = await ctx.read(neighborhoodLevel, {
-      frontier,
-      types: args.relationshipTypes ?? null,
-      // Bookkeeping nodes (external ids, audit entries) are not part of the drawn graph.
-      kinds: args.nodeKinds ?? RecordLabels,
-      rows: neo4j.int(MAX_EDGES_PER_LEVEL + 1),
-    });
-    const rows = result.records.slice(0, MAX_EDGES_PER_LEVEL);
-    truncated ||= result.records.length > MAX_EDGES_PER_LEVEL;
-    const next: string[] = [];
-    for (const row of rows) {
-      const node = row.get('b') as Node;
-      if (!nodes.has(node.elementId)) {
+  // The same rule as the query's `seen<n>`, which chose each next frontier.
+  for (const level of record.get('levels') as Array<Array<{ r: Relationship; b: Node }>>) {
+    truncated ||= level.length > MAX_EDGES_PER_LEVEL;
+    for (const { r, b } of level.slice(0, MAX_EDGES_PER_LEVEL)) {
+      if (!nodes.has(b.elementId)) {
         if (nodes.size >= limit) {
           truncated = true;
           continue;
         }
-        nodes.set(node.elementId, toGraphNode(node));
-        next.push(node.elementId);
+        nodes.set(b.elementId, toGraphNode(b));
       }
-      const rel = row.get('r') as Relationship;
-      edges.set(rel.elementId, rel);
+      edges.set(r.elementId, r);
     }
-    frontier = next;
   }
   return {
     nodes: [...nodes.values()],
