@@ -74,7 +74,7 @@ describe(`a generated graph of ${EVENTS} events`, () => {
     expect(capped.data.neighborhood.truncated).toBe(true);
     const ids = new Set(capped.data.neighborhood.nodes.map((n: any) => n.id));
     for (const edge of capped.data.neighborhood.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
-    expect(capped.queries).toEqual(['subgraph Place by id', 'neighborhood level', 'neighborhood level']);
+    expect(capped.queries).toEqual(['neighborhood']);
 
     const places = await api.run<any, unknown>(
       `query ($id: ID!) { neighborhood(id: $id, depth: 3, relationshipTypes: [WITHIN]) { nodes { id } truncated } }`,

@@ -1208,10 +1208,8 @@ describe('round trips', () => {
     const daquq = result.data.events.edges.find((e: any) => e.node.key === DAQUQ_STRIKE).node;
     expect(daquq.claims.totalCount).toBe(10);
     expect(result.queries).toEqual([
-      'events count',
-      'events page forward',
-      'event claims count',
-      'event claims page forward',
+      'events page forward and count',
+      'event claims page forward and count',
       'claim stances page forward',
       'statement speaker',
       'statement on behalf of',

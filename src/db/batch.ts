@@ -81,9 +81,69 @@ function relationCountQuery(spec: RelationPage): NamedQuery {
   );
 }
 
+/** Each parent's count and page in one row: the two subqueries of the queries above, in one round trip. */
+function relationPageAndCountQuery(spec: RelationPage, forward: boolean): NamedQuery {
+  const { where, order } = keyset(spec.sortKey, forward);
+  return cypher(
+    `${spec.name} page ${forward ? 'forward' : 'backward'} and count`,
+    `UNWIND $ids AS parentId
+     MATCH (p:${spec.parent} {id: parentId})
+     CALL (p) {
+       MATCH ${spec.pattern}
+       WHERE ${spec.filter ?? 'true'}
+       RETURN count(DISTINCT n) AS total
+     }
+     CALL (p) {
+       MATCH ${spec.pattern}
+       WHERE ${spec.filter ?? 'true'} AND ${where}
+       WITH DISTINCT n
+       WITH n, ${spec.sortKey.text} AS sortKey ${order} LIMIT $limit
+       RETURN collect({n: n, sortKey: sortKey}) AS page
+     }
+     RETURN parentId, total, page`,
+  );
+}
+
+/**
+ * Two reads a request often wants together, a page and its count: both asked for before the
+ * current turn of resolvers ends (GraphQL resolves the fields of one object in one pass), they are
+ * answered by one combined query; asked for alone, each by its own.
+ */
+function pagedAndCounted<P, C>(reads: { page: () => Promise<P>; count: () => Promise<C>; both: () => Promise<[P, C]> }) {
+  const wanted = { page: false, count: false };
+  let page: Promise<P> | undefined;
+  let count: Promise<C> | undefined;
+  let planned: Promise<void> | undefined;
+  const plan = () =>
+    (planned ??= Promise.resolve().then(() => {
+      if (!(wanted.page && wanted.count)) return;
+      const both = reads.both();
+      page = both.then(([p]) => p);
+      count = both.then(([, c]) => c);
+    }));
+  return {
+    page: async () => {
+      wanted.page = true;
+      await plan();
+      return (page ??= reads.page());
+    },
+    count: async () => {
+      wanted.count = true;
+      await plan();
+      return (count ??= reads.count());
+    },
+  };
+}
+
 /** Prepared queries for one relation, built once at module load. */
 export function relationPage(spec: RelationPage) {
-  const queries = { forward: relationPageQuery(spec, true), backward: relationPageQuery(spec, false), count: relationCountQuery(spec) };
+  const queries = {
+    forward: relationPageQuery(spec, true),
+    backward: relationPageQuery(spec, false),
+    count: relationCountQuery(spec),
+    forwardAndCount: relationPageAndCountQuery(spec, true),
+    backwardAndCount: relationPageAndCountQuery(spec, false),
+  };
   return async function loadPages<T>(
     ctx: Context,
     ids: readonly string[],
@@ -92,28 +152,26 @@ export function relationPage(spec: RelationPage) {
     params: Params = {},
   ): Promise<Connection<T>[]> {
     const window = toWindow(args);
-    // Pages and counts are read only when selected, each in one query for every parent, and both
-    // start in the same tick when both are selected, so a page with its count is one level deep.
-    let pages: Promise<KeyedRow<T>[][]> | undefined;
-    const rowsFor = async (index: number) => {
-      pages ??= loadGrouped<KeyedRow<T>>(
-        ctx,
-        window.forward ? queries.forward : queries.backward,
-        ids,
-        (record) => ({ node: map(props(record.get('n'))), sortKey: record.get('sortKey') as string }),
-        { ...params, ...windowParams(window) },
-      );
-      return (await pages)[index] ?? [];
-    };
-    let counts: Promise<Map<string, number>> | undefined;
-    const countFor = (id: string) => async () => {
-      counts ??= ctx.read(queries.count, { ...params, ids }).then(
-        (result) => new Map(result.records.map((r) => [r.get('parentId') as string, Number(r.get('total'))])),
-      );
-      return (await counts).get(id) ?? 0;
-    };
+    const toRow = (entry: { n: unknown; sortKey: unknown }): KeyedRow<T> => ({ node: map(props(entry.n)), sortKey: entry.sortKey as string });
+    const totals = (records: Neo4jRecord[]) => new Map(records.map((r) => [r.get('parentId') as string, Number(r.get('total'))]));
+    // Pages and counts are read only when selected, each in one query for every parent, or both
+    // in one query when both are selected.
+    const reads = pagedAndCounted({
+      page: () =>
+        loadGrouped<KeyedRow<T>>(ctx, window.forward ? queries.forward : queries.backward, ids, (record) => toRow({ n: record.get('n'), sortKey: record.get('sortKey') }), {
+          ...params,
+          ...windowParams(window),
+        }),
+      count: async () => totals((await ctx.read(queries.count, { ...params, ids })).records),
+      both: async () => {
+        const result = await ctx.read(window.forward ? queries.forwardAndCount : queries.backwardAndCount, { ...params, ...windowParams(window), ids });
+        const pages = new Map(result.records.map((r) => [r.get('parentId') as string, (r.get('page') as Array<{ n: unknown; sortKey: unknown }>).map(toRow)]));
+        return [ids.map((id) => pages.get(id) ?? []), totals(result.records)];
+      },
+    });
+    const countFor = (id: string) => async () => (await reads.count()).get(id) ?? 0;
     return ids.map((id, index) =>
-      deferredConnection(async () => toConnection(sortRows(await rowsFor(index), window.forward), window, countFor(id)), countFor(id)),
+      deferredConnection(async () => toConnection(sortRows((await reads.page())[index] ?? [], window.forward), window, countFor(id)), countFor(id)),
     );
   };
 }
@@ -154,13 +212,28 @@ export function listPage(spec: ListPage) {
        RETURN n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
     );
   };
+  const count = `${spec.count?.match ?? spec.match} WHERE ${spec.count?.filter ?? spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`;
+  const buildWithCount = (forward: boolean) => {
+    const { where, order } = keyset(spec.sortKey, forward);
+    return cypher(
+      `${spec.name} page ${forward ? 'forward' : 'backward'} and count`,
+      `CALL () { ${count} }
+       CALL () {
+         ${spec.match}
+         WHERE ${spec.filter ?? 'true'} AND ${where}
+         WITH DISTINCT n
+         WITH n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit
+         RETURN collect({n: n, sortKey: sortKey, label: label}) AS page
+       }
+       RETURN total, page`,
+    );
+  };
   const queries = {
     forward: build(true),
     backward: build(false),
-    count: cypher(
-      `${spec.name} count`,
-      `${spec.count?.match ?? spec.match} WHERE ${spec.count?.filter ?? spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`,
-    ),
+    count: cypher(`${spec.name} count`, count),
+    forwardAndCount: buildWithCount(true),
+    backwardAndCount: buildWithCount(false),
   };
   return async function loadPage<T>(
     ctx: Context,
@@ -170,18 +243,21 @@ export function listPage(spec: ListPage) {
     params: Params = {},
   ): Promise<Connection<T>> {
     const window = toWindow(args);
-    let total: Promise<number> | undefined;
-    const totalCount = () => {
-      total ??= ctx.read(queries.count, params).then((r) => Number(r.records[0]?.get('total') ?? 0));
-      return total;
-    };
-    return deferredConnection(async () => {
-      const result = await ctx.read(window.forward ? queries.forward : queries.backward, { ...params, ...windowParams(window) });
-      const rows = result.records.map((record) => ({
-        node: map(props(record.get('n')), record.get('label') as Label),
-        sortKey: record.get('sortKey') as string,
-      }));
-      return toConnection(rows, window, totalCount);
-    }, totalCount);
+    const toRow = (entry: { n: unknown; sortKey: unknown; label: unknown }): KeyedRow<T> => ({
+      node: map(props(entry.n), entry.label as Label),
+      sortKey: entry.sortKey as string,
+    });
+    const reads = pagedAndCounted({
+      page: async () =>
+        (await ctx.read(window.forward ? queries.forward : queries.backward, { ...params, ...windowParams(window) })).records.map((record) =>
+          toRow({ n: record.get('n'), sortKey: record.get('sortKey'), label: record.get('label') }),
+        ),
+      count: async () => Number((await ctx.read(queries.count, params)).records[0]?.get('total') ?? 0),
+      both: async () => {
+        const record = (await ctx.read(window.forward ? queries.forwardAndCount : queries.backwardAndCount, { ...params, ...windowParams(window) })).records[0]!;
+        return [(record.get('page') as Array<{ n: unknown; sortKey: unknown; label: unknown }>).map(toRow), Number(record.get('total'))];
+      },
+    });
+    return deferredConnection(async () => toConnection(await reads.page(), window, reads.count), reads.count);
   };
 }
