@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand, type Log } from '../src/cli/run.js';
-import { cypher } from '../src/db/database.js';
+import { cypher, type Database } from '../src/db/database.js';
 import { FULLTEXT_INDEX } from '../src/db/migrations.js';
 import { encodeGlobalID as gid } from '../src/global-id.js';
 import { runImport } from '../src/ingest/runner.js';
@@ -101,12 +101,31 @@ const targets: Record<Impl, (base: string, c: Case) => Target> = {
  * alone): on the largest graphs some of `@neo4j/graphql`'s operations take minutes each.
  */
 const REQUEST_BUDGET_MS = 20_000;
-/** The launcher's server-side transaction timeout: a query whose request was given up ends by then. */
-const SERVER_TRANSACTION_TIMEOUT_MS = 60_000;
+const runningQueries = cypher(
+  'bench: transactions still running',
+  "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' RETURN collect(transactionId) AS ids",
+);
+const endQueries = cypher('bench: end transactions still running', 'TERMINATE TRANSACTIONS $ids YIELD transactionId RETURN count(*) AS ended');
+
+/**
+ * Ends the transactions still running in Neo4j and waits until they are gone: a request given up
+ * on (over the budget, or past autocannon's timeout at the end of a window) goes on in Neo4j, and
+ * would weigh on whatever is measured next.
+ */
+async function settle(db: Database): Promise<void> {
+  const running = async () => (await db.read(runningQueries)).records[0]!.get('ids') as string[];
+  let ids = await running();
+  while (ids.length > 0) {
+    await db.write(endQueries, { ids });
+    // Terminated transactions stop at their next check, then leave the list.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    ids = await running();
+  }
+}
 
 type Answer = { data?: unknown; errors?: unknown; overBudget?: true };
 
-async function post(target: Target): Promise<Answer> {
+async function post(db: Database, target: Target): Promise<Answer> {
   try {
     const response = await fetch(target.url, {
       method: 'POST',
@@ -117,8 +136,7 @@ async function post(target: Target): Promise<Answer> {
     return (await response.json()) as Answer;
   } catch (error) {
     if ((error as Error).name !== 'TimeoutError') throw error;
-    // The query it started goes on in Neo4j: let it end before anything else is measured.
-    await new Promise((resolve) => setTimeout(resolve, SERVER_TRANSACTION_TIMEOUT_MS));
+    await settle(db);
     return { overBudget: true };
   }
 }
@@ -150,23 +168,24 @@ async function stats(base: string): Promise<Stats> {
  * Median time of nine requests one after another: the latency without load. A slow operation
  * stops early, once the requests have taken the budget of one.
  */
-async function single(target: Target): Promise<number> {
+async function single(db: Database, target: Target): Promise<number> {
   const times: number[] = [];
   const started = performance.now();
   while (times.length < 9 && performance.now() - started < REQUEST_BUDGET_MS) {
     const sent = performance.now();
-    await post(target);
+    await post(db, target);
     times.push(performance.now() - sent);
   }
   return times.sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]!;
 }
 
-async function measure(base: string, target: Target, seconds: number) {
+async function measure(db: Database, base: string, target: Target, seconds: number) {
   const options = { url: target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body, connections: settings.connections };
   await autocannon({ ...options, duration: settings.warmupSeconds });
   const before = await stats(base);
   const result = await autocannon({ ...options, duration: seconds });
   const after = await stats(base);
+  await settle(db);
   const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
   // No request finished within the window: its latency is unknown, not 0.
   const done = result.requests.total > 0;
@@ -183,11 +202,11 @@ async function measure(base: string, target: Target, seconds: number) {
  * The cursor of each event of the filtered list, up to the 990th (pages 10 and 100 of 10 start
  * after the 90th and the 990th), paging through one API's list 100 at a time.
  */
-async function eventCursors(url: string, query: string, variables: Record<string, unknown>, list: (data: never) => { edges: Array<{ cursor: string }> }): Promise<string[]> {
+async function eventCursors(db: Database, url: string, query: string, variables: Record<string, unknown>, list: (data: never) => { edges: Array<{ cursor: string }> }): Promise<string[]> {
   const cursors: string[] = [];
   let after: string | null = null;
   while (cursors.length < 990) {
-    const result = await post({ url, body: JSON.stringify({ query, variables: { ...variables, after } }) });
+    const result = await post(db, { url, body: JSON.stringify({ query, variables: { ...variables, after } }) });
     // Too slow or refused (a transaction timeout): the pages past what was read are not measured.
     if (!result.data) break;
     const edges = list(result.data as never).edges;
@@ -201,10 +220,11 @@ async function eventCursors(url: string, query: string, variables: Record<string
 const FROM = '2016-01-01';
 
 /** The cursors of the filtered event list in claimgraph and in `@neo4j/graphql`. */
-async function listCursors(base: string): Promise<{ claimgraph: string[]; neo4jGraphql: string[] }> {
+async function listCursors(db: Database, base: string): Promise<{ claimgraph: string[]; neo4jGraphql: string[] }> {
   return {
-    claimgraph: await eventCursors(`${base}/graphql`, graphql.eventsCursors, { within: gid('Place', REGION), from: FROM }, (data: { events: { edges: Array<{ cursor: string }> } }) => data.events),
+    claimgraph: await eventCursors(db, `${base}/graphql`, graphql.eventsCursors, { within: gid('Place', REGION), from: FROM }, (data: { events: { edges: Array<{ cursor: string }> } }) => data.events),
     neo4jGraphql: await eventCursors(
+      db,
       `${base}${NEO4J_GRAPHQL_PATH}`,
       neo4jGraphqlEventsCursors,
       { within: REGION, from: FROM },
@@ -338,19 +358,22 @@ await runCommand(async (log) => {
     measuredOn ??= await provenance(neo4j.db);
     const { child, base } = await startServers(neo4j.uri, log);
     try {
-      const cursors = await listCursors(base);
+      const cursors = await listCursors(neo4j.db, base);
       for (const c of cases(events, cursors)) {
         const op = raw[c.raw]!;
         // `@neo4j/graphql` may have no answer: its page cursors or its request over the budget.
         const missingCursor = c.name.startsWith('events, page') && c.neo4jGraphql.after === undefined;
-        const answers = await Promise.all(
-          IMPLEMENTATIONS.map(async (impl): Promise<Answer> => {
-            if (impl === 'neo4jGraphql' && missingCursor) return { overBudget: true };
-            const answer = await post(targets[impl](base, c));
-            // The library's answer in claimgraph's shape (see neo4j-graphql/operations.ts).
-            return impl === 'neo4jGraphql' && answer.data ? { data: neo4jGraphql[c.raw]!.reshape(answer.data as never) } : answer;
-          }),
-        );
+        // One after another: the library's slowest queries would otherwise slow the other two's.
+        const answers: Answer[] = [];
+        for (const impl of IMPLEMENTATIONS) {
+          if (impl === 'neo4jGraphql' && missingCursor) {
+            answers.push({ overBudget: true });
+            continue;
+          }
+          const answer = await post(neo4j.db, targets[impl](base, c));
+          // The library's answer in claimgraph's shape (see neo4j-graphql/operations.ts).
+          answers.push(impl === 'neo4jGraphql' && answer.data ? { data: neo4jGraphql[c.raw]!.reshape(answer.data as never) } : answer);
+        }
         const library = answers[IMPLEMENTATIONS.indexOf('neo4jGraphql')]!;
         const measured = IMPLEMENTATIONS.filter((impl) => impl !== 'neo4jGraphql' || !(library.overBudget || library.errors));
         if (!measured.includes('neo4jGraphql')) {
@@ -370,7 +393,7 @@ await runCommand(async (log) => {
           continue;
         }
         const alone: Partial<Record<Impl, number>> = {};
-        for (const impl of measured) alone[impl] = await single(targets[impl](base, c));
+        for (const impl of measured) alone[impl] = await single(neo4j.db, targets[impl](base, c));
         run.singles.push({ size, operation: c.name, ...alone });
         // After warm requests: the library's first request also asks Neo4j for its version.
         const last = await stats(base);
@@ -385,7 +408,7 @@ await runCommand(async (log) => {
           // Interleaved, the order rotating every round, so drift on a shared machine hits all three.
           const order = loaded.map((_, i) => loaded[(i + round) % loaded.length]!);
           for (const impl of order) {
-            const result = await measure(base, targets[impl](base, c), settings.seconds);
+            const result = await measure(neo4j.db, base, targets[impl](base, c), settings.seconds);
             run.measurements.push({ size, operation: c.name, impl, round, roundTrips: roundTrips[impl], ...result });
             log(`  ${size} events, ${c.name}, ${impl}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${Math.round(result.rps)} req/s`);
           }
