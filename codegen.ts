@@ -1,6 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
-import { manifestCodegenPlugin } from './src/persisted-operations.js';
+import { manifestCodegenPlugin } from './src/http/persisted-operations.js';
 import { schema } from './src/schema.js';
 
 const typedDocuments = { avoidOptionals: false, enumsAsTypes: true, useTypeImports: true };

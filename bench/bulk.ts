@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { cypher, type Database } from '../src/db/database.js';
-import { Label } from '../src/db/graph.js';
+import { Label } from '../src/domain/graph.js';
 import type { Bundle } from '../src/ingest/bundle-types.js';
 import { plan, recordedDay, sourceProps } from '../src/ingest/write.js';
 

@@ -12,12 +12,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Log } from '../src/cli/run.js';
 import { cypher, type Database } from '../src/db/database.js';
-import { Label } from '../src/db/graph.js';
+import { Label } from '../src/domain/graph.js';
 import { importLocalStore } from '../src/db/local-neo4j.js';
 import { importBundle } from '../src/ingest/write.js';
 import { BulkCsv } from './bulk.js';
 import { benchConfig, diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
-import type { ActorKind, EventKind, OutletKind, StanceValue, StatementKind } from '../src/ingest/vocabulary.js';
+import type { ActorKind, EventKind, OutletKind, StanceValue, StatementKind } from '../src/domain/vocabulary.js';
 
 /**
  * A deterministic synthetic graph. Every event draws from its own PRNG, seeded by (seed, index),

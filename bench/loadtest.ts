@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand, type Log } from '../src/cli/run.js';
-import { encodeGlobalID as gid } from '../src/global-id.js';
+import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { eventId, loadedEvents, loadEvents, REGION } from './dataset.js';
 import { projectRoot, startBenchNeo4j } from './neo4j.js';
 import { graphql } from './operations.js';

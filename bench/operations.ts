@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { QueryResult } from 'neo4j-driver';
 import { cypher, type NamedQuery } from '../src/db/database.js';
-import { encodeGlobalID } from '../src/global-id.js';
+import { encodeGlobalID } from '../src/domain/global-id.js';
 import { projectRoot } from './neo4j.js';
 
 /**

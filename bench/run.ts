@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { runCommand, type Log } from '../src/cli/run.js';
 import { cypher, type Database } from '../src/db/database.js';
 import { FULLTEXT_INDEX } from '../src/db/migrations.js';
-import { encodeGlobalID as gid } from '../src/global-id.js';
+import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { runImport } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { countLines } from '../src/ingest/sources/rows.js';

@@ -5,7 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { getNullableType, isListType } from 'graphql';
 import type { Context } from './context.js';
 import { DEFAULT_PAGE_SIZE } from './db/pagination.js';
-import { assertNodeType, decodeGlobalID, encodeGlobalID } from './global-id.js';
+import { assertNodeType, decodeGlobalID, encodeGlobalID } from './domain/global-id.js';
 
 const PLAIN_LIST_MULTIPLIER = 10;
 

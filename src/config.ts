@@ -61,7 +61,7 @@ export interface AppConfig {
   port: number;
   /** The address the API listens on; unset: every interface. */
   host: string | undefined;
-  /** API keys allowed to write, as `name:role:sha256hex` entries (see src/auth.ts). */
+  /** API keys allowed to write, as `name:role:sha256hex` entries (see src/http/auth.ts). */
   apiKeys: string | undefined;
   /** Redis for live updates shared by several API instances; unset: in process. */
   redisUrl: string | undefined;

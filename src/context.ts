@@ -1,7 +1,7 @@
 import type { QueryResult } from 'neo4j-driver';
-import type { Principal } from './auth.js';
+import type { Principal } from './http/auth.js';
 import type { Database, NamedQuery, Params } from './db/database.js';
-import type { Live } from './live.js';
+import type { Live } from './http/live.js';
 
 /**
  * What resolvers see: built fresh for every request, so loaders (which Pothos keys to this

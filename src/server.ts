@@ -1,8 +1,8 @@
 import { createServer as createHttpServer } from 'node:http';
-import { parseApiKeys } from './auth.js';
+import { parseApiKeys } from './http/auth.js';
 import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
-import { createLive } from './live.js';
+import { createLive } from './http/live.js';
 import { migrate } from './db/migrations.js';
 import { seed } from './ingest/bundle.js';
 import { createServer } from './yoga.js';

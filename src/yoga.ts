@@ -2,17 +2,17 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { loadConfig, type AppConfig } from './config.js';
-import { authenticate, type ApiKey } from './auth.js';
+import { authenticate, type ApiKey } from './http/auth.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
-import { encodeGlobalID } from './global-id.js';
-import { createLive, type Live } from './live.js';
+import { encodeGlobalID } from './domain/global-id.js';
+import { createLive, type Live } from './http/live.js';
 import { createLogger, type Logger } from './logger.js';
-import { operationLimits } from './operation-limits.js';
-import { loadManifest, persistedOperationsOnly } from './persisted-operations.js';
-import { rateLimiting } from './rate-limit.js';
-import { readinessEndpoint } from './readiness.js';
-import { requestIdOf, requestLogging } from './request-log.js';
+import { operationLimits } from './http/operation-limits.js';
+import { loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
+import { rateLimiting } from './http/rate-limit.js';
+import { readinessEndpoint } from './http/readiness.js';
+import { requestIdOf, requestLogging } from './http/request-log.js';
 import { schema } from './schema.js';
 
 /** The playground opens on the walk: from the Daquq airstrike to every outlet that carried it. */
@@ -48,7 +48,7 @@ export interface ServerOptions {
   config?: Pick<AppConfig, 'limits' | 'rateLimit' | 'logLevel' | 'introspection' | 'persistedOperationsOnly'>;
   /** Where the request log goes; JSON lines on stdout at the configured level when not given. */
   logger?: Logger;
-  /** The API keys allowed to write (see src/auth.ts); none: the API is read-only. */
+  /** The API keys allowed to write (see src/http/auth.ts); none: the API is read-only. */
   apiKeys?: ApiKey[];
   /** Where writes announce themselves to subscribers; in process when not given. */
   live?: Live;

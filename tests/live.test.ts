@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { hashKey, parseApiKeys } from '../src/auth.js';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
-import { createLive, type Live } from '../src/live.js';
+import { createLive, type Live } from '../src/http/live.js';
 import { gid, testApi } from './helpers/api.js';
 
 const editorKey = 'live-editor-secret';

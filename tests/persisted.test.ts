@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { loadManifest, manifestOf, operationId } from '../src/persisted-operations.js';
+import { loadManifest, manifestOf, operationId } from '../src/http/persisted-operations.js';
 import { codes, gid, testApi, testConfig } from './helpers/api.js';
 
 const api = testApi({ config: testConfig({ PERSISTED_OPERATIONS_ONLY: 'true' }) });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { clientAddress, TokenBuckets, trustedHop } from '../src/rate-limit.js';
+import { clientAddress, TokenBuckets, trustedHop } from '../src/http/rate-limit.js';
 import { testApi, testConfig } from './helpers/api.js';
 
 /** A server allowing bursts of 3 and one request a minute after that, per client (slow enough

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashKey, parseApiKeys } from '../src/auth.js';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
-import { createLive } from '../src/live.js';
+import { createLive } from '../src/http/live.js';
 import { codes, gid, testApi } from './helpers/api.js';
 
 /**

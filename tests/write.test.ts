@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashKey, parseApiKeys } from '../src/auth.js';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
 import { codes, gid, testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';

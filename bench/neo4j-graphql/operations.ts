@@ -1,5 +1,5 @@
-import { encodeGlobalID as gid } from '../../src/global-id.js';
-import { StanceValues } from '../../src/ingest/vocabulary.js';
+import { encodeGlobalID as gid } from '../../src/domain/global-id.js';
+import { StanceValues } from '../../src/domain/vocabulary.js';
 import type { raw } from '../operations.js';
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { hashKey, Roles, type Role } from '../auth.js';
+import { hashKey, Roles, type Role } from '../http/auth.js';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';

@@ -1,7 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../context.js';
 import { cypher, type NamedQuery, type Params } from './database.js';
-import type { Label } from './graph.js';
+import type { Label } from '../domain/graph.js';
 import { deferredConnection, keyset, toConnection, toWindow, windowParams, type Connection, type KeyedRow, type PageArgs, type SortKey } from './pagination.js';
 import { plainNode, props } from './values.js';
 

@@ -6,7 +6,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import net from 'node:net';
 import type { Neo4jConfig } from '../config.js';
-import { clientError, ErrorCode } from '../errors.js';
+import { clientError, ErrorCode } from '../domain/errors.js';
 
 /** Parameters of a Cypher query; values only, never labels or types (see graph.ts). */
 export type Params = Record<string, unknown>;

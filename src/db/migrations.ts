@@ -1,5 +1,5 @@
 import { cypher, type Database, type NamedQuery } from './database.js';
-import { Label, RecordLabels } from './graph.js';
+import { Label, RecordLabels } from '../domain/graph.js';
 
 const keyedLabels = [...RecordLabels, Label.AuditEntry, Label.ExternalRecord];
 

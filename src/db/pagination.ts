@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { invalid } from '../errors.js';
+import { invalid } from '../domain/errors.js';
 
 /** Relay's connection arguments, as GraphQL hands them over. */
 export interface PageArgs {

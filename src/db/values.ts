@@ -1,5 +1,5 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import { Label } from './graph.js';
+import { Label } from '../domain/graph.js';
 
 /**
  * Converts what the driver returns into plain JSON-able values, once, at the edge of the data

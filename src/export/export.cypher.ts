@@ -1,7 +1,7 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
-import type { Label, RecordLabel } from '../db/graph.js';
-import { encodeGlobalID } from '../global-id.js';
+import type { Label, RecordLabel } from '../domain/graph.js';
+import { encodeGlobalID } from '../domain/global-id.js';
 import {
   toGraphEdge,
   toGraphNode,

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database.js';
-import { Label, RecordLabels, type RecordLabel } from '../db/graph.js';
-import { ErrorCode } from '../errors.js';
+import { Label, RecordLabels, type RecordLabel } from '../domain/graph.js';
+import { ErrorCode } from '../domain/errors.js';
 import {
   MAX_DEPTH,
   MAX_NODES,

@@ -9,7 +9,7 @@ import type {
   StanceValue,
   StatementKind,
   Venue,
-} from './vocabulary.js';
+} from '../domain/vocabulary.js';
 
 /**
  * A document bundle: one source (a document, a dataset extract) read into the graph's shape.

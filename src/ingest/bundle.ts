@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { cypher, type Database } from '../db/database.js';
-import { Label } from '../db/graph.js';
+import { Label } from '../domain/graph.js';
 import { BundleError, validateBundle, type ValidBundle } from './validate.js';
 import { writeBundle } from './write.js';
 

@@ -1,5 +1,5 @@
 import type { Bundle } from './bundle-types.js';
-import { periodOf } from './partial-date.js';
+import { periodOf } from '../domain/partial-date.js';
 import {
   ActorKinds,
   AttributionRoles,
@@ -12,7 +12,7 @@ import {
   StanceValues,
   StatementKinds,
   Venues,
-} from './vocabulary.js';
+} from '../domain/vocabulary.js';
 
 /** One problem in a bundle, at a path such as `statements[3].stances[0].claim`. */
 export interface BundleProblem {

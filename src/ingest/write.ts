@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
-import { Label, Rel } from '../db/graph.js';
+import { Label, Rel } from '../domain/graph.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
-import { periodOf } from './partial-date.js';
+import { periodOf } from '../domain/partial-date.js';
 import { BundleError, validateBundle, type ExternalReference, type RecordKind, type ValidBundle } from './validate.js';
 
 /**

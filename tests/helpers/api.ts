@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
-import { encodeGlobalID } from '../../src/global-id.js';
+import { encodeGlobalID } from '../../src/domain/global-id.js';
 import { createServer, type ServerOptions } from '../../src/yoga.js';
 
 export interface Result<T> {

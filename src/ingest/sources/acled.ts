@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { ActorInput, ClaimInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
-import { slug } from '../slug.js';
+import { slug } from '../../domain/slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
-import type { ActorKind, EventKind, PlaceKind } from '../vocabulary.js';
+import type { ActorKind, EventKind, PlaceKind } from '../../domain/vocabulary.js';
 
 /**
  * ACLED's CSV export (see shared/design/sources.md), read by header name so both the current

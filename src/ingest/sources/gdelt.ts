@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Database } from '../../db/database.js';
 import { cypher } from '../../db/database.js';
-import { Label, Rel } from '../../db/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
 import type { ArticleInput, ClaimInput, EventInput, PlaceInput, StatementInput } from '../bundle-types.js';
-import { slug } from '../slug.js';
+import { slug } from '../../domain/slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
-import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../vocabulary.js';
+import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
 import { lines } from './rows.js';
 

@@ -1,6 +1,6 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
-import { Label } from '../../db/graph.js';
-import type { ActorKind } from '../../ingest/vocabulary.js';
+import { Label } from '../../domain/graph.js';
+import type { ActorKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { ActorKinds } from '../../ingest/vocabulary.js';
+import { ActorKinds } from '../../domain/vocabulary.js';
 import { toClaim } from '../claim/claim.cypher.js';
 import { AttributionObject, toAttribution } from '../claim/claim.schema.js';
 import { OrganizationUnion } from '../node/unions.js';

@@ -1,6 +1,6 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
-import { Label } from '../../db/graph.js';
-import type { DatePrecision } from '../../ingest/vocabulary.js';
+import { Label } from '../../domain/graph.js';
+import type { DatePrecision } from '../../domain/vocabulary.js';
 import { partialDate } from '../shared/dates.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';

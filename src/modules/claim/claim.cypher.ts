@@ -1,10 +1,10 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
-import type { StanceValue } from '../../ingest/vocabulary.js';
+import type { StanceValue } from '../../domain/vocabulary.js';
 import type { StatementRecord } from '../statement/statement.cypher.js';
 
 export interface ClaimRecord extends BaseRecord {

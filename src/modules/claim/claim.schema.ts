@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { describedValues } from '../shared/enums.js';
 import { loadGrouped, loadNodes } from '../../db/batch.js';
 import type { Context } from '../../context.js';
-import { AttributionRoles, StanceValues, type AttributionRole, type StanceValue } from '../../ingest/vocabulary.js';
+import { AttributionRoles, StanceValues, type AttributionRole, type StanceValue } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
 import { EventNode } from '../event/event.schema.js';

@@ -1,7 +1,7 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 import { CONTESTED } from '../claim/claim.cypher.js';
-import type { DatePrecision, EventKind } from '../../ingest/vocabulary.js';
+import type { DatePrecision, EventKind } from '../../domain/vocabulary.js';
 import { partialDate } from '../shared/dates.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';

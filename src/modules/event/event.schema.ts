@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { EventKinds, type EventKind } from '../../ingest/vocabulary.js';
+import { EventKinds, type EventKind } from '../../domain/vocabulary.js';
 import { ClaimConnection } from '../claim/claim.schema.js';
 import { MediaItemNode } from '../media/media.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
@@ -8,8 +8,8 @@ import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, orNotFound, type DecodedId } from '../shared/lookup.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
-import { invalid } from '../../errors.js';
-import type { StanceValue } from '../../ingest/vocabulary.js';
+import { invalid } from '../../domain/errors.js';
+import type { StanceValue } from '../../domain/vocabulary.js';
 import { loadEventWithCoverage } from '../coverage/coverage.cypher.js';
 import { childSelections } from '../shared/lookahead.js';
 import type { Context } from '../../context.js';

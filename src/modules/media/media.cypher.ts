@@ -1,6 +1,6 @@
 import { nodesById } from '../../db/batch.js';
-import { Label } from '../../db/graph.js';
-import type { MediaKind } from '../../ingest/vocabulary.js';
+import { Label } from '../../domain/graph.js';
+import type { MediaKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 

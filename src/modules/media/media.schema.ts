@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { MediaKinds } from '../../ingest/vocabulary.js';
+import { MediaKinds } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleNode } from '../article/article.schema.js';

@@ -1,4 +1,4 @@
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { toArticle } from '../article/article.cypher.js';
 import { toClaim } from '../claim/claim.cypher.js';

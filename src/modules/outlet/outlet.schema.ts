@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { OutletKinds } from '../../ingest/vocabulary.js';
+import { OutletKinds } from '../../domain/vocabulary.js';
 import { ActorNode, RoleObject, toRole } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleConnection } from '../article/article.schema.js';

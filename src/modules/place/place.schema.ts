@@ -1,8 +1,8 @@
 import { builder } from '../../builder.js';
 import { describedValues } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { invalid } from '../../errors.js';
-import { PlaceKinds } from '../../ingest/vocabulary.js';
+import { invalid } from '../../domain/errors.js';
+import { PlaceKinds } from '../../domain/vocabulary.js';
 import { EventConnection } from '../event/event.schema.js';
 import { toEvent } from '../event/event.cypher.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';

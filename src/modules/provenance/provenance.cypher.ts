@@ -2,7 +2,7 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { loadGrouped } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 import { props } from '../../db/values.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
 import { toArticle, type ArticleRecord } from '../article/article.cypher.js';

@@ -1,11 +1,11 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label, RecordLabels, type RecordLabel } from '../../db/graph.js';
+import { Label, RecordLabels, type RecordLabel } from '../../domain/graph.js';
 import { FULLTEXT_INDEX } from '../../db/migrations.js';
 import { encodeCursor, toWindow, type Connection } from '../../db/pagination.js';
 import { props } from '../../db/values.js';
-import { invalid } from '../../errors.js';
+import { invalid } from '../../domain/errors.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 
 /** The labels search covers: those of the full-text index. */

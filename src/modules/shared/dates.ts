@@ -1,6 +1,6 @@
-import type { DatePrecision } from '../../ingest/vocabulary.js';
-import { invalid } from '../../errors.js';
-import { periodOf } from '../../ingest/partial-date.js';
+import type { DatePrecision } from '../../domain/vocabulary.js';
+import { invalid } from '../../domain/errors.js';
+import { periodOf } from '../../domain/partial-date.js';
 
 const lengthOf: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
 

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
-import { DatePrecisions } from '../../ingest/vocabulary.js';
-import { Label } from '../../db/graph.js';
+import { DatePrecisions } from '../../domain/vocabulary.js';
+import { Label } from '../../domain/graph.js';
 
 /** GraphQL enum values, each described, from a vocabulary record of value → meaning. */
 export function describedValues<T extends Record<string, string>>(vocabulary: T): { [K in keyof T]: { description: string } } {

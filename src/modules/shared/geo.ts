@@ -1,4 +1,4 @@
-import { invalid } from '../../errors.js';
+import { invalid } from '../../domain/errors.js';
 
 export interface LatLng {
   latitude: number;

@@ -1,6 +1,6 @@
-import { invalid, notFound } from '../../errors.js';
+import { invalid, notFound } from '../../domain/errors.js';
 import type { Context } from '../../context.js';
-import { encodeGlobalID } from '../../global-id.js';
+import { encodeGlobalID } from '../../domain/global-id.js';
 
 export interface DecodedId {
   typename: string;

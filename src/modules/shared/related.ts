@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { loadGrouped } from '../../db/batch.js';
 import { cypher, type NamedQuery, type Params } from '../../db/database.js';
-import type { Label } from '../../db/graph.js';
+import type { Label } from '../../domain/graph.js';
 import { props } from '../../db/values.js';
 
 /**

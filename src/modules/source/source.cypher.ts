@@ -1,5 +1,5 @@
 import { nodesById } from '../../db/batch.js';
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 
 /** A document or dataset that records were read from. */
 export interface SourceRecord {

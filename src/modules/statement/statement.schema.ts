@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { QuoteKinds, StatementKinds, Venues } from '../../ingest/vocabulary.js';
+import { QuoteKinds, StatementKinds, Venues } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleConnection, ArticleNode } from '../article/article.schema.js';

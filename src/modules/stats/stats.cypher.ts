@@ -1,9 +1,9 @@
 import type { Context } from '../../context.js';
 import { loadGrouped } from '../../db/batch.js';
 import { cypher, type NamedQuery, type Params } from '../../db/database.js';
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 import { props, toPlain } from '../../db/values.js';
-import type { StanceValue, StatementKind } from '../../ingest/vocabulary.js';
+import type { StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { EVENT_FILTER } from '../event/event.cypher.js';
 import { toPlace, type PlaceRecord } from '../place/place.cypher.js';
 

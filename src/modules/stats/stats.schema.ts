@@ -7,7 +7,7 @@ import { PlaceNode } from '../place/place.schema.js';
 import { dateRange } from '../shared/dates.js';
 import { keyOf, type DecodedId } from '../shared/lookup.js';
 import { StatementKindEnum } from '../statement/statement.schema.js';
-import type { EventKind } from '../../ingest/vocabulary.js';
+import type { EventKind } from '../../domain/vocabulary.js';
 import type { PlaceRecord } from '../place/place.cypher.js';
 import {
   countEvents,

@@ -1,10 +1,10 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher, type NamedQuery } from '../../db/database.js';
-import { Label, RecordLabels, type RecordLabel, type Rel } from '../../db/graph.js';
+import { Label, RecordLabels, type RecordLabel, type Rel } from '../../domain/graph.js';
 import { props } from '../../db/values.js';
-import { invalid } from '../../errors.js';
-import { encodeGlobalID } from '../../global-id.js';
+import { invalid } from '../../domain/errors.js';
+import { encodeGlobalID } from '../../domain/global-id.js';
 import { orNotFound, type DecodedId } from '../shared/lookup.js';
 
 /** Hard caps: a neighbourhood or path search never walks or returns more than this. */

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { Rel } from '../../db/graph.js';
+import { Rel } from '../../domain/graph.js';
 import { NodeKindEnum } from '../shared/enums.js';
 import { JSONScalar } from '../shared/scalars.js';
 import {

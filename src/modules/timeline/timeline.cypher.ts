@@ -1,5 +1,5 @@
 import { listPage } from '../../db/batch.js';
-import { Label } from '../../db/graph.js';
+import { Label } from '../../domain/graph.js';
 import { toArticle, type ArticleRecord } from '../article/article.cypher.js';
 import { TIMELINE_SORT } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { invalid } from '../../errors.js';
+import { invalid } from '../../domain/errors.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { ArticleNode } from '../article/article.schema.js';
 import { EventNode } from '../event/event.schema.js';

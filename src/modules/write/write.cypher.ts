@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label, RecordLabels } from '../../db/graph.js';
+import { Label, RecordLabels } from '../../domain/graph.js';
 import { props } from '../../db/values.js';
 
 /** The natural key of an existing article with this canonical URL, if any. */

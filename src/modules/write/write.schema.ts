@@ -1,12 +1,12 @@
 import type { ObjectParam, SchemaTypes } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { requireRole } from '../../auth.js';
+import { requireRole } from '../../http/auth.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
-import { ErrorCode, invalid } from '../../errors.js';
+import { ErrorCode, invalid } from '../../domain/errors.js';
 import { BundleError, type BundleProblem, type RecordKind } from '../../ingest/validate.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
-import { slug } from '../../ingest/slug.js';
+import { slug } from '../../domain/slug.js';
 import { importBundle, type WriteSummary } from '../../ingest/write.js';
 import { announce } from '../live/live.schema.js';
 import { ActorKindEnum, ActorNode } from '../actor/actor.schema.js';

@@ -6,8 +6,8 @@ import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-type
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { validate, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { OperationLimits } from './config.js';
-import { clientError, ErrorCode } from './errors.js';
+import type { OperationLimits } from '../config.js';
+import { clientError, ErrorCode } from '../domain/errors.js';
 
 /** One error naming the limit, its maximum and (when it was measured) the operation's value. */
 export function limitExceeded(limit: keyof OperationLimits, max: number, measured?: number): GraphQLError {

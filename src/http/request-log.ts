@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { Context } from './context.js';
-import type { Logger } from './logger.js';
+import type { Context } from '../context.js';
+import type { Logger } from '../logger.js';
 
 const requestIds = new WeakMap<Request, string>();
 /** A caller's own `x-request-id` is kept (to follow a request across services) when it looks like an ID. */

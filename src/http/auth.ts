@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ConfigError } from './config.js';
-import type { Context } from './context.js';
-import { clientError, ErrorCode } from './errors.js';
+import { ConfigError } from '../config.js';
+import type { Context } from '../context.js';
+import { clientError, ErrorCode } from '../domain/errors.js';
 
 /** Reads are public; writes need an editor's key; deletes an admin's. */
 export const Roles = ['reader', 'editor', 'admin'] as const;

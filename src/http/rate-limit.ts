@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimit, TrustProxy } from './config.js';
-import { ErrorCode } from './errors.js';
+import type { RateLimit, TrustProxy } from '../config.js';
+import { ErrorCode } from '../domain/errors.js';
 
 /** Past this many clients, buckets that have refilled completely (idle clients) are dropped. */
 const MAX_TRACKED_CLIENTS = 10_000;

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../domain/errors.js';
 
 /** Operation ID → operation text; written by `npm run codegen` from tests/operations, committed. */
 export type PersistedOperations = Record<string, string>;
 
-export const MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/persisted-operations.json');
+export const MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/persisted-operations.json');
 
 /** The ID a client sends (`extensions.persistedQuery.sha256Hash`): the SHA-256 of the printed operation. */
 export function operationId(text: string): string {

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Database } from './db/database.js';
+import type { Database } from '../db/database.js';
 
 /**
  * `GET /ready`: 200 when Neo4j answers a connection attempt, 503 while it does not, for a load
