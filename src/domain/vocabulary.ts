@@ -1,6 +1,6 @@
 /**
  * The closed vocabularies of the domain, each value with its meaning. GraphQL enums (with these
- * descriptions) and bundle validation both read these records, so a new kind is added in one place.
+ * descriptions) and record validation both read these records, so a new kind is added in one place.
  */
 export const EventKinds = {
   AIRSTRIKE: 'An attack by aircraft or drones on a target on the ground.',
@@ -119,6 +119,22 @@ export type StanceValue = keyof typeof StanceValues;
 export type AttributionRole = keyof typeof AttributionRoles;
 export type MediaKind = keyof typeof MediaKinds;
 export type DatePrecision = keyof typeof DatePrecisions;
+
+/** Every vocabulary by its GraphQL enum name, with what the enum means. */
+export const Vocabularies = {
+  EventKind: { description: 'What kind of event happened.', values: EventKinds },
+  PlaceKind: { description: 'What kind of place this is, from a country down to a single site.', values: PlaceKinds },
+  ActorKind: { description: 'What kind of actor this is.', values: ActorKinds },
+  OutletKind: { description: 'What kind of media outlet this is.', values: OutletKinds },
+  StatementKind: { description: 'What a statement does.', values: StatementKinds },
+  QuoteKind: { description: 'How faithfully a statement’s text reproduces what was said.', values: QuoteKinds },
+  Venue: { description: 'Where a statement was made.', values: Venues },
+  StanceValue: { description: 'The position a statement takes on a claim.', values: StanceValues },
+  AttributionRole: { description: 'The part a claim says an actor played in an event.', values: AttributionRoles },
+  MediaKind: { description: 'What kind of media item this is.', values: MediaKinds },
+  DatePrecision: { description: 'How precisely a date is known: to the year, the month or the day.', values: DatePrecisions },
+} as const;
+export type VocabularyName = keyof typeof Vocabularies;
 
 /** The sixteen compass points, for how one place lies from another. */
 export const CompassPoints = Object.fromEntries(
