@@ -2,22 +2,42 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import { getNullableType, isListType } from 'graphql';
 import type { Context } from './context.js';
+import { roleError, type Role } from './http/auth.js';
 import { DEFAULT_PAGE_SIZE } from './db/pagination.js';
 import { assertNodeType, decodeGlobalID, encodeGlobalID } from './domain/global-id.js';
 
 const PLAIN_LIST_MULTIPLIER = 10;
 
+function requiredRole(failure: AuthFailure): Role | undefined {
+  if (failure.kind === AuthScopeFailureType.AuthScope && failure.scope === 'role') return failure.parameter as Role;
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    return failure.failures.map(requiredRole).find(Boolean);
+  }
+  return undefined;
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   Connection: { totalCount: () => Promise<number> };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
+  /** `authScopes: { role: 'editor' }` on a field: only keys with that role or a higher one may use it. */
+  AuthScopes: { role: Role };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({ role: (role) => roleError(ctx.principal, role) === null }),
+    // The client learns which key it needs (UNAUTHENTICATED) or that its key is too weak (FORBIDDEN).
+    unauthorizedError: (_parent, ctx, _info, result) => {
+      const role = requiredRole(result.failure);
+      return (role && roleError(ctx.principal, role)) || result.message;
+    },
+  },
   defaultFieldNullability: false,
   // The cost model, enforced before execution (see operation-limits.ts): every field costs 1, and
   // what a field selects counts once per item it can return. A connection returns `first` (or

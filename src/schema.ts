@@ -19,5 +19,13 @@ import './modules/timeline/timeline.schema.js';
 import './modules/stats/stats.schema.js';
 import './modules/write/write.schema.js';
 import './modules/live/live.schema.js';
+import './modules/place/place.mutations.js';
+import './modules/actor/actor.mutations.js';
+import './modules/outlet/outlet.mutations.js';
+import './modules/article/article.mutations.js';
+import './modules/event/event.mutations.js';
+import './modules/claim/claim.mutations.js';
+import './modules/statement/statement.mutations.js';
+import './modules/media/media.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -84,7 +84,7 @@ describe('upserts', () => {
     const before = await snapshot(api.db);
     const result = await api.run<any, any>(upsertEvent, { input: { ...event, startDate: '2016-13-01', key: 'Bad Key' } }, as('editor'));
     expect(result.data.upsertEvent.__typename).toBe('ValidationError');
-    expect(result.data.upsertEvent.problems.map((p: { path: string }) => p.path).sort()).toEqual(['input.id', 'input.startDate']);
+    expect(result.data.upsertEvent.problems.map((p: { path: string }) => p.path).sort()).toEqual(['input.key', 'input.startDate']);
     expect(await snapshot(api.db)).toEqual(before);
   });
 

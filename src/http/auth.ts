@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
 import { ConfigError } from '../config.js';
 import type { Context } from '../context.js';
 import { clientError, ErrorCode } from '../domain/errors.js';
@@ -51,19 +52,25 @@ export function authenticate(authorization: string | null, keys: ApiKey[]): Prin
 
 const rank: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
 
-/** The caller, if it holds at least `role`; UNAUTHENTICATED without a valid key, FORBIDDEN with too weak a one. */
-export function requireRole(ctx: Context, role: Role): { name: string; role: Role } {
-  const principal = ctx.principal;
+/** Why the caller may not act with `role`: UNAUTHENTICATED without a valid key, FORBIDDEN with too weak a one; null when it may. */
+export function roleError(principal: Principal, role: Role): GraphQLError | null {
   if ('invalidKey' in principal) {
-    throw clientError(ErrorCode.Unauthenticated, 'The API key in the Authorization header is not valid.');
+    return clientError(ErrorCode.Unauthenticated, 'The API key in the Authorization header is not valid.');
   }
   if (principal.name === 'anonymous') {
-    throw clientError(ErrorCode.Unauthenticated, `This needs an API key with the ${role} role: send "Authorization: Bearer KEY".`);
+    return clientError(ErrorCode.Unauthenticated, `This needs an API key with the ${role} role: send "Authorization: Bearer KEY".`);
   }
   if (rank[principal.role] < rank[role]) {
-    throw clientError(ErrorCode.Forbidden, `This needs the ${role} role; the key "${principal.name}" has the ${principal.role} role.`, {
+    return clientError(ErrorCode.Forbidden, `This needs the ${role} role; the key "${principal.name}" has the ${principal.role} role.`, {
       required: role,
     });
   }
-  return principal;
+  return null;
+}
+
+/** The caller, if it holds at least `role` (see roleError). */
+export function requireRole(ctx: Context, role: Role): { name: string; role: Role } {
+  const error = roleError(ctx.principal, role);
+  if (error) throw error;
+  return ctx.principal as { name: string; role: Role };
 }

@@ -1,18 +1,30 @@
-import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
+import { props as plainProps } from '../db/values.js';
 import { Label, Rel } from '../domain/graph.js';
+import {
+  linkFields,
+  neo4jDate,
+  periodOfValid,
+  propertyFields,
+  storedInput,
+  type Fields,
+  type LinkField,
+  type Props,
+  type RecordDeclaration,
+} from '../domain/record.js';
+import { declarationOfKind, recordDeclarations, type RecordKind } from '../modules/records.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
-import { periodOf } from '../domain/partial-date.js';
-import { BundleError, validateBundle, type ExternalReference, type RecordKind, type ValidBundle } from './validate.js';
+import { BundleError, linkTargets, validateBundle, validateRecord, type ExternalReference, type ValidBundle } from './validate.js';
 
 /**
- * The one path into the graph: a validated bundle becomes idempotent MERGEs keyed on natural keys,
+ * The one path into the graph: validated records become idempotent MERGEs keyed on natural keys,
  * all in one write transaction, so a bundle lands whole or not at all and a second load changes
- * nothing. Later importers (GDELT, ACLED, the write API) build bundles and come through here.
+ * nothing. Seeds, bundle files, importers and the API all come through here. What a record's
+ * fields write is derived from its declaration (src/domain/record.ts): a field left out is left
+ * alone, an explicit null clears it, and links given are added to those already there (a link to
+ * one record, such as a place's `within`, replaces the one there was).
  */
-
-type Props = Record<string, unknown>;
 
 export interface NodeRow {
   id: string;
@@ -25,27 +37,18 @@ export interface RelRow {
   props: Props;
 }
 
-/** Validated dates only reach here, so the period always exists. */
-const period = (value: string) => periodOf(value)!;
-const precisionOf = (value: string) => period(value).precision;
-function neo4jDate(iso: string): InstanceType<typeof neo4j.types.Date> {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(year, month, day);
-}
-const firstDay = (value: string) => neo4jDate(period(value).first);
-/** The last day of the period a partial date names (the end of October for "2016-10"). */
-const lastDay = (value: string) => neo4jDate(period(value).last);
-
-function datedProps(name: string, value: string | undefined): Props {
-  return value
-    ? { [name]: firstDay(value), [`${name}Precision`]: precisionOf(value) }
-    : { [name]: null, [`${name}Precision`]: null };
+/** Relationships of one type to remove from records, keeping the one to `keep` when set. */
+interface UnlinkRow {
+  id: string;
+  keep: string | null;
 }
 
-/** Drops undefined so that an absent field clears the property (SET n += {x: null} removes x). */
-function clean(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === undefined ? null : v]));
-}
+/**
+ * Only properties that differ are written, so that writing what the graph already holds counts no
+ * change (and announces none). A stored null and an absent value are the same to Neo4j.
+ */
+const DIFFERS = (entity: string) =>
+  `any(key IN keys(row.props) WHERE NOT coalesce(${entity}[key] = row.props[key], ${entity}[key] IS NULL AND row.props[key] IS NULL))`;
 
 /**
  * A new node gets the source list at creation; only a node already known from another source has
@@ -58,9 +61,9 @@ function upsertNodes(label: Label): NamedQuery {
     `UNWIND $rows AS row
      MERGE (n:${label} {id: row.id})
      ON CREATE SET n.recordedAt = $recordedAt, n.sources = [$source]
-     SET n += row.props
-     WITH n WHERE NOT $source IN coalesce(n.sources, [])
-     SET n.sources = coalesce(n.sources, []) + $source`,
+     FOREACH (_ IN CASE WHEN $source IN n.sources THEN [] ELSE [1] END | SET n.sources = coalesce(n.sources, []) + $source)
+     WITH n, row WHERE ${DIFFERS('n')}
+     SET n += row.props`,
   );
 }
 
@@ -71,34 +74,41 @@ function upsertRels(from: Label, type: Rel, to: Label, withProps: boolean): Name
     `UNWIND $rows AS row
      MATCH (a:${from} {id: row.from})
      MATCH (b:${to} {id: row.to})
-     MERGE (a)-[r:${type}]->(b)${withProps ? '\n     SET r += row.props' : ''}`,
+     MERGE (a)-[r:${type}]->(b)${withProps ? `\n     WITH r, row WHERE ${DIFFERS('r')}\n     SET r += row.props` : ''}`,
   );
 }
 
-const targetLabels: Record<string, Label> = {
-  actor: Label.Actor,
-  outlet: Label.Outlet,
-  article: Label.Article,
-  statement: Label.Statement,
-  place: Label.Place,
-  event: Label.Event,
-};
-
-/** Splits `{ actor: "x", via: "..." }` into the target's label, id and the remaining properties. */
-function target(ref: Record<string, unknown>): { label: Label; id: string; props: Props } {
-  const name = Object.keys(ref).find((key) => key in targetLabels)!;
-  const { [name]: id, ...props } = ref;
-  return { label: targetLabels[name]!, id: id as string, props: clean(props) };
+function unlinkRels(label: Label, type: Rel, direction: 'out' | 'in', targets: readonly Label[]): NamedQuery {
+  const pattern = direction === 'out' ? `-[r:${type}]->` : `<-[r:${type}]-`;
+  return cypher(
+    `unlink ${label} ${direction === 'out' ? '-' : '<-'}${type}${direction === 'out' ? '->' : '-'} ${targets.join('|')}`,
+    `UNWIND $rows AS row
+     MATCH (n:${label} {id: row.id})${pattern}(m:${targets.join('|')})
+     WHERE row.keep IS NULL OR m.id <> row.keep
+     DELETE r`,
+  );
 }
 
-/** What a bundle writes: node rows per label and relationship rows per (from, type, to). */
+/** The records among `ids` from which `type` leads back to themselves. */
+const cyclic = (label: Label, type: Rel) =>
+  cypher(
+    `${label} ${type} cycles`,
+    `UNWIND $ids AS id
+     MATCH (n:${label} {id: id}) WHERE EXISTS { MATCH (n)-[:${type}*1..]->(n) }
+     RETURN collect(n.id) AS ids`,
+  );
+
+/** What a bundle writes: node rows per label, relationships to remove, relationship rows per (from, type, to). */
 export class Plan {
   readonly nodes = new Map<Label, NodeRow[]>();
   readonly rels = new Map<string, { from: Label; type: Rel; to: Label; rows: RelRow[] }>();
+  readonly unlinks = new Map<string, { label: Label; type: Rel; direction: 'out' | 'in'; targets: readonly Label[]; rows: UnlinkRow[] }>();
+  /** Links that may form no loop, with the path of each record's link for the error. */
+  readonly acyclic = new Map<string, { label: Label; type: Rel; paths: Map<string, string> }>();
 
   node(label: Label, id: string, props: Props) {
     const rows = this.nodes.get(label) ?? [];
-    rows.push({ id, props: clean(props) });
+    rows.push({ id, props });
     this.nodes.set(label, rows);
   }
 
@@ -111,128 +121,70 @@ export class Plan {
   rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}) {
     const key = `${from}|${type}|${to}`;
     const group = this.rels.get(key) ?? { from, type, to, rows: [] };
-    group.rows.push({ from: fromId, to: toId, props: clean(props) });
+    group.rows.push({ from: fromId, to: toId, props });
     this.rels.set(key, group);
+  }
+
+  unlink(label: Label, id: string, field: LinkField, keep: string | null) {
+    const key = `${label}|${field.rel}|${field.direction}|${Object.values(field.targets).join('|')}`;
+    const group = this.unlinks.get(key) ?? { label, type: field.rel, direction: field.direction, targets: [...new Set(Object.values(field.targets))], rows: [] };
+    group.rows.push({ id, keep });
+    this.unlinks.set(key, group);
+  }
+
+  /** Adds one record: the properties it gives, then its links. `path` locates it for errors (`places[3]`). */
+  record(declaration: RecordDeclaration<any>, record: Props, path: string) {
+    const id = record.id as string;
+    const props: Props = {};
+    for (const [name, field] of propertyFields(declaration)) {
+      if (name in record && record[name] !== undefined) Object.assign(props, field.write(name, record[name] ?? null));
+    }
+    const derive = declaration.derive;
+    if (derive && derive.from.some((name) => record[name] !== undefined)) Object.assign(props, derive.props(record as never));
+    this.node(declaration.label, id, props);
+    for (const [name, field] of linkFields(declaration)) this.links(declaration, id, field, record[name], `${path}.${name}`);
+    for (const [name, field] of Object.entries(declaration.fields as Fields)) {
+      if (field.role === 'external') for (const externalId of (record[name] as string[] | null | undefined) ?? []) this.external(externalId, declaration.label, id);
+    }
+  }
+
+  private links(declaration: RecordDeclaration<any>, id: string, field: LinkField, value: unknown, path: string) {
+    if (value === undefined) return;
+    const label = declaration.label;
+    if (value === null || !field.many) this.unlink(label, id, field, (value as string | null) ?? null);
+    if (value === null) return;
+    for (const target of linkTargets(field, value, path)) {
+      const targetLabel = declarationOfKind[target.kind].label;
+      const relProps = this.linkProps(field, target.props);
+      const [from, fromId, to, toId] = field.direction === 'out' ? [label, id, targetLabel, target.id] : [targetLabel, target.id, label, id];
+      this.rel(from, fromId, field.rel, to, toId, relProps);
+      if (field.implies) {
+        const implied = field.implies.direction === 'out' ? ([label, id, targetLabel, target.id] as const) : ([targetLabel, target.id, label, id] as const);
+        this.rel(implied[0], implied[1], field.implies.rel, implied[2], implied[3]);
+      }
+    }
+    if (field.acyclic) {
+      const key = `${label}|${field.rel}`;
+      const check = this.acyclic.get(key) ?? { label, type: field.rel, paths: new Map() };
+      check.paths.set(id, path);
+      this.acyclic.set(key, check);
+    }
+  }
+
+  private linkProps(field: LinkField, given: Props): Props {
+    const props: Props = {};
+    for (const [name, prop] of Object.entries(field.props)) {
+      if (given[name] !== undefined) Object.assign(props, prop.write(name, given[name] ?? null));
+    }
+    return props;
   }
 }
 
 export function plan(bundle: Bundle): Plan {
   const p = new Plan();
-  for (const place of bundle.places ?? []) {
-    const { latitude, longitude } = place.location ?? {};
-    p.node(Label.Place, place.id, {
-      name: place.name,
-      kind: place.kind,
-      countryCode: place.countryCode,
-      location: latitude !== undefined && longitude !== undefined ? new neo4j.types.Point(4326, longitude, latitude) : null,
-      note: place.note,
-    });
-    if (place.within) p.rel(Label.Place, place.id, Rel.WITHIN, Label.Place, place.within);
-    for (const near of place.near ?? []) {
-      p.rel(Label.Place, place.id, Rel.NEAR, Label.Place, near.place, { distanceKm: near.distanceKm, direction: near.direction, note: near.note });
-    }
-  }
-  for (const actor of bundle.actors ?? []) {
-    p.node(Label.Actor, actor.id, { name: actor.name, kind: actor.kind, aliases: actor.aliases ?? [], countryCode: actor.countryCode, note: actor.note });
-    for (const role of actor.roles ?? []) {
-      const body = target(role);
-      p.rel(Label.Actor, actor.id, Rel.HOLDS_ROLE, body.label, body.id, body.props);
-    }
-    for (const outlet of actor.operates ?? []) p.rel(Label.Actor, actor.id, Rel.OPERATES, Label.Outlet, outlet);
-  }
-  for (const outlet of bundle.outlets ?? []) {
-    p.node(Label.Outlet, outlet.id, {
-      name: outlet.name,
-      kind: outlet.kind,
-      domains: outlet.domains ?? [],
-      country: outlet.country,
-      stateAffiliation: outlet.stateAffiliation,
-      note: outlet.note,
-    });
-  }
-  for (const article of bundle.articles ?? []) {
-    p.node(Label.Article, article.id, {
-      title: article.title,
-      url: article.url,
-      language: article.language,
-      note: article.note,
-      ...datedProps('publishedAt', article.publishedAt),
-    });
-    p.rel(Label.Outlet, article.outlet, Rel.PUBLISHED, Label.Article, article.id);
-    for (const citation of article.cites ?? []) {
-      const cited = target(citation);
-      p.rel(Label.Article, article.id, Rel.CITES, cited.label, cited.id, cited.props);
-    }
-    for (const statement of article.reports ?? []) p.rel(Label.Article, article.id, Rel.REPORTS, Label.Statement, statement);
-  }
-  for (const event of bundle.events ?? []) {
-    p.node(Label.Event, event.id, {
-      kind: event.kind,
-      title: event.title,
-      summary: event.summary,
-      startDate: firstDay(event.startDate),
-      endDate: event.endDate ? firstDay(event.endDate) : null,
-      periodEnd: lastDay(event.endDate ?? event.startDate),
-      datePrecision: precisionOf(event.startDate),
-      note: event.note,
-    });
-    for (const place of event.places ?? []) p.rel(Label.Event, event.id, Rel.OCCURRED_IN, Label.Place, place);
-    for (const externalId of event.externalIds ?? []) p.external(externalId, Label.Event, event.id);
-    if (event.partOf) p.rel(Label.Event, event.id, Rel.PART_OF, Label.Event, event.partOf);
-  }
-  for (const claim of bundle.claims ?? []) {
-    p.node(Label.Claim, claim.id, {
-      proposition: claim.proposition,
-      casualtiesMin: claim.casualtiesMin !== undefined ? neo4j.int(claim.casualtiesMin) : null,
-      casualtiesMax: claim.casualtiesMax !== undefined ? neo4j.int(claim.casualtiesMax) : null,
-      casualtiesText: claim.casualtiesText,
-      note: claim.note,
-    });
-    p.rel(Label.Claim, claim.id, Rel.ABOUT, Label.Event, claim.event);
-    for (const attribution of claim.attributesTo ?? []) {
-      p.rel(Label.Claim, claim.id, Rel.ATTRIBUTES_TO, Label.Actor, attribution.actor, { role: attribution.role });
-    }
-  }
-  for (const statement of bundle.statements ?? []) {
-    p.node(Label.Statement, statement.id, {
-      kind: statement.kind,
-      text: statement.text,
-      quote: statement.quote,
-      venue: statement.venue,
-      note: statement.note,
-      ...datedProps('madeAt', statement.madeAt),
-    });
-    if (statement.speaker) p.rel(Label.Actor, statement.speaker, Rel.MADE, Label.Statement, statement.id);
-    if (statement.onBehalfOf) p.rel(Label.Statement, statement.id, Rel.ON_BEHALF_OF, Label.Actor, statement.onBehalfOf);
-    for (const actor of statement.addressedTo ?? []) p.rel(Label.Statement, statement.id, Rel.ADDRESSED_TO, Label.Actor, actor);
-    // The article a statement first appeared in also reports it: every carrier answers the walk.
-    const carriers = new Set([...(statement.firstAppearedIn ? [statement.firstAppearedIn] : []), ...(statement.reportedIn ?? [])]);
-    if (statement.firstAppearedIn) p.rel(Label.Statement, statement.id, Rel.FIRST_APPEARED_IN, Label.Article, statement.firstAppearedIn);
-    for (const article of carriers) p.rel(Label.Article, article, Rel.REPORTS, Label.Statement, statement.id);
-    for (const other of statement.respondsTo ?? []) p.rel(Label.Statement, statement.id, Rel.RESPONDS_TO, Label.Statement, other);
-    for (const stance of statement.stances ?? []) {
-      p.rel(Label.Statement, statement.id, Rel.STANCE, Label.Claim, stance.claim, { value: stance.value, note: stance.note });
-    }
-    for (const event of statement.about ?? []) p.rel(Label.Statement, statement.id, Rel.ABOUT, Label.Event, event);
-    for (const externalId of statement.externalIds ?? []) p.external(externalId, Label.Statement, statement.id);
-    for (const citation of statement.cites ?? []) {
-      const cited = target(citation);
-      p.rel(Label.Statement, statement.id, Rel.CITES, cited.label, cited.id, cited.props);
-    }
-    for (const mention of statement.mentions ?? []) {
-      const mentioned = target(mention);
-      p.rel(Label.Statement, statement.id, Rel.MENTIONS, mentioned.label, mentioned.id);
-    }
-  }
-  for (const media of bundle.media ?? []) {
-    p.node(Label.MediaItem, media.id, { kind: media.kind, caption: media.caption, credit: media.credit, note: media.note });
-    for (const actor of media.creditedTo ?? []) p.rel(Label.MediaItem, media.id, Rel.CREDITED_TO, Label.Actor, actor);
-    if (media.distributedBy) p.rel(Label.MediaItem, media.id, Rel.DISTRIBUTED_BY, Label.Outlet, media.distributedBy);
-    for (const article of media.embeddedIn ?? []) p.rel(Label.Article, article, Rel.EMBEDS, Label.MediaItem, media.id);
-    for (const depiction of media.depicts ?? []) {
-      const depicted = target(depiction);
-      p.rel(Label.MediaItem, media.id, Rel.DEPICTS, depicted.label, depicted.id, depicted.props);
-    }
+  for (const declaration of recordDeclarations) {
+    const records = (bundle[declaration.kind] ?? []) as Props[];
+    records.forEach((record, index) => p.record(declaration, record, `${declaration.kind}[${index}]`));
   }
   return p;
 }
@@ -240,32 +192,31 @@ export function plan(bundle: Bundle): Plan {
 export interface WriteSummary {
   nodesCreated: number;
   relationshipsCreated: number;
+  relationshipsDeleted: number;
   propertiesSet: number;
 }
 
+/** Whether a write changed the graph at all (a write of what it already holds changes nothing). */
+export const changedAnything = (summary: WriteSummary) =>
+  summary.nodesCreated + summary.relationshipsCreated + summary.relationshipsDeleted + summary.propertiesSet > 0;
+
 /** The Source node's properties (its dates kept as written, unlike the records' dates). */
-export const sourceProps = (source: SourceRecord): Props =>
-  clean({ title: source.title, uri: source.uri, publishedAt: source.publishedAt, recordedAt: source.recordedAt, note: source.note });
+export const sourceProps = (source: SourceRecord): Props => ({
+  title: source.title,
+  uri: source.uri ?? null,
+  publishedAt: source.publishedAt ?? null,
+  recordedAt: source.recordedAt,
+  note: source.note ?? null,
+});
 
 /** The day every record of the source is stamped with at creation (`recordedAt`). */
-export const recordedDay = (source: SourceRecord) => firstDay(source.recordedAt);
+export const recordedDay = (source: SourceRecord) => neo4jDate(periodOfValid(source.recordedAt).first);
 
 const upsertSource = cypher(
   'upsert Source',
   `MERGE (s:${Label.Source} {id: $id})
    SET s += $props`,
 );
-
-const labelOfKind: Record<RecordKind, Label> = {
-  places: Label.Place,
-  actors: Label.Actor,
-  outlets: Label.Outlet,
-  articles: Label.Article,
-  events: Label.Event,
-  claims: Label.Claim,
-  statements: Label.Statement,
-  media: Label.MediaItem,
-};
 
 const existingIds = (label: Label) =>
   cypher(`existing ${label} ids`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(n.id) AS found`);
@@ -275,7 +226,7 @@ async function checkReferences(tx: ManagedTransaction, file: string, references:
   const missing: ExternalReference[] = [];
   for (const kind of new Set(references.map((ref) => ref.to))) {
     const wanted = references.filter((ref) => ref.to === kind);
-    const result = await tx.run(existingIds(labelOfKind[kind]).cypher, { ids: [...new Set(wanted.map((ref) => ref.id))] });
+    const result = await tx.run(existingIds(declarationOfKind[kind].label).cypher, { ids: [...new Set(wanted.map((ref) => ref.id))] });
     const found = new Set(result.records[0]?.get('found') as string[]);
     missing.push(...wanted.filter((ref) => !found.has(ref.id)));
   }
@@ -291,6 +242,38 @@ async function checkReferences(tx: ManagedTransaction, file: string, references:
   }
 }
 
+/** Writes a plan inside a transaction; throws BundleError (and so rolls the transaction back) on a missing reference or a loop. */
+async function applyPlan(tx: ManagedTransaction, p: Plan, source: SourceRecord, references: ExternalReference[], file: string): Promise<WriteSummary> {
+  const summary: WriteSummary = { nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  const run = async (query: NamedQuery, params: Props) => {
+    const counters = (await tx.run(query.cypher, params)).summary.counters.updates();
+    summary.nodesCreated += counters.nodesCreated;
+    summary.relationshipsCreated += counters.relationshipsCreated;
+    summary.relationshipsDeleted += counters.relationshipsDeleted;
+    summary.propertiesSet += counters.propertiesSet;
+  };
+  await checkReferences(tx, file, references);
+  // Restating a known source's properties is not a change to report; a new source is.
+  const sourceWrite = await tx.run(upsertSource.cypher, { id: source.id, props: sourceProps(source) });
+  summary.nodesCreated += sourceWrite.summary.counters.updates().nodesCreated;
+  const recordedAt = recordedDay(source);
+  for (const [label, rows] of p.nodes) await run(upsertNodes(label), { rows, source: source.id, recordedAt });
+  for (const group of p.unlinks.values()) await run(unlinkRels(group.label, group.type, group.direction, group.targets), { rows: group.rows });
+  for (const group of p.rels.values()) {
+    const withProps = group.rows.some((row) => Object.keys(row.props).length > 0);
+    await run(upsertRels(group.from, group.type, group.to, withProps), { rows: group.rows });
+  }
+  const loops = [];
+  for (const check of p.acyclic.values()) {
+    const result = await tx.run(cyclic(check.label, check.type).cypher, { ids: [...check.paths.keys()] });
+    for (const id of result.records[0]?.get('ids') as string[]) {
+      loops.push({ path: check.paths.get(id)!, message: `would make a loop: "${id}" would be ${check.type} itself through the graph's links` });
+    }
+  }
+  if (loops.length > 0) throw new BundleError(file, loops);
+  return summary;
+}
+
 /**
  * Validates any input as a bundle and writes it: the one way into the graph for seeds, bundle
  * files, the API and importers. Throws BundleError, with every problem's path, before writing.
@@ -304,28 +287,34 @@ export async function importBundle(db: Database, input: unknown, file = 'bundle'
 /** Writes a validated bundle in one transaction: it lands whole or not at all. */
 export async function writeBundle(db: Database, { bundle, references }: ValidBundle, file = 'bundle'): Promise<WriteSummary> {
   const p = plan(bundle);
-  const source = bundle.source;
-  const recordedAt = recordedDay(source);
-  const summary: WriteSummary = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-  const run = async (tx: ManagedTransaction, query: NamedQuery, params: Props) => {
-    const result = await tx.run(query.cypher, params);
-    const counters = result.summary.counters.updates();
-    summary.nodesCreated += counters.nodesCreated;
-    summary.relationshipsCreated += counters.relationshipsCreated;
-    summary.propertiesSet += counters.propertiesSet;
-  };
-  await db.writeTransaction(async (tx) => {
-    // A retried transaction starts again from zero.
-    Object.assign(summary, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
-    await checkReferences(tx, file, references);
-    await run(tx, upsertSource, { id: source.id, props: sourceProps(source) });
-    for (const [label, rows] of p.nodes) {
-      await run(tx, upsertNodes(label), { rows, source: source.id, recordedAt });
-    }
-    for (const group of p.rels.values()) {
-      const withProps = group.rows.some((row) => Object.keys(row.props).length > 0);
-      await run(tx, upsertRels(group.from, group.type, group.to, withProps), { rows: group.rows });
-    }
+  return db.writeTransaction((tx) => applyPlan(tx, p, bundle.source, references, file));
+}
+
+const storedNode = (label: Label) => cypher(`stored ${label}`, `MATCH (n:${label} {id: $id}) RETURN n`);
+
+/**
+ * Writes one record as an update: the fields it gives change, those it leaves out stay as they
+ * are, null clears one. A new record must give every required field; an existing one already
+ * has them. Reading what is stored, validating and writing happen in one transaction.
+ */
+export async function upsertRecord(
+  db: Database,
+  kind: RecordKind,
+  input: Props,
+  source: SourceRecord,
+  file = 'input',
+): Promise<WriteSummary> {
+  const declaration: RecordDeclaration<any> = declarationOfKind[kind];
+  return db.writeTransaction(async (tx) => {
+    const found = (await tx.run(storedNode(declaration.label).cypher, { id: input.id })).records[0];
+    const stored = found ? plainProps(found.get('n')) : null;
+    const record = stored ? { ...storedInput(declaration, stored), ...input } : input;
+    // Required links were given when the record was created; an update need not repeat them.
+    const relaxed = new Set(stored ? linkFields(declaration).map(([name]) => name) : []);
+    const { problems, references } = validateRecord(declaration, record, file, relaxed);
+    if (problems.length > 0) throw new BundleError(file, problems);
+    const p = new Plan();
+    p.record(declaration, record, file);
+    return applyPlan(tx, p, source, references, file);
   });
-  return summary;
 }

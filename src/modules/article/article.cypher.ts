@@ -1,3 +1,5 @@
+import type { Context } from '../../context.js';
+import { cypher } from '../../db/database.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
@@ -51,3 +53,11 @@ export const articleStatements = relationPage({
   filter: '($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
 });
+
+const articleKeyByUrlQuery = cypher('article key by url', `MATCH (n:${Label.Article} {url: $url}) RETURN n.id AS id`);
+
+/** The natural key of the article with this canonical URL, if there is one. */
+export async function articleKeyByUrl(ctx: Context, url: string): Promise<string | null> {
+  const result = await ctx.read(articleKeyByUrlQuery, { url });
+  return (result.records[0]?.get('id') as string | undefined) ?? null;
+}

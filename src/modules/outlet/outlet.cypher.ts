@@ -1,3 +1,5 @@
+import type { Context } from '../../context.js';
+import { cypher } from '../../db/database.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import type { OutletKind } from '../../domain/vocabulary.js';
@@ -44,3 +46,14 @@ export const outletArticles = relationPage({
   pattern: `(p)-[:PUBLISHED]->(n:${Label.Article})`,
   sortKey: ARTICLE_SORT,
 });
+
+const outletKeyByDomainQuery = cypher(
+  'outlet key by domain',
+  `MATCH (n:${Label.Outlet}) WHERE any(domain IN n.domains WHERE domain IN $domains) RETURN n.id AS id ORDER BY n.id LIMIT 1`,
+);
+
+/** The natural key of an outlet publishing on one of these domains, if there is one. */
+export async function outletKeyByDomain(ctx: Context, domains: string[]): Promise<string | null> {
+  const result = await ctx.read(outletKeyByDomainQuery, { domains });
+  return (result.records[0]?.get('id') as string | undefined) ?? null;
+}

@@ -2,25 +2,12 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label, RecordLabels } from '../../domain/graph.js';
+import { Label } from '../../domain/graph.js';
+import { contentLabels } from '../records.js';
 import { props } from '../../db/values.js';
 
-/** The natural key of an existing article with this canonical URL, if any. */
-export const articleKeyByUrl = cypher('article key by url', `MATCH (n:${Label.Article} {url: $url}) RETURN n.id AS id`);
-
-/** The natural key of an existing outlet publishing on one of these domains, if any. */
-export const outletKeyByDomain = cypher(
-  'outlet key by domain',
-  `MATCH (n:${Label.Outlet}) WHERE any(domain IN n.domains WHERE domain IN $domains) RETURN n.id AS id ORDER BY n.id LIMIT 1`,
-);
-
-export async function keyFor(ctx: Context, query: typeof articleKeyByUrl, params: Record<string, unknown>): Promise<string | null> {
-  const result = await ctx.read(query, params);
-  return (result.records[0]?.get('id') as string | undefined) ?? null;
-}
-
 /** Records can be deleted; the bookkeeping (audit trail, external ids) cannot. */
-export const deletableLabels = RecordLabels;
+export const deletableLabels = contentLabels;
 
 const deleteWithAudit = (label: Label) =>
   cypher(

@@ -1,0 +1,33 @@
+import { Label, Rel } from '../../domain/graph.js';
+import { date, defineRecord, externalIds, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
+
+export const eventRecord = defineRecord({
+  kind: 'events',
+  label: Label.Event,
+  typename: 'Event',
+  nodeKind: { value: 'EVENT', description: 'Something that happened at a place and time.' },
+  input: { name: 'EventInput', description: 'An event to create or update.' },
+  fields: {
+    kind: vocabulary('EventKind', { required: true, description: 'What kind of event.' }),
+    title: text({ required: true, max: MaxLength.title, description: 'A short neutral title.' }),
+    summary: text({ max: MaxLength.text, description: 'What is undisputed about it.' }),
+    startDate: date({ required: true, precision: 'datePrecision', description: 'When it started: YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    // An end is shown as precisely as the start: the event has one datePrecision.
+    endDate: date({ precision: { readFrom: 'datePrecision' }, description: 'When it ended, if it spanned a period: YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    places: links(Label.Place, { rel: Rel.OCCURRED_IN, description: 'Keys of the places where it occurred.' }),
+    partOf: link(Label.Event, { rel: Rel.PART_OF, acyclic: true, description: 'Key of the larger event it is part of.' }),
+    externalIds: externalIds('Ids of this event in other datasets ("gdelt:599912345"); one event may have several.'),
+    note: note(),
+  },
+  // Filters test overlap with the event's whole period, which runs to the end of the day, month
+  // or year the source gave for its end (or, without one, its start).
+  derive: {
+    from: ['startDate', 'endDate'],
+    props: (event) => ({ periodEnd: neo4jDate(periodOfValid(event.endDate ?? event.startDate).last) }),
+  },
+  check: (event) =>
+    event.endDate && periodOfValid(event.endDate).last < periodOfValid(event.startDate).first
+      ? [{ path: 'endDate', message: `"${event.endDate}" is before startDate "${event.startDate}"` }]
+      : [],
+  searchable: ['title', 'summary'],
+});

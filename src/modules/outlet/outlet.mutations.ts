@@ -1,0 +1,22 @@
+import { builder } from '../../builder.js';
+import { outletKeyByDomain } from './outlet.cypher.js';
+import { recordInput } from '../shared/record-input.js';
+import { keyFrom, upsert } from '../shared/upsert.js';
+import { validationError, writeResult } from '../shared/write-results.js';
+import { outletRecord } from './outlet.record.js';
+import { OutletNode } from './outlet.schema.js';
+
+builder.mutationField('upsertOutlet', (t) =>
+  t.field({
+    type: writeResult('UpsertOutletResult', 'outlet', OutletNode),
+    description: 'Creates or updates an outlet by key, or, without one, by domain.',
+    authScopes: { role: 'editor' },
+    args: { input: t.arg({ type: recordInput(outletRecord), required: true, description: 'The outlet.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const domains = (input.domains as string[] | null | undefined) ?? [];
+      const key = input.key ?? (await outletKeyByDomain(ctx, domains)) ?? (domains[0] ? keyFrom(domains[0]) : null);
+      if (!key) return validationError([{ path: 'input.key', message: 'Give a key or at least one domain.' }]);
+      return (await upsert(ctx, outletRecord.kind, OutletNode, key, input)).result;
+    },
+  }),
+);

@@ -1,0 +1,66 @@
+import { Label } from '../domain/graph.js';
+import type { Fields, LinkField, RecordDeclaration, RecordInput } from '../domain/record.js';
+import { actorRecord } from './actor/actor.record.js';
+import { articleRecord } from './article/article.record.js';
+import { claimRecord } from './claim/claim.record.js';
+import { eventRecord } from './event/event.record.js';
+import { mediaItemRecord } from './media/media.record.js';
+import { outletRecord } from './outlet/outlet.record.js';
+import { placeRecord } from './place/place.record.js';
+import { statementRecord } from './statement/statement.record.js';
+
+/**
+ * The registry of record kinds, by label: the one list a new kind is added to. The type checker
+ * holds it complete: every label of the graph's content (all but its bookkeeping) needs an entry.
+ * Everything else that lists kinds (bundle sections, NodeKind, search, full-text index, lookups,
+ * exports, deletes) derives from it.
+ */
+type BookkeepingLabel = Label.Source | Label.AuditEntry | Label.ExternalRecord;
+export const recordsByLabel = {
+  [Label.Place]: placeRecord,
+  [Label.Actor]: actorRecord,
+  [Label.Outlet]: outletRecord,
+  [Label.Article]: articleRecord,
+  [Label.Event]: eventRecord,
+  [Label.Claim]: claimRecord,
+  [Label.Statement]: statementRecord,
+  [Label.MediaItem]: mediaItemRecord,
+} as const satisfies { [L in Exclude<Label, BookkeepingLabel>]: RecordDeclaration<any> & { label: L } };
+
+export type RecordDeclarations = (typeof recordsByLabel)[keyof typeof recordsByLabel];
+export type RecordKind = RecordDeclarations['kind'];
+export type RecordTypename = RecordDeclarations['typename'];
+export type RecordLabel = RecordDeclarations['label'];
+
+export const recordDeclarations: readonly RecordDeclarations[] = Object.values(recordsByLabel);
+export const recordKinds = recordDeclarations.map((declaration) => declaration.kind);
+export const recordLabels = recordDeclarations.map((declaration) => declaration.label);
+
+/** The labels of the graph's content: what clients fetch, draw, export and delete. */
+export const contentLabels = [...recordLabels, Label.Source] as const;
+export type ContentLabel = RecordLabel | Label.Source;
+
+export const declarationOfKind = Object.fromEntries(recordDeclarations.map((declaration) => [declaration.kind, declaration])) as {
+  [D in RecordDeclarations as D['kind']]: D;
+};
+export const kindOfLabel = (label: Label): RecordKind | undefined => (recordsByLabel as Partial<Record<Label, RecordDeclarations>>)[label]?.kind;
+
+/** The records of each kind a bundle may hold, typed from their declarations. */
+export type BundleRecords = { [D in RecordDeclarations as D['kind']]?: Array<RecordInput<D>> };
+
+/** What full-text search reads: the labels that have searchable fields, and those fields. */
+export const searchable = {
+  labels: recordDeclarations.filter((declaration) => declaration.searchable.length > 0).map((declaration) => declaration.label),
+  properties: [...new Set(recordDeclarations.flatMap((declaration) => declaration.searchable as readonly string[]))],
+};
+
+/** The link fields whose targets are of several kinds, each answering as a union (`Cited`), by union name. */
+export const targetUnions = (() => {
+  const unions = new Map<string, LinkField & { union: NonNullable<LinkField['union']> }>();
+  for (const declaration of recordDeclarations) {
+    for (const field of Object.values(declaration.fields as Fields)) {
+      if (field.role === 'link' && field.union) unions.set(field.union.name, field as LinkField & { union: NonNullable<LinkField['union']> });
+    }
+  }
+  return unions;
+})();
