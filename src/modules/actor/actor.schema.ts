@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
+import { ActorKindEnum, StatementKindEnum } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { ActorKinds } from '../../domain/vocabulary.js';
 import { toClaim } from '../claim/claim.cypher.js';
 import { AttributionObject, toAttribution } from '../claim/claim.schema.js';
 import { OrganizationUnion } from '../node/unions.js';
@@ -11,7 +10,7 @@ import { toOutlet } from '../outlet/outlet.cypher.js';
 import { loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
-import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
+import { StatementConnection } from '../statement/statement.schema.js';
 import { toStatement } from '../statement/statement.cypher.js';
 import {
   actorAttributions,
@@ -26,11 +25,6 @@ import {
   type ActorRecord,
 } from './actor.cypher.js';
 import type { OutletRecord } from '../outlet/outlet.cypher.js';
-
-export const ActorKindEnum = builder.enumType('ActorKind', {
-  description: 'What kind of actor this is.',
-  values: describedValues(ActorKinds),
-});
 
 export interface RoleRecord {
   holder: ActorRecord;

@@ -5,11 +5,11 @@ import { toMediaItem } from '../media/media.cypher.js';
 import { OutletNode } from '../outlet/outlet.schema.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum } from '../shared/enums.js';
+import { DatePrecisionEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
-import { CitationObject, StatementConnection, StatementKindEnum, toCitation } from '../statement/statement.schema.js';
+import { CitationObject, StatementConnection, toCitation } from '../statement/statement.schema.js';
 import { toStatement } from '../statement/statement.cypher.js';
 import {
   articleCitedBy,

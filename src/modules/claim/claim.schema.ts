@@ -1,8 +1,8 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
+import { AttributionRoleEnum, StanceValueEnum } from '../shared/enums.js';
 import { loadGrouped, loadNodes } from '../../db/batch.js';
 import type { Context } from '../../context.js';
-import { AttributionRoles, StanceValues, type AttributionRole, type StanceValue } from '../../domain/vocabulary.js';
+import type { AttributionRole, StanceValue } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
 import { EventNode } from '../event/event.schema.js';
@@ -24,16 +24,6 @@ import {
   type ClaimRecord,
   type StanceRecord,
 } from './claim.cypher.js';
-
-export const StanceValueEnum = builder.enumType('StanceValue', {
-  description: 'The position a statement takes on a claim.',
-  values: describedValues(StanceValues),
-});
-
-export const AttributionRoleEnum = builder.enumType('AttributionRole', {
-  description: 'The part a claim says an actor played in an event.',
-  values: describedValues(AttributionRoles),
-});
 
 export const StanceObject = builder.objectRef<StanceRecord>('Stance');
 

@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import { ActorNode } from '../actor/actor.schema.js';
-import { ClaimNode, StanceValueEnum } from '../claim/claim.schema.js';
+import { ClaimNode } from '../claim/claim.schema.js';
+import { StanceValueEnum } from '../shared/enums.js';
 import { EventNode } from '../event/event.schema.js';
 import { OrganizationUnion } from '../node/unions.js';
 import { OutletNode } from '../outlet/outlet.schema.js';

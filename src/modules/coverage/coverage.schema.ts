@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import { ArticleNode } from '../article/article.schema.js';
-import { StanceObject, StanceValueEnum } from '../claim/claim.schema.js';
+import { StanceObject } from '../claim/claim.schema.js';
+import { StanceValueEnum } from '../shared/enums.js';
 import { EventNode } from '../event/event.schema.js';
 import { OutletNode } from '../outlet/outlet.schema.js';
 import { StatementNode } from '../statement/statement.schema.js';

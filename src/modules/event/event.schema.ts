@@ -1,11 +1,11 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { EventKinds, type EventKind } from '../../domain/vocabulary.js';
+import type { EventKind } from '../../domain/vocabulary.js';
 import { ClaimConnection } from '../claim/claim.schema.js';
 import { MediaItemNode } from '../media/media.schema.js';
 import { PlaceNode } from '../place/place.schema.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
+import { DatePrecisionEnum, EventKindEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, orNotFound, type DecodedId } from '../shared/lookup.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
 import { invalid } from '../../domain/errors.js';
@@ -15,7 +15,7 @@ import { childSelections } from '../shared/lookahead.js';
 import type { Context } from '../../context.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
-import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
+import { StatementConnection } from '../statement/statement.schema.js';
 import { sides, toClaim } from '../claim/claim.cypher.js';
 import { toMediaItem } from '../media/media.cypher.js';
 import { toPlace } from '../place/place.cypher.js';
@@ -33,11 +33,6 @@ import {
   eventStatements,
   toEvent, type EventRecord 
 } from './event.cypher.js';
-
-export const EventKindEnum = builder.enumType('EventKind', {
-  description: 'What kind of event happened.',
-  values: describedValues(EventKinds),
-});
 
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
   id: { resolve: (event) => event.id },

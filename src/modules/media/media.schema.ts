@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
+import { MediaKindEnum } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { MediaKinds } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleNode } from '../article/article.schema.js';
@@ -13,11 +12,6 @@ import { toOutlet } from '../outlet/outlet.cypher.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
 import { mediaById, mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbeddedIn, toMediaItem, type MediaItemRecord } from './media.cypher.js';
-
-export const MediaKindEnum = builder.enumType('MediaKind', {
-  description: 'What kind of media item this is.',
-  values: describedValues(MediaKinds),
-});
 
 interface DepictionRecord {
   target: AnyRecord;

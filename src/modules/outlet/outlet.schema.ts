@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
+import { OutletKindEnum } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
-import { OutletKinds } from '../../domain/vocabulary.js';
 import { ActorNode, RoleObject, toRole } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleConnection } from '../article/article.schema.js';
@@ -10,11 +9,6 @@ import { loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
 import { outletArticles, outletList, outletOperators, outletsById, outletStaff, toOutlet, type OutletRecord } from './outlet.cypher.js';
-
-export const OutletKindEnum = builder.enumType('OutletKind', {
-  description: 'What kind of media outlet this is.',
-  values: describedValues(OutletKinds),
-});
 
 export const OutletNode = builder.loadableNodeRef<OutletRecord>('Outlet', {
   id: { resolve: (outlet) => outlet.id },

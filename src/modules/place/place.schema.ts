@@ -1,8 +1,7 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
+import { PlaceKindEnum } from '../shared/enums.js';
 import { loadNodes } from '../../db/batch.js';
 import { invalid } from '../../domain/errors.js';
-import { PlaceKinds } from '../../domain/vocabulary.js';
 import { EventConnection } from '../event/event.schema.js';
 import { toEvent } from '../event/event.cypher.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
@@ -19,11 +18,6 @@ import {
   toPlace,
   type PlaceRecord,
 } from './place.cypher.js';
-
-export const PlaceKindEnum = builder.enumType('PlaceKind', {
-  description: 'What kind of place this is, from a country down to a single site.',
-  values: describedValues(PlaceKinds),
-});
 
 const GeoPoint = builder.objectRef<{ latitude: number; longitude: number }>('GeoPoint');
 

@@ -1,6 +1,5 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import { QuoteKinds, StatementKinds, Venues } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.schema.js';
 import { toActor } from '../actor/actor.cypher.js';
 import { ArticleConnection, ArticleNode } from '../article/article.schema.js';
@@ -12,7 +11,7 @@ import { toEvent } from '../event/event.cypher.js';
 import { CitedUnion, MentionedUnion } from '../node/unions.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
+import { DatePrecisionEnum, QuoteKindEnum, StatementKindEnum, VenueEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.schema.js';
@@ -32,21 +31,6 @@ import {
   statementStances,
   toStatement, type StatementRecord 
 } from './statement.cypher.js';
-
-export const StatementKindEnum = builder.enumType('StatementKind', {
-  description: 'What a statement does.',
-  values: describedValues(StatementKinds),
-});
-
-export const QuoteKindEnum = builder.enumType('QuoteKind', {
-  description: 'How faithfully a statement’s text reproduces what was said.',
-  values: describedValues(QuoteKinds),
-});
-
-export const VenueEnum = builder.enumType('Venue', {
-  description: 'Where a statement was made.',
-  values: describedValues(Venues),
-});
 
 export interface CitationRecord {
   target: AnyRecord;

@@ -9,15 +9,27 @@ import type { Bundle } from '../../ingest/bundle-types.js';
 import { slug } from '../../domain/slug.js';
 import { importBundle, type WriteSummary } from '../../ingest/write.js';
 import { announce } from '../live/live.schema.js';
-import { ActorKindEnum, ActorNode } from '../actor/actor.schema.js';
+import { ActorNode } from '../actor/actor.schema.js';
 import { ArticleNode } from '../article/article.schema.js';
-import { AttributionRoleEnum, ClaimNode, StanceValueEnum } from '../claim/claim.schema.js';
-import { EventKindEnum, EventNode } from '../event/event.schema.js';
-import { MediaItemNode, MediaKindEnum } from '../media/media.schema.js';
-import { OutletKindEnum, OutletNode } from '../outlet/outlet.schema.js';
-import { PlaceKindEnum, PlaceNode } from '../place/place.schema.js';
+import { ClaimNode } from '../claim/claim.schema.js';
+import { EventNode } from '../event/event.schema.js';
+import { MediaItemNode } from '../media/media.schema.js';
+import { OutletNode } from '../outlet/outlet.schema.js';
+import { PlaceNode } from '../place/place.schema.js';
+import {
+  ActorKindEnum,
+  AttributionRoleEnum,
+  EventKindEnum,
+  MediaKindEnum,
+  OutletKindEnum,
+  PlaceKindEnum,
+  QuoteKindEnum,
+  StanceValueEnum,
+  StatementKindEnum,
+  VenueEnum,
+} from '../shared/enums.js';
 import { JSONScalar } from '../shared/scalars.js';
-import { QuoteKindEnum, StatementKindEnum, StatementNode, VenueEnum } from '../statement/statement.schema.js';
+import { StatementNode } from '../statement/statement.schema.js';
 import {
   articleKeyByUrl,
   deletableLabels,
