@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ConfigError } from '../config.js';
-import type { Context } from '../context.js';
 import { clientError, ErrorCode } from '../domain/errors.js';
 
 /** Reads are public; writes need an editor's key; deletes an admin's. */
@@ -52,7 +51,7 @@ export function authenticate(authorization: string | null, keys: ApiKey[]): Prin
 const rank: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
 
 /** The caller, if it holds at least `role`; UNAUTHENTICATED without a valid key, FORBIDDEN with too weak a one. */
-export function requireRole(ctx: Context, role: Role): { name: string; role: Role } {
+export function requireRole(ctx: { principal: Principal }, role: Role): { name: string; role: Role } {
   const principal = ctx.principal;
   if ('invalidKey' in principal) {
     throw clientError(ErrorCode.Unauthenticated, 'The API key in the Authorization header is not valid.');
