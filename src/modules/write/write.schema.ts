@@ -8,14 +8,14 @@ import { BundleError, type BundleProblem, type RecordKind } from '../../ingest/v
 import type { Bundle } from '../../ingest/bundle-types.js';
 import { slug } from '../../domain/slug.js';
 import { importBundle, type WriteSummary } from '../../ingest/write.js';
-import { announce } from '../live/live.schema.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { ArticleNode } from '../article/article.schema.js';
-import { ClaimNode } from '../claim/claim.schema.js';
-import { EventNode } from '../event/event.schema.js';
-import { MediaItemNode } from '../media/media.schema.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
-import { PlaceNode } from '../place/place.schema.js';
+import { announce } from '../live/announce.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { ArticleNode } from '../article/article.ref.js';
+import { ClaimNode } from '../claim/claim.ref.js';
+import { EventNode } from '../event/event.ref.js';
+import { MediaItemNode } from '../media/media.ref.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
+import { PlaceNode } from '../place/place.ref.js';
 import {
   ActorKindEnum,
   AttributionRoleEnum,
@@ -29,7 +29,7 @@ import {
   VenueEnum,
 } from '../shared/enums.js';
 import { JSONScalar } from '../shared/scalars.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import {
   articleKeyByUrl,
   deletableLabels,
