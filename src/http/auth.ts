@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { ConfigError } from '../config.js';
-import type { Context } from '../context.js';
 import { clientError, ErrorCode } from '../domain/errors.js';
 
 /** Reads are public; writes need an editor's key; deletes an admin's. */
@@ -66,11 +65,4 @@ export function roleError(principal: Principal, role: Role): GraphQLError | null
     });
   }
   return null;
-}
-
-/** The caller, if it holds at least `role` (see roleError). */
-export function requireRole(ctx: Context, role: Role): { name: string; role: Role } {
-  const error = roleError(ctx.principal, role);
-  if (error) throw error;
-  return ctx.principal as { name: string; role: Role };
 }

@@ -4,6 +4,7 @@ import type { ActorKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';
+import type { OutletRecord } from '../outlet/outlet.cypher.js';
 
 export interface ActorRecord extends BaseRecord {
   __typename: 'Actor';
@@ -22,6 +23,18 @@ export function toActor(p: Record<string, unknown>): ActorRecord {
     aliases: (p.aliases as string[] | undefined) ?? [],
     countryCode: (p.countryCode as string | undefined) ?? null,
   };
+}
+
+/** A role between `holder` (an actor) and `organization`, seen from either end. */
+export interface RoleRecord {
+  holder: ActorRecord;
+  organization: ActorRecord | OutletRecord;
+  title: string;
+  note: string | null;
+}
+
+export function toRole(holder: ActorRecord, organization: ActorRecord | OutletRecord, rel: Record<string, unknown>): RoleRecord {
+  return { holder, organization, title: rel.title as string, note: (rel.note as string | undefined) ?? null };
 }
 
 export const actorsById = nodesById(Label.Actor);

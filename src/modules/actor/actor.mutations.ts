@@ -3,7 +3,7 @@ import { recordInput } from '../shared/record-input.js';
 import { upsert } from '../shared/upsert.js';
 import { writeResult } from '../shared/write-results.js';
 import { actorRecord } from './actor.record.js';
-import { ActorNode } from './actor.schema.js';
+import { ActorNode } from './actor.ref.js';
 
 builder.mutationField('upsertActor', (t) =>
   t.field({

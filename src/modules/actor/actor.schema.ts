@@ -1,17 +1,15 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
-import { loadNodes } from '../../db/batch.js';
-import { ActorKinds } from '../../domain/vocabulary.js';
-import { toClaim } from '../claim/claim.cypher.js';
-import { AttributionObject, toAttribution } from '../claim/claim.schema.js';
+import { ActorKindEnum, StatementKindEnum } from '../shared/enums.js';
+import { toAttribution, toClaim } from '../claim/claim.cypher.js';
+import { AttributionObject } from '../claim/claim.ref.js';
 import { OrganizationUnion } from '../node/unions.js';
 import { toRecord } from '../node/records.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
-import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
+import { provenanceField } from '../source/source.ref.js';
+import { StatementConnection } from '../statement/statement.ref.js';
 import { toStatement } from '../statement/statement.cypher.js';
 import {
   actorAttributions,
@@ -19,32 +17,14 @@ import {
   actorMembers,
   actorOutlets,
   actorRoles,
-  actorsById,
   actorStatements,
   actorStatementsOnBehalf,
   toActor,
+  toRole,
   type ActorRecord,
 } from './actor.cypher.js';
+import { ActorConnection, ActorNode, RoleObject } from './actor.ref.js';
 import type { OutletRecord } from '../outlet/outlet.cypher.js';
-
-export const ActorKindEnum = builder.enumType('ActorKind', {
-  description: 'What kind of actor this is.',
-  values: describedValues(ActorKinds),
-});
-
-export interface RoleRecord {
-  holder: ActorRecord;
-  organization: ActorRecord | OutletRecord;
-  title: string;
-  note: string | null;
-}
-
-export function toRole(holder: ActorRecord, organization: ActorRecord | OutletRecord, rel: Record<string, unknown>): RoleRecord {
-  return { holder, organization, title: rel.title as string, note: (rel.note as string | undefined) ?? null };
-}
-
-/** A role between `holder` (an actor) and `organization`, seen from either end. */
-export const RoleObject = builder.objectRef<RoleRecord>('Role');
 
 RoleObject.implement({
   description: 'A role an actor holds in an organization (the spokesperson of a ministry, the editor of a blog).',
@@ -58,12 +38,6 @@ RoleObject.implement({
     title: t.exposeString('title', { description: 'The title of the role, as the source gives it.' }),
     note: t.exposeString('note', { nullable: true, description: 'Where the role comes from.' }),
   }),
-});
-
-export const ActorNode = builder.loadableNodeRef<ActorRecord>('Actor', {
-  id: { resolve: (actor) => actor.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, actorsById, ids, toActor),
-  sort: (actor) => actor.id,
 });
 
 ActorNode.implement({
@@ -125,11 +99,6 @@ ActorNode.implement({
     provenance: t.field(provenanceField),
   }),
 });
-
-const ActorConnection = builder.connectionObject(
-  { type: ActorNode, name: 'ActorConnection', description: 'A page of actors.' },
-  { name: 'ActorEdge', description: 'An actor in a page of actors.' },
-);
 
 const ActorFilter = builder.inputType('ActorFilter', {
   description: 'Narrows a list of actors.',

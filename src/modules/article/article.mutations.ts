@@ -4,7 +4,7 @@ import { recordInput } from '../shared/record-input.js';
 import { keyFrom, upsert } from '../shared/upsert.js';
 import { validationError, writeResult } from '../shared/write-results.js';
 import { articleRecord } from './article.record.js';
-import { ArticleNode } from './article.schema.js';
+import { ArticleNode } from './article.ref.js';
 
 builder.mutationField('upsertArticle', (t) =>
   t.field({

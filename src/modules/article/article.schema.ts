@@ -1,15 +1,15 @@
 import { builder } from '../../builder.js';
-import { loadNodes } from '../../db/batch.js';
-import { MediaItemNode } from '../media/media.schema.js';
+import { MediaItemNode } from '../media/media.ref.js';
+import { toCitation } from '../node/records.js';
 import { toMediaItem } from '../media/media.cypher.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum } from '../shared/enums.js';
+import { DatePrecisionEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
-import { CitationObject, StatementConnection, StatementKindEnum, toCitation } from '../statement/statement.schema.js';
+import { provenanceField } from '../source/source.ref.js';
+import { CitationObject, StatementConnection } from '../statement/statement.ref.js';
 import { toStatement } from '../statement/statement.cypher.js';
 import {
   articleCitedBy,
@@ -17,16 +17,10 @@ import {
   articleList,
   articleMedia,
   articleOutlet,
-  articlesById,
   articleStatements,
-  toArticle, type ArticleRecord 
+  toArticle,
 } from './article.cypher.js';
-
-export const ArticleNode = builder.loadableNodeRef<ArticleRecord>('Article', {
-  id: { resolve: (article) => article.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, articlesById, ids, toArticle),
-  sort: (article) => article.id,
-});
+import { ArticleConnection, ArticleNode } from './article.ref.js';
 
 ArticleNode.implement({
   description: 'A piece an outlet published: a news report, a blog post, an NGO release.',
@@ -77,11 +71,6 @@ ArticleNode.implement({
     provenance: t.field(provenanceField),
   }),
 });
-
-export const ArticleConnection = builder.connectionObject(
-  { type: ArticleNode, name: 'ArticleConnection', description: 'A page of articles.' },
-  { name: 'ArticleEdge', description: 'An article in a page of articles.' },
-);
 
 const ArticleFilter = builder.inputType('ArticleFilter', {
   description: 'Narrows a list of articles; all given conditions must hold.',

@@ -4,7 +4,8 @@ import { Label } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
-import type { StanceValue } from '../../domain/vocabulary.js';
+import type { AttributionRole, StanceValue } from '../../domain/vocabulary.js';
+import type { ActorRecord } from '../actor/actor.cypher.js';
 import type { StatementRecord } from '../statement/statement.cypher.js';
 
 export interface ClaimRecord extends BaseRecord {
@@ -36,6 +37,17 @@ export interface StanceRecord {
 
 export function toStance(statement: StatementRecord, claim: ClaimRecord, rel: Record<string, unknown>): StanceRecord {
   return { statement, claim, value: rel.value as StanceValue, note: (rel.note as string | undefined) ?? null };
+}
+
+/** The part a claim attributes to an actor (the ATTRIBUTES_TO relationship). */
+export interface AttributionRecord {
+  claim: ClaimRecord;
+  actor: ActorRecord;
+  role: AttributionRole;
+}
+
+export function toAttribution(claim: ClaimRecord, actor: ActorRecord, rel: Record<string, unknown>): AttributionRecord {
+  return { claim, actor, role: rel.role as AttributionRole };
 }
 
 /** The stances that take a claim's side, and those that oppose it (a dispute opposes it less flatly). */

@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
-import { announce } from '../live/live.schema.js';
+import { announce } from '../live/announce.js';
 import { recordInput } from '../shared/record-input.js';
 import { upsert } from '../shared/upsert.js';
 import { writeResult } from '../shared/write-results.js';
 import { claimRecord } from './claim.record.js';
-import { ClaimNode } from './claim.schema.js';
+import { ClaimNode } from './claim.ref.js';
 
 builder.mutationField('upsertClaim', (t) =>
   t.field({

@@ -1,16 +1,16 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
-import { loadGrouped, loadNodes } from '../../db/batch.js';
+import { AttributionRoleEnum, StanceValueEnum } from '../shared/enums.js';
+import { loadGrouped } from '../../db/batch.js';
 import type { Context } from '../../context.js';
-import { AttributionRoles, StanceValues, type AttributionRole, type StanceValue } from '../../domain/vocabulary.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
-import { EventNode } from '../event/event.schema.js';
+import type { StanceValue } from '../../domain/vocabulary.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { toActor } from '../actor/actor.cypher.js';
+import { EventNode } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
-import { StatementConnection, StatementNode } from '../statement/statement.schema.js';
+import { provenanceField } from '../source/source.ref.js';
+import { StatementConnection, StatementNode } from '../statement/statement.ref.js';
 import { toStatement } from '../statement/statement.cypher.js';
 import { props } from '../../db/values.js';
 import {
@@ -18,24 +18,11 @@ import {
   claimEvent,
   claimList,
   claimParties,
-  claimsById,
   claimStances,
+  toAttribution,
   toClaim,
-  type ClaimRecord,
-  type StanceRecord,
 } from './claim.cypher.js';
-
-export const StanceValueEnum = builder.enumType('StanceValue', {
-  description: 'The position a statement takes on a claim.',
-  values: describedValues(StanceValues),
-});
-
-export const AttributionRoleEnum = builder.enumType('AttributionRole', {
-  description: 'The part a claim says an actor played in an event.',
-  values: describedValues(AttributionRoles),
-});
-
-export const StanceObject = builder.objectRef<StanceRecord>('Stance');
+import { AttributionObject, ClaimConnection, ClaimNode, StanceObject } from './claim.ref.js';
 
 StanceObject.implement({
   description: 'A statement’s position on a claim.',
@@ -47,18 +34,6 @@ StanceObject.implement({
   }),
 });
 
-export interface AttributionRecord {
-  claim: ClaimRecord;
-  actor: ActorRecord;
-  role: AttributionRole;
-}
-
-export function toAttribution(claim: ClaimRecord, actor: ActorRecord, rel: Record<string, unknown>): AttributionRecord {
-  return { claim, actor, role: rel.role as AttributionRole };
-}
-
-export const AttributionObject = builder.objectRef<AttributionRecord>('Attribution');
-
 AttributionObject.implement({
   description: 'A claim’s attribution of a part in an event to an actor ("the coalition carried out the strike").',
   fields: (t) => ({
@@ -66,12 +41,6 @@ AttributionObject.implement({
     actor: t.field({ type: ActorNode, description: 'The actor the part is attributed to.', resolve: (a) => a.actor }),
     role: t.field({ type: AttributionRoleEnum, description: 'The part attributed.', resolve: (a) => a.role }),
   }),
-});
-
-export const ClaimNode = builder.loadableNodeRef<ClaimRecord>('Claim', {
-  id: { resolve: (claim) => claim.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, claimsById, ids, toClaim),
-  sort: (claim) => claim.id,
 });
 
 ClaimNode.implement({
@@ -129,11 +98,6 @@ function loadParties(values: StanceValue[]) {
   return (ids: string[], ctx: Context) =>
     loadGrouped(ctx, claimParties, ids, (record) => toActor(props(record.get('n'))), { values });
 }
-
-export const ClaimConnection = builder.connectionObject(
-  { type: ClaimNode, name: 'ClaimConnection', description: 'A page of claims.' },
-  { name: 'ClaimEdge', description: 'A claim in a page of claims.' },
-);
 
 const ClaimFilter = builder.inputType('ClaimFilter', {
   description: 'Narrows a list of claims.',

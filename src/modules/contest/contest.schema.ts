@@ -1,12 +1,13 @@
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { ClaimNode, StanceValueEnum } from '../claim/claim.schema.js';
-import { EventNode } from '../event/event.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { ClaimNode } from '../claim/claim.ref.js';
+import { StanceValueEnum } from '../shared/enums.js';
+import { EventNode } from '../event/event.ref.js';
 import { OrganizationUnion } from '../node/unions.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
 import { dateRange } from '../shared/dates.js';
 import { keyOf } from '../shared/lookup.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import { ASSERTING, OPPOSING, sides, toClaim } from '../claim/claim.cypher.js';
 import {
   contestedClaimList,
@@ -17,6 +18,7 @@ import {
   type ContestRecord,
   type PositionRecord,
 } from './contest.cypher.js';
+import { StanceCountObject } from './contest.ref.js';
 
 const PositionObject = builder.objectRef<PositionRecord>('Position');
 
@@ -40,8 +42,6 @@ PositionObject.implement({
     }),
   }),
 });
-
-export const StanceCountObject = builder.objectRef<ContestRecord['counts'][number]>('StanceCount');
 
 StanceCountObject.implement({
   description: 'How many statements take one position on a claim.',

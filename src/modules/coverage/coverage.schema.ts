@@ -1,9 +1,10 @@
 import { builder } from '../../builder.js';
-import { ArticleNode } from '../article/article.schema.js';
-import { StanceObject, StanceValueEnum } from '../claim/claim.schema.js';
-import { EventNode } from '../event/event.schema.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { ArticleNode } from '../article/article.ref.js';
+import { StanceObject } from '../claim/claim.ref.js';
+import { StanceValueEnum } from '../shared/enums.js';
+import { EventNode } from '../event/event.ref.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import { loadEventCoverage, loadOutletCoverage, type CoverageRecord, type ReportRecord } from './coverage.cypher.js';
 
 const ReportObject = builder.objectRef<ReportRecord>('Report');

@@ -2,7 +2,8 @@ import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import { CONTESTED } from '../claim/claim.cypher.js';
 import type { DatePrecision, EventKind } from '../../domain/vocabulary.js';
-import { partialDate } from '../shared/dates.js';
+import { dateRange, partialDate } from '../shared/dates.js';
+import { keyOf, type DecodedId } from '../shared/lookup.js';
 import { relatedQuery } from '../shared/related.js';
 import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { EVENT_SORT, ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
@@ -42,6 +43,15 @@ const EVENT_PERIOD_FILTER = `($kinds IS NULL OR n.kind IN $kinds)
     AND ($to IS NULL OR n.startDate <= date($to))`;
 export const EVENT_FILTER = `${EVENT_PERIOD_FILTER}
     AND ($within IS NULL OR EXISTS { MATCH (n)-[:OCCURRED_IN]->(:${Label.Place})-[:WITHIN*0..]->(:${Label.Place} {id: $within}) })`;
+
+/** The parameters of EVENT_FILTER, read from an `EventFilter` argument (VALIDATION for a bad date or ID). */
+export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: string | null; to?: string | null; within?: DecodedId | null } | null | undefined) {
+  return {
+    kinds: filter?.kinds ?? null,
+    ...dateRange(filter?.from, filter?.to),
+    within: filter?.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
+  };
+}
 
 export const eventList = listPage({
   name: 'events',

@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
-import { announce } from '../live/live.schema.js';
+import { announce } from '../live/announce.js';
 import { recordInput } from '../shared/record-input.js';
 import { upsert } from '../shared/upsert.js';
 import { writeResult } from '../shared/write-results.js';
 import { eventRecord } from './event.record.js';
-import { EventNode } from './event.schema.js';
+import { EventNode } from './event.ref.js';
 
 builder.mutationField('upsertEvent', (t) =>
   t.field({

@@ -1,11 +1,8 @@
 import { builder } from '../../builder.js';
-import { loadNodes } from '../../db/batch.js';
-import { EventKinds, type EventKind } from '../../domain/vocabulary.js';
-import { ClaimConnection } from '../claim/claim.schema.js';
-import { MediaItemNode } from '../media/media.schema.js';
-import { PlaceNode } from '../place/place.schema.js';
-import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
+import { ClaimConnection } from '../claim/claim.ref.js';
+import { MediaItemNode } from '../media/media.ref.js';
+import { PlaceNode } from '../place/place.ref.js';
+import { DatePrecisionEnum, EventKindEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, orNotFound, type DecodedId } from '../shared/lookup.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
 import { invalid } from '../../domain/errors.js';
@@ -14,8 +11,8 @@ import { loadEventWithCoverage } from '../coverage/coverage.cypher.js';
 import { childSelections } from '../shared/lookahead.js';
 import type { Context } from '../../context.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
-import { StatementConnection, StatementKindEnum } from '../statement/statement.schema.js';
+import { provenanceField } from '../source/source.ref.js';
+import { StatementConnection } from '../statement/statement.ref.js';
 import { sides, toClaim } from '../claim/claim.cypher.js';
 import { toMediaItem } from '../media/media.cypher.js';
 import { toPlace } from '../place/place.cypher.js';
@@ -29,21 +26,11 @@ import {
   eventPartOf,
   eventParts,
   eventPlaces,
-  eventsById,
   eventStatements,
-  toEvent, type EventRecord 
+  eventFilterParams,
+  toEvent,
 } from './event.cypher.js';
-
-export const EventKindEnum = builder.enumType('EventKind', {
-  description: 'What kind of event happened.',
-  values: describedValues(EventKinds),
-});
-
-export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
-  id: { resolve: (event) => event.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, eventsById, ids, toEvent),
-  sort: (event) => event.id,
-});
+import { EventConnection, EventFilter, EventNode } from './event.ref.js';
 
 EventNode.implement({
   description:
@@ -106,21 +93,6 @@ EventNode.implement({
       resolve: (event) => event.id,
     }),
     provenance: t.field(provenanceField),
-  }),
-});
-
-export const EventConnection = builder.connectionObject(
-  { type: EventNode, name: 'EventConnection', description: 'A page of events.' },
-  { name: 'EventEdge', description: 'An event in a page of events.' },
-);
-
-export const EventFilter = builder.inputType('EventFilter', {
-  description: 'Narrows a list of events; all given conditions must hold.',
-  fields: (t) => ({
-    kinds: t.field({ type: [EventKindEnum], description: 'Only events of these kinds.' }),
-    from: t.string({ description: 'Only events overlapping the period from this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-    to: t.string({ description: 'Only events overlapping the period up to this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-    within: t.globalID({ description: 'Only events that occurred in this place or anywhere within it (a Place ID).' }),
   }),
 });
 
@@ -195,14 +167,6 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: string | null; to?: string | null; within?: DecodedId | null } | null | undefined) {
-  return {
-    kinds: filter?.kinds ?? null,
-    ...dateRange(filter?.from, filter?.to),
-    within: filter?.within ? keyOf(filter.within, 'Place', 'filter.within') : null,
-  };
-}
 
 /** A place's coordinates, for a radius around it: NOT_FOUND for no such place, VALIDATION for one without coordinates. */
 async function placeLocation(ctx: Context, id: DecodedId): Promise<LatLng> {

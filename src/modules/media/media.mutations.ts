@@ -3,7 +3,7 @@ import { recordInput } from '../shared/record-input.js';
 import { upsert } from '../shared/upsert.js';
 import { writeResult } from '../shared/write-results.js';
 import { mediaItemRecord } from './media.record.js';
-import { MediaItemNode } from './media.schema.js';
+import { MediaItemNode } from './media.ref.js';
 
 builder.mutationField('upsertMediaItem', (t) =>
   t.field({

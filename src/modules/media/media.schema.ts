@@ -1,23 +1,17 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
-import { loadNodes } from '../../db/batch.js';
-import { MediaKinds } from '../../domain/vocabulary.js';
-import { ActorNode } from '../actor/actor.schema.js';
+import { MediaKindEnum } from '../shared/enums.js';
+import { ActorNode } from '../actor/actor.ref.js';
 import { toActor } from '../actor/actor.cypher.js';
-import { ArticleNode } from '../article/article.schema.js';
+import { ArticleNode } from '../article/article.ref.js';
 import { toArticle } from '../article/article.cypher.js';
 import { DepictedUnion } from '../node/unions.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
-import { mediaById, mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbeddedIn, toMediaItem, type MediaItemRecord } from './media.cypher.js';
-
-export const MediaKindEnum = builder.enumType('MediaKind', {
-  description: 'What kind of media item this is.',
-  values: describedValues(MediaKinds),
-});
+import { provenanceField } from '../source/source.ref.js';
+import { mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbeddedIn } from './media.cypher.js';
+import { MediaItemNode } from './media.ref.js';
 
 interface DepictionRecord {
   target: AnyRecord;
@@ -37,12 +31,6 @@ DepictionObject.implement({
     }),
     note: t.exposeString('note', { nullable: true, description: 'The basis of the depiction (a caption, a geolocation).' }),
   }),
-});
-
-export const MediaItemNode = builder.loadableNodeRef<MediaItemRecord>('MediaItem', {
-  id: { resolve: (media) => media.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, mediaById, ids, toMediaItem),
-  sort: (media) => media.id,
 });
 
 MediaItemNode.implement({

@@ -28,3 +28,18 @@ export type AnyRecord = ReturnType<(typeof mappers)[RecordLabel]>;
 export function toRecord(label: Label, p: Record<string, unknown>): AnyRecord {
   return mappers[label as RecordLabel](p);
 }
+
+export interface CitationRecord {
+  target: AnyRecord;
+  via: string | null;
+  note: string | null;
+}
+
+/** Maps a CITES relationship and its far end; used by articles and statements alike. */
+export function toCitation(node: Record<string, unknown>, rel: Record<string, unknown>, label: Label): CitationRecord {
+  return {
+    target: toRecord(label, node),
+    via: (rel.via as string | undefined) ?? null,
+    note: (rel.note as string | undefined) ?? null,
+  };
+}

@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { ArticleNode } from '../article/article.schema.js';
-import { EventNode } from '../event/event.schema.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
-import { PlaceNode } from '../place/place.schema.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { ArticleNode } from '../article/article.ref.js';
+import { EventNode } from '../event/event.ref.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
+import { PlaceNode } from '../place/place.ref.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import type { AnyRecord } from './records.js';
 
 /**

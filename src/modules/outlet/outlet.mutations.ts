@@ -4,7 +4,7 @@ import { recordInput } from '../shared/record-input.js';
 import { keyFrom, upsert } from '../shared/upsert.js';
 import { validationError, writeResult } from '../shared/write-results.js';
 import { outletRecord } from './outlet.record.js';
-import { OutletNode } from './outlet.schema.js';
+import { OutletNode } from './outlet.ref.js';
 
 builder.mutationField('upsertOutlet', (t) =>
   t.field({

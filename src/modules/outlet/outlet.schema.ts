@@ -1,26 +1,14 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
-import { loadNodes } from '../../db/batch.js';
-import { OutletKinds } from '../../domain/vocabulary.js';
-import { ActorNode, RoleObject, toRole } from '../actor/actor.schema.js';
-import { toActor } from '../actor/actor.cypher.js';
-import { ArticleConnection } from '../article/article.schema.js';
+import { OutletKindEnum } from '../shared/enums.js';
+import { ActorNode, RoleObject } from '../actor/actor.ref.js';
+import { toActor, toRole } from '../actor/actor.cypher.js';
+import { ArticleConnection } from '../article/article.ref.js';
 import { toArticle } from '../article/article.cypher.js';
 import { loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
-import { outletArticles, outletList, outletOperators, outletsById, outletStaff, toOutlet, type OutletRecord } from './outlet.cypher.js';
-
-export const OutletKindEnum = builder.enumType('OutletKind', {
-  description: 'What kind of media outlet this is.',
-  values: describedValues(OutletKinds),
-});
-
-export const OutletNode = builder.loadableNodeRef<OutletRecord>('Outlet', {
-  id: { resolve: (outlet) => outlet.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, outletsById, ids, toOutlet),
-  sort: (outlet) => outlet.id,
-});
+import { provenanceField } from '../source/source.ref.js';
+import { outletArticles, outletList, outletOperators, outletStaff, toOutlet } from './outlet.cypher.js';
+import { OutletConnection, OutletNode } from './outlet.ref.js';
 
 OutletNode.implement({
   description: 'A media outlet: a wire, a broadcaster, a newspaper, state media, a blog, an NGO’s publications.',
@@ -58,11 +46,6 @@ OutletNode.implement({
     provenance: t.field(provenanceField),
   }),
 });
-
-const OutletConnection = builder.connectionObject(
-  { type: OutletNode, name: 'OutletConnection', description: 'A page of outlets.' },
-  { name: 'OutletEdge', description: 'An outlet in a page of outlets.' },
-);
 
 const OutletFilter = builder.inputType('OutletFilter', {
   description: 'Narrows a list of outlets; all given conditions must hold.',

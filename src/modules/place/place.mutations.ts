@@ -3,7 +3,7 @@ import { recordInput } from '../shared/record-input.js';
 import { upsert } from '../shared/upsert.js';
 import { writeResult } from '../shared/write-results.js';
 import { placeRecord } from './place.record.js';
-import { PlaceNode } from './place.schema.js';
+import { PlaceNode } from './place.ref.js';
 
 builder.mutationField('upsertPlace', (t) =>
   t.field({

@@ -1,13 +1,11 @@
 import { builder } from '../../builder.js';
-import { describedValues } from '../shared/enums.js';
-import { loadNodes } from '../../db/batch.js';
+import { PlaceKindEnum } from '../shared/enums.js';
 import { invalid } from '../../domain/errors.js';
-import { PlaceKinds } from '../../domain/vocabulary.js';
-import { EventConnection } from '../event/event.schema.js';
+import { EventConnection } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
+import { provenanceField } from '../source/source.ref.js';
 import {
   placeChildren,
   placeEvents,
@@ -15,15 +13,10 @@ import {
   placeNear,
   placeNeighbours,
   placeParent,
-  placesById,
   toPlace,
   type PlaceRecord,
 } from './place.cypher.js';
-
-export const PlaceKindEnum = builder.enumType('PlaceKind', {
-  description: 'What kind of place this is, from a country down to a single site.',
-  values: describedValues(PlaceKinds),
-});
+import { PlaceConnection, PlaceNode } from './place.ref.js';
 
 const GeoPoint = builder.objectRef<{ latitude: number; longitude: number }>('GeoPoint');
 
@@ -62,12 +55,6 @@ const toProximity = (node: Record<string, unknown>, rel: Record<string, unknown>
   distanceKm: (rel.distanceKm as number | undefined) ?? null,
   direction: (rel.direction as string | undefined) ?? null,
   note: (rel.note as string | undefined) ?? null,
-});
-
-export const PlaceNode = builder.loadableNodeRef<PlaceRecord>('Place', {
-  id: { resolve: (place) => place.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, placesById, ids, toPlace),
-  sort: (place) => place.id,
 });
 
 PlaceNode.implement({
@@ -119,11 +106,6 @@ PlaceNode.implement({
     provenance: t.field(provenanceField),
   }),
 });
-
-const PlaceConnection = builder.connectionObject(
-  { type: PlaceNode, name: 'PlaceConnection', description: 'A page of places.' },
-  { name: 'PlaceEdge', description: 'A place in a page of places.' },
-);
 
 const PlaceFilter = builder.inputType('PlaceFilter', {
   description: 'Narrows a list of places; all given conditions must hold.',

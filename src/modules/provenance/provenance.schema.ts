@@ -1,8 +1,8 @@
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { ArticleNode } from '../article/article.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { ArticleNode } from '../article/article.ref.js';
 import { CitedUnion } from '../node/unions.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import { loadProvenanceChains, MAX_CITATION_HOPS, type ProvenanceChainRecord, type ProvenanceStepRecord } from './provenance.cypher.js';
 
 const ProvenanceStepObject = builder.objectRef<ProvenanceStepRecord>('ProvenanceStep');

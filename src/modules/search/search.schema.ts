@@ -1,13 +1,13 @@
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { ArticleNode } from '../article/article.schema.js';
-import { ClaimNode } from '../claim/claim.schema.js';
-import { EventNode } from '../event/event.schema.js';
-import { MediaItemNode } from '../media/media.schema.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
-import { PlaceNode } from '../place/place.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { ArticleNode } from '../article/article.ref.js';
+import { ClaimNode } from '../claim/claim.ref.js';
+import { EventNode } from '../event/event.ref.js';
+import { MediaItemNode } from '../media/media.ref.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
+import { PlaceNode } from '../place/place.ref.js';
 import { NodeKindEnum } from '../shared/enums.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, search, type Highlight, type SearchHit, type SearchableLabel } from './search.cypher.js';
 
 const SearchResultUnion = builder.unionType('SearchResult', {

@@ -1,18 +1,38 @@
 import { builder } from '../../builder.js';
-import { DatePrecisions } from '../../domain/vocabulary.js';
+import { Vocabularies, type VocabularyName } from '../../domain/vocabulary.js';
 import { Label } from '../../domain/graph.js';
 
-/** GraphQL enum values, each described, from a vocabulary record of value → meaning. */
-export function describedValues<T extends Record<string, string>>(vocabulary: T): { [K in keyof T]: { description: string } } {
-  return Object.fromEntries(Object.entries(vocabulary).map(([value, description]) => [value, { description }])) as {
-    [K in keyof T]: { description: string };
-  };
+/** The GraphQL enum of one vocabulary, each value described by its meaning. */
+function vocabularyEnum<Name extends VocabularyName>(name: Name) {
+  const { description, values } = Vocabularies[name];
+  type Value = keyof (typeof Vocabularies)[Name]['values'];
+  const described = Object.fromEntries(Object.entries(values).map(([value, meaning]) => [value, { description: meaning }]));
+  return builder.enumType<string, Record<Value, { description: string }>>(name, {
+    description,
+    values: described as Record<Value, { description: string }>,
+  });
 }
 
-export const DatePrecisionEnum = builder.enumType('DatePrecision', {
-  description: 'How precisely a date is known: to the year, the month or the day.',
-  values: describedValues(DatePrecisions),
-});
+type VocabularyEnumRefs = { [Name in VocabularyName]: ReturnType<typeof vocabularyEnum<Name>> };
+
+/** Every vocabulary of src/domain/vocabulary.ts as a GraphQL enum, by its enum name. */
+export const VocabularyEnums = Object.fromEntries(
+  (Object.keys(Vocabularies) as VocabularyName[]).map((name) => [name, vocabularyEnum(name) as VocabularyEnumRefs[VocabularyName]]),
+) as VocabularyEnumRefs;
+
+export const {
+  EventKind: EventKindEnum,
+  PlaceKind: PlaceKindEnum,
+  ActorKind: ActorKindEnum,
+  OutletKind: OutletKindEnum,
+  StatementKind: StatementKindEnum,
+  QuoteKind: QuoteKindEnum,
+  Venue: VenueEnum,
+  StanceValue: StanceValueEnum,
+  AttributionRole: AttributionRoleEnum,
+  MediaKind: MediaKindEnum,
+  DatePrecision: DatePrecisionEnum,
+} = VocabularyEnums;
 
 export const NodeKindEnum = builder.enumType('NodeKind', {
   description: 'The kinds of record the graph holds (its node labels).',

@@ -1,13 +1,4 @@
-import { builder } from '../../builder.js';
-import { loadNodes } from '../../db/batch.js';
-import type { BaseRecord } from '../shared/records.js';
-import { sourcesById, toSource, type SourceRecord } from './source.cypher.js';
-
-export const SourceNode = builder.loadableNodeRef<SourceRecord>('Source', {
-  id: { resolve: (source) => source.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, sourcesById, ids, toSource),
-  sort: (source) => source.id,
-});
+import { ProvenanceObject, SourceNode } from './source.ref.js';
 
 SourceNode.implement({
   description: 'A document or dataset that records were read from: the provenance of the graph.',
@@ -21,9 +12,7 @@ SourceNode.implement({
   }),
 });
 
-const Provenance = builder.objectRef<BaseRecord>('Provenance');
-
-Provenance.implement({
+ProvenanceObject.implement({
   description: 'Where a record came from and when it was recorded.',
   fields: (t) => ({
     sources: t.field({
@@ -39,9 +28,3 @@ Provenance.implement({
   }),
 });
 
-/** The `provenance` field every record type carries. */
-export const provenanceField = {
-  type: Provenance,
-  description: 'Where this record came from, when it was recorded and how it was read.',
-  resolve: (record: BaseRecord) => record,
-} as const;

@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
-import { announce } from '../live/live.schema.js';
+import { announce } from '../live/announce.js';
 import { recordInput } from '../shared/record-input.js';
 import { upsert } from '../shared/upsert.js';
 import { writeResult } from '../shared/write-results.js';
 import { statementRecord } from './statement.record.js';
-import { StatementNode } from './statement.schema.js';
+import { StatementNode } from './statement.ref.js';
 
 builder.mutationField('upsertStatement', (t) =>
   t.field({

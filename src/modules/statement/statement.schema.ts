@@ -1,21 +1,19 @@
 import { builder } from '../../builder.js';
-import { loadNodes } from '../../db/batch.js';
-import { QuoteKinds, StatementKinds, Venues } from '../../domain/vocabulary.js';
-import { ActorNode } from '../actor/actor.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
 import { toActor } from '../actor/actor.cypher.js';
-import { ArticleConnection, ArticleNode } from '../article/article.schema.js';
+import { ArticleConnection, ArticleNode } from '../article/article.ref.js';
 import { toArticle } from '../article/article.cypher.js';
-import { StanceObject } from '../claim/claim.schema.js';
+import { StanceObject } from '../claim/claim.ref.js';
 import { toClaim, toStance } from '../claim/claim.cypher.js';
-import { EventNode } from '../event/event.schema.js';
+import { EventNode } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
 import { CitedUnion, MentionedUnion } from '../node/unions.js';
-import { toRecord, type AnyRecord } from '../node/records.js';
+import { toCitation, toRecord } from '../node/records.js';
 import { dateRange } from '../shared/dates.js';
-import { DatePrecisionEnum, describedValues } from '../shared/enums.js';
+import { DatePrecisionEnum, QuoteKindEnum, StatementKindEnum, VenueEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
-import { provenanceField } from '../source/source.schema.js';
+import { provenanceField } from '../source/source.ref.js';
 import {
   statementAddressedTo,
   statementCitedBy,
@@ -27,43 +25,11 @@ import {
   statementReportedIn,
   statementRespondsTo,
   statementResponses,
-  statementsById,
   statementPeople,
   statementStances,
-  toStatement, type StatementRecord 
+  toStatement,
 } from './statement.cypher.js';
-
-export const StatementKindEnum = builder.enumType('StatementKind', {
-  description: 'What a statement does.',
-  values: describedValues(StatementKinds),
-});
-
-export const QuoteKindEnum = builder.enumType('QuoteKind', {
-  description: 'How faithfully a statement’s text reproduces what was said.',
-  values: describedValues(QuoteKinds),
-});
-
-export const VenueEnum = builder.enumType('Venue', {
-  description: 'Where a statement was made.',
-  values: describedValues(Venues),
-});
-
-export interface CitationRecord {
-  target: AnyRecord;
-  via: string | null;
-  note: string | null;
-}
-
-/** Maps a CITES relationship and its far end; used by articles and statements alike. */
-export function toCitation(node: Record<string, unknown>, rel: Record<string, unknown>, label: Parameters<typeof toRecord>[0]): CitationRecord {
-  return {
-    target: toRecord(label, node),
-    via: (rel.via as string | undefined) ?? null,
-    note: (rel.note as string | undefined) ?? null,
-  };
-}
-
-export const CitationObject = builder.objectRef<CitationRecord>('Citation');
+import { CitationObject, StatementConnection, StatementNode } from './statement.ref.js';
 
 CitationObject.implement({
   description: 'A citation: what is cited and how ("Read more", "photo credit", "eyewitness accounts").',
@@ -72,12 +38,6 @@ CitationObject.implement({
     via: t.exposeString('via', { nullable: true, description: 'How it is cited, in the citing text’s words.' }),
     note: t.exposeString('note', { nullable: true, description: 'How the citation was read.' }),
   }),
-});
-
-export const StatementNode = builder.loadableNodeRef<StatementRecord>('Statement', {
-  id: { resolve: (statement) => statement.id },
-  load: (ids: string[], ctx) => loadNodes(ctx, statementsById, ids, toStatement),
-  sort: (statement) => statement.id,
 });
 
 StatementNode.implement({
@@ -170,11 +130,6 @@ StatementNode.implement({
     provenance: t.field(provenanceField),
   }),
 });
-
-export const StatementConnection = builder.connectionObject(
-  { type: StatementNode, name: 'StatementConnection', description: 'A page of statements.' },
-  { name: 'StatementEdge', description: 'A statement in a page of statements.' },
-);
 
 const StatementFilter = builder.inputType('StatementFilter', {
   description: 'Narrows a list of statements; all given conditions must hold.',

@@ -1,12 +1,13 @@
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { StanceCountObject } from '../contest/contest.schema.js';
-import { EventFilter, EventKindEnum, eventFilterParams } from '../event/event.schema.js';
-import { OutletNode } from '../outlet/outlet.schema.js';
-import { PlaceNode } from '../place/place.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { StanceCountObject } from '../contest/contest.ref.js';
+import { eventFilterParams } from '../event/event.cypher.js';
+import { EventFilter } from '../event/event.ref.js';
+import { EventKindEnum, StatementKindEnum } from '../shared/enums.js';
+import { OutletNode } from '../outlet/outlet.ref.js';
+import { PlaceNode } from '../place/place.ref.js';
 import { dateRange } from '../shared/dates.js';
 import { keyOf, type DecodedId } from '../shared/lookup.js';
-import { StatementKindEnum } from '../statement/statement.schema.js';
 import type { EventKind } from '../../domain/vocabulary.js';
 import type { PlaceRecord } from '../place/place.cypher.js';
 import {

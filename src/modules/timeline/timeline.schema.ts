@@ -1,12 +1,12 @@
 import { builder } from '../../builder.js';
 import { invalid } from '../../domain/errors.js';
-import { ActorNode } from '../actor/actor.schema.js';
-import { ArticleNode } from '../article/article.schema.js';
-import { EventNode } from '../event/event.schema.js';
-import { PlaceNode } from '../place/place.schema.js';
+import { ActorNode } from '../actor/actor.ref.js';
+import { ArticleNode } from '../article/article.ref.js';
+import { EventNode } from '../event/event.ref.js';
+import { PlaceNode } from '../place/place.ref.js';
 import { dateRange } from '../shared/dates.js';
 import { loadOrNotFound } from '../shared/lookup.js';
-import { StatementNode } from '../statement/statement.schema.js';
+import { StatementNode } from '../statement/statement.ref.js';
 import { actorTimeline, eventTimeline, placeTimeline, toTimelineRecord, type TimelineRecord } from './timeline.cypher.js';
 
 const TimelineItemUnion = builder.unionType('TimelineItem', {

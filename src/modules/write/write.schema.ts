@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { invalid } from '../../domain/errors.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
 import { changedAnything, importBundle, type WriteSummary } from '../../ingest/write.js';
-import { announce } from '../live/live.schema.js';
+import { announce } from '../live/announce.js';
 import { JSONScalar } from '../shared/scalars.js';
 import { asFailure, ConflictErrorObject, NotFoundErrorObject, ValidationErrorObject } from '../shared/write-results.js';
 import { deletableLabels, deleteRecord, listAuditEntries, type AuditRecord } from './write.cypher.js';
