@@ -5,10 +5,15 @@ import { schema } from './src/schema.js';
 
 const typedDocuments = { avoidOptionals: false, enumsAsTypes: true, useTypeImports: true };
 
+/** The public operations: what a production client runs, and so all a persisted-only server accepts. */
+const publicOperations = ['examples/operations/**/*.graphql'];
+
 /**
  * `npm run codegen`: prints the Pothos schema to schema/schema.graphql (committed; CI fails on
- * drift) and generates typed documents for the operations in tests/operations, and for the public
- * operations in examples/operations as strings, so a script needs nothing but fetch to send them.
+ * drift), writes the persisted-operation manifest from the public operations in
+ * examples/operations (never from the tests' own documents), and generates typed documents for
+ * the operations in tests/operations, and for the public operations as strings, so a script needs
+ * nothing but fetch to send them.
  */
 const config: CodegenConfig = {
   schema: printSchema(schema),
@@ -18,7 +23,7 @@ const config: CodegenConfig = {
     'schema/schema.graphql': { plugins: ['schema-ast'] },
     // The operations a PERSISTED_OPERATIONS_ONLY server runs, by ID.
     'schema/persisted-operations.json': {
-      documents: ['tests/operations/**/*.graphql'],
+      documents: publicOperations,
       plugins: ['persisted-operations-manifest'],
     },
     'tests/generated/graphql.ts': {
@@ -27,7 +32,7 @@ const config: CodegenConfig = {
       config: typedDocuments,
     },
     'examples/generated/graphql.ts': {
-      documents: ['examples/operations/**/*.graphql'],
+      documents: publicOperations,
       plugins: ['typescript-operations', 'typed-document-node'],
       config: { ...typedDocuments, documentMode: 'string' },
     },

@@ -7,7 +7,7 @@ import { print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../domain/errors.js';
 
-/** Operation ID → operation text; written by `npm run codegen` from tests/operations, committed. */
+/** Operation ID → operation text; written by `npm run codegen` from examples/operations (the public operations), committed. */
 export type PersistedOperations = Record<string, string>;
 
 export const MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/persisted-operations.json');
