@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { gid, testApi, testConfig } from './helpers/api.js';
+import { gid, testApi } from './helpers/api.js';
 
 /**
  * Every node type's fields and relationships, read both ways, against the values in
@@ -1162,57 +1162,5 @@ describe('Source, via provenance', () => {
     );
     expect(node).toEqual({ __typename: 'Source', ...FULL_SOURCE });
     expect(claim.provenance.sources).toEqual([{ id: node.id }]);
-  });
-});
-
-describe('round trips', () => {
-  // Batching shows best on full nested pages, which cost far more than the default operation cost
-  // limit allows (the deeper query below measures about six million).
-  const api = testApi({ config: testConfig({ LIMIT_COST: '10000000' }) });
-  afterAll(() => api.close());
-  const nested = `query($first: Int) {
-    events(first: $first) { edges { node { key statements(first: 100) { edges { node { key speaker { name } } } } } } }
-  }`;
-
-  it('a nested list query makes one round trip per nesting level, whatever the number of events', async () => {
-    const levels = ['events page forward', 'event statements page forward', 'statement speaker'];
-    // Oldest first: the Aleppo campaign ("2016"), the Mosul offensive ("2016-10"), then the strike and the return.
-    for (const [first, events, statements] of [
-      [3, 3, 15],
-      [4, 4, 15],
-      [100, 4, 15],
-    ] as const) {
-      const result = await api.run<any, { first: number }>(nested, { first });
-      expect(result.errors).toBeUndefined();
-      expect(result.data.events.edges).toHaveLength(events);
-      // The nesting must really fan out (15 statements, 14 with a speaker) for the count to mean anything.
-      const rows = result.data.events.edges.flatMap((e: any) => e.node.statements.edges);
-      expect(rows).toHaveLength(statements);
-      expect(rows.filter((s: any) => s.node.speaker !== null)).toHaveLength(14);
-      expect(result.queries, `first: ${first}`).toEqual(levels);
-    }
-    // With no statement below, no speaker is loaded at all.
-    const lone = await api.run<any, { first: number }>(nested, { first: 1 });
-    expect(lone.data.events.edges.map((e: any) => e.node.key)).toEqual([ALEPPO_CAMPAIGN]);
-    expect(lone.queries).toEqual(levels.slice(0, 2));
-  });
-
-  it('a deeper query adds exactly one round trip per level, with counts batched too', async () => {
-    const result = await api.run<any, never>(`{
-      events(first: 100) {
-        totalCount
-        edges { node { key claims(first: 100) { totalCount edges { node { key statements(first: 100) { edges { node { key speaker { name } onBehalfOf { name } } } } } } } } }
-      }
-    }`);
-    expect(result.errors).toBeUndefined();
-    const daquq = result.data.events.edges.find((e: any) => e.node.key === DAQUQ_STRIKE).node;
-    expect(daquq.claims.totalCount).toBe(10);
-    expect(result.queries).toEqual([
-      'events page forward and count',
-      'event claims page forward and count',
-      'claim stances page forward',
-      'statement speaker',
-      'statement on behalf of',
-    ]);
   });
 });
