@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { WalkQuery } from '../examples/generated/graphql.js';
+import operationIds from '../examples/generated/operation-ids.json' with { type: 'json' };
 import { loadManifest, manifestOf, operationId } from '../src/http/persisted-operations.js';
 import { codes, gid, testApi, testConfig } from './helpers/api.js';
 
@@ -35,6 +36,11 @@ describe('persisted operations', () => {
   it('the committed manifest is what `npm run codegen` makes of the public operations in examples/operations', () => {
     expect(manifest).toEqual(manifestOf(documentsIn('examples/operations')));
     expect(walk[0]).toBe(operationId(walk[1]));
+  });
+
+  it('examples/generated/operation-ids.json names each manifest operation’s ID, for the example scripts', () => {
+    expect(Object.values(operationIds).sort()).toEqual(Object.keys(manifest).sort());
+    expect(operationIds.Walk).toBe(walk[0]);
   });
 
   it('holds none of the tests’ own operations', () => {
