@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Pages through every statement with `after` cursors, then runs the walk from an event to the
 outlets that carried it, and prints a summary. Python standard library only; the queries are the
-ones in examples/operations.
+ones in examples/operations. With --persisted, sends each operation's ID (from
+examples/generated/operation-ids.json) instead of its text, as a server with
+PERSISTED_OPERATIONS_ONLY=true requires.
 
-    python3 examples/walk.py http://localhost:4000/graphql [EVENT_ID]
+    python3 examples/walk.py [--persisted] http://localhost:4000/graphql [EVENT_ID]
 """
 import json
 import sys
@@ -13,12 +15,19 @@ from pathlib import Path
 
 DAQUQ_STRIKE = "RXZlbnQ6ZGFxdXEtYWlyc3RyaWtlLTIwMTYtMTAtMjE"
 PAGE_SIZE = 10
-OPERATIONS = Path(__file__).resolve().parent / "operations"
+EXAMPLES = Path(__file__).resolve().parent
+OPERATION_IDS = json.loads((EXAMPLES / "generated" / "operation-ids.json").read_text(encoding="utf-8"))
 
 
-def request(url, operation, variables):
-    query = (OPERATIONS / f"{operation}.graphql").read_text(encoding="utf-8")
-    body = json.dumps({"query": query, "variables": variables}).encode("utf-8")
+def request(url, persisted, operation, variables):
+    """Runs the operation of examples/operations/<operation>.graphql, named <Operation> in it."""
+    if persisted:
+        persisted_query = {"version": 1, "sha256Hash": OPERATION_IDS[operation.capitalize()]}
+        sent = {"variables": variables, "extensions": {"persistedQuery": persisted_query}}
+    else:
+        query = (EXAMPLES / "operations" / f"{operation}.graphql").read_text(encoding="utf-8")
+        sent = {"query": query, "variables": variables}
+    body = json.dumps(sent).encode("utf-8")
     req = urllib.request.Request(
         url,
         data=body,
@@ -35,8 +44,10 @@ def request(url, operation, variables):
 
 
 def main(args):
+    persisted = "--persisted" in args
+    args = [arg for arg in args if arg != "--persisted"]
     if not args:
-        raise RuntimeError("usage: python3 examples/walk.py URL [EVENT_ID]  (URL like http://localhost:4000/graphql)")
+        raise RuntimeError("usage: python3 examples/walk.py [--persisted] URL [EVENT_ID]  (URL like http://localhost:4000/graphql)")
     url = args[0]
     event = args[1] if len(args) > 1 else DAQUQ_STRIKE
 
@@ -44,7 +55,7 @@ def main(args):
     statements = pages = total = 0
     after = None
     while True:
-        page = request(url, "statements", {"first": PAGE_SIZE, "after": after})["statements"]
+        page = request(url, persisted, "statements", {"first": PAGE_SIZE, "after": after})["statements"]
         if page is None:
             break
         pages += 1
@@ -59,7 +70,7 @@ def main(args):
     for kind in sorted(kinds):
         print(f"  {kind}: {kinds[kind]}")
 
-    walked = request(url, "walk", {"event": event})["event"]
+    walked = request(url, persisted, "walk", {"event": event})["event"]
     if walked is None:
         raise RuntimeError(f"no event with ID {event}")
     print(f'Walk from "{walked["title"]}" ({walked["startDate"]}): {len(walked["coverage"])} outlets')

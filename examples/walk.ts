@@ -1,33 +1,51 @@
 /**
  * Pages through every statement with `after` cursors, then runs the walk from an event to the
  * outlets that carried it, and prints a summary. Uses the typed documents `npm run codegen`
- * generates from examples/operations and nothing but fetch.
+ * generates from examples/operations and nothing but fetch. With --persisted, sends each
+ * operation's ID instead of its text, as a server with PERSISTED_OPERATIONS_ONLY=true requires.
  *
- *   npx tsx examples/walk.ts http://localhost:4000/graphql [EVENT_ID]
+ *   npx tsx examples/walk.ts [--persisted] http://localhost:4000/graphql [EVENT_ID]
  */
+import { parseArgs } from 'node:util';
 import { StatementsDocument, WalkDocument, type TypedDocumentString } from './generated/graphql.js';
+import operationIds from './generated/operation-ids.json' with { type: 'json' };
 
 const DAQUQ_STRIKE = 'RXZlbnQ6ZGFxdXEtYWlyc3RyaWtlLTIwMTYtMTAtMjE';
 const PAGE_SIZE = 10;
 
-async function request<Result, Variables>(url: string, document: TypedDocumentString<Result, Variables>, variables: Variables): Promise<Result> {
+/** An operation: its name (its ID's key in operation-ids.json) and its typed text. */
+interface Operation<Result, Variables> {
+  name: keyof typeof operationIds;
+  document: TypedDocumentString<Result, Variables>;
+}
+
+const statementsOperation = { name: 'Statements', document: StatementsDocument } as const;
+const walkOperation = { name: 'Walk', document: WalkDocument } as const;
+
+async function request<Result, Variables>(url: string, persisted: boolean, operation: Operation<Result, Variables>, variables: Variables): Promise<Result> {
+  const sent = persisted
+    ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: operationIds[operation.name] } } }
+    : { query: operation.document.toString(), variables };
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify(sent),
   });
   const body = (await response.json()) as { data?: Result; errors?: Array<{ message: string }> };
   if (body.errors?.length || !body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
   return body.data;
 }
 
-async function main([url, event = DAQUQ_STRIKE]: string[]): Promise<void> {
-  if (!url) throw new Error('usage: npx tsx examples/walk.ts URL [EVENT_ID]  (URL like http://localhost:4000/graphql)');
+async function main(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { persisted: { type: 'boolean', default: false } }, allowPositionals: true });
+  const [url, event = DAQUQ_STRIKE] = positionals;
+  if (!url) throw new Error('usage: npx tsx examples/walk.ts [--persisted] URL [EVENT_ID]  (URL like http://localhost:4000/graphql)');
+  const persisted = values.persisted;
 
   const kinds = new Map<string, number>();
   let [statements, pages, total, after] = [0, 0, 0, null as string | null];
   for (;;) {
-    const { statements: page } = await request(url, StatementsDocument, { first: PAGE_SIZE, after });
+    const { statements: page } = await request(url, persisted, statementsOperation, { first: PAGE_SIZE, after });
     if (!page) break;
     pages += 1;
     total = page.totalCount;
@@ -41,7 +59,7 @@ async function main([url, event = DAQUQ_STRIKE]: string[]): Promise<void> {
   console.log(`Statements: ${statements} of ${total}, read in ${pages} pages of ${PAGE_SIZE}`);
   for (const kind of [...kinds.keys()].sort()) console.log(`  ${kind}: ${kinds.get(kind)}`);
 
-  const { event: walked } = await request(url, WalkDocument, { event });
+  const { event: walked } = await request(url, persisted, walkOperation, { event });
   if (!walked) throw new Error(`no event with ID ${event}`);
   console.log(`Walk from "${walked.title}" (${walked.startDate}): ${walked.coverage.length} outlets`);
   for (const { outlet, stances, reports } of walked.coverage) {

@@ -3,20 +3,30 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/yoga.js';
-import { testApi } from './helpers/api.js';
+import { testApi, testConfig } from './helpers/api.js';
 
 const api = testApi();
 let http: Server;
 let url: string;
+/** A server as production runs it: only the persisted operations, by ID. */
+let persistedOnly: Server;
+let persistedOnlyUrl: string;
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
 
 beforeAll(async () => {
   http = createHttpServer(createServer(api.db));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+  url = await listen(http);
+  persistedOnly = createHttpServer(createServer(api.db, { config: testConfig({ PERSISTED_OPERATIONS_ONLY: 'true' }) }));
+  persistedOnlyUrl = await listen(persistedOnly);
 });
 
 afterAll(async () => {
   await new Promise((resolve) => http.close(resolve));
+  await new Promise((resolve) => persistedOnly.close(resolve));
   await api.close();
 });
 
@@ -63,6 +73,18 @@ describe('the researchers’ example scripts', () => {
     expect(python.stderr).toBe('');
     expect(python.code).toBe(0);
     expect(python.stdout).toBe(typescript.stdout);
+  });
+
+  it('with --persisted, both send the operations’ IDs and print the same from a PERSISTED_OPERATIONS_ONLY server', async () => {
+    for (const [command, args] of [
+      ['npx', ['tsx', 'examples/walk.ts', '--persisted', persistedOnlyUrl]],
+      ['python3', ['examples/walk.py', '--persisted', persistedOnlyUrl]],
+    ] as const) {
+      const result = await run(command, [...args]);
+      expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(typescript.stdout);
+    }
   });
 
   it('both say what went wrong when the API refuses the request', async () => {

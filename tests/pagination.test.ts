@@ -89,47 +89,6 @@ describe('cursor pagination (keyset)', () => {
       });
     }
   });
-
-  it('pages nested connections per parent in one round trip per level', async () => {
-    const query = `{
-      actors(first: 100) {
-        edges { node { key statements(first: 1) { totalCount edges { node { key } } pageInfo { hasNextPage } } } }
-      }
-    }`;
-    const result = await api.run<any, never>(query);
-    expect(result.errors).toBeUndefined();
-    const konashenkov = result.data.actors.edges.find((e: any) => e.node.key === 'igor-konashenkov').node.statements;
-    expect(konashenkov.totalCount).toBe(3);
-    expect(konashenkov.edges).toHaveLength(1);
-    expect(konashenkov.pageInfo.hasNextPage).toBe(true);
-    expect(result.queries).toEqual(['actors page forward', 'actor statements page forward and count']);
-  });
-
-  it('reads a page and its count in one query when both are selected, and only what is selected otherwise', async () => {
-    const run = (selection: string) =>
-      api.run<any, never>(`{ actors(first: 100) { edges { node { key statements(first: 2) { ${selection} } } } } }`);
-    const both = await run('totalCount edges { cursor node { key } } pageInfo { hasNextPage endCursor }');
-    const counted = await run('totalCount');
-    const paged = await run('edges { cursor node { key } } pageInfo { hasNextPage endCursor }');
-    expect(both.queries).toEqual(['actors page forward', 'actor statements page forward and count']);
-    expect(counted.queries).toEqual(['actors page forward', 'actor statements count']);
-    expect(paged.queries).toEqual(['actors page forward', 'actor statements page forward']);
-    const byActor = (result: any) => Object.fromEntries(result.data.actors.edges.map((e: any) => [e.node.key, e.node.statements]));
-    for (const [key, statements] of Object.entries(byActor(both)) as Array<[string, any]>) {
-      expect(statements.totalCount).toBe(byActor(counted)[key].totalCount);
-      expect({ edges: statements.edges, pageInfo: statements.pageInfo }).toEqual(byActor(paged)[key]);
-    }
-    expect(Object.values(byActor(both)).some((s: any) => s.totalCount > 2 && s.pageInfo.hasNextPage)).toBe(true);
-
-    const root = (selection: string) => api.run<any, never>(`{ events(first: 2) { ${selection} } }`);
-    expect((await root('totalCount')).queries).toEqual(['events count']);
-    expect((await root('edges { node { key } }')).queries).toEqual(['events page forward']);
-    const rootBoth = await root('totalCount edges { node { key } } pageInfo { hasNextPage }');
-    expect(rootBoth.queries).toEqual(['events page forward and count']);
-    expect(rootBoth.data.events.totalCount).toBeGreaterThan(2);
-    expect(rootBoth.data.events.edges).toHaveLength(2);
-    expect(rootBoth.data.events.pageInfo.hasNextPage).toBe(true);
-  });
 });
 
 describe('filters', () => {

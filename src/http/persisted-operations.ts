@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { print, type DocumentNode } from 'graphql';
+import { Kind, print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../domain/errors.js';
 
-/** Operation ID → operation text; written by `npm run codegen` from tests/operations, committed. */
+/** Operation ID → operation text; written by `npm run codegen` from examples/operations (the public operations), committed. */
 export type PersistedOperations = Record<string, string>;
 
 export const MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/persisted-operations.json');
@@ -56,4 +56,21 @@ export function persistedOperationsOnly(manifest: PersistedOperations): Plugin {
 export const manifestCodegenPlugin = {
   plugin: (_schema: unknown, documents: Array<{ document?: DocumentNode }>) =>
     `${JSON.stringify(manifestOf(documents.flatMap((file) => (file.document ? [file.document] : []))), null, 2)}\n`,
+};
+
+/**
+ * The codegen plugin that writes, for clients, the ID of each public operation by its name (see
+ * codegen.ts): what a script sends as `extensions.persistedQuery.sha256Hash` to a persisted-only server.
+ */
+export const operationIdsCodegenPlugin = {
+  plugin: (_schema: unknown, documents: Array<{ document?: DocumentNode }>) => {
+    const entries = documents.flatMap(({ document }) => {
+      if (!document) return [];
+      const id = operationId(print(document));
+      return document.definitions.flatMap((definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [[definition.name.value, id] as const] : [],
+      );
+    });
+    return `${JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;
+  },
 };

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
@@ -41,7 +41,15 @@ export function testApi(options: Omit<ServerOptions, 'onContext'> = {}, env: Rec
     return { ...body, queries: [...(contexts.at(-1)?.queries ?? [])], status: response.status };
   }
 
-  return { db, run, fetch: yoga.fetch, close: () => db.close() };
+  /** Runs an operation that must succeed, and returns its data. */
+  async function data<T, V>(document: TypedDocumentNode<T, V>, variables?: V): Promise<T> {
+    const result = await run(document, variables);
+    expect(result.errors).toBeUndefined();
+    expect(result.status).toBe(200);
+    return result.data!;
+  }
+
+  return { db, run, data, fetch: yoga.fetch, close: () => db.close() };
 }
 
 /** The global ID of a record, as clients see it. */
@@ -49,3 +57,9 @@ export const gid = encodeGlobalID;
 
 /** The error codes of a result, in order. */
 export const codes = (result: Result<unknown>) => (result.errors ?? []).map((error) => error.extensions?.code);
+
+/** A union or interface member that must be of one type (a `node(id:)` result, say), narrowed to it. */
+export function ofType<T extends { __typename?: string }, N extends string & T['__typename']>(value: T | null | undefined, typename: N) {
+  expect(value?.__typename).toBe(typename);
+  return value as Extract<T, { __typename?: N }>;
+}
