@@ -1,7 +1,9 @@
 import { cypher, type Database, type NamedQuery } from './database.js';
-import { Label, RecordLabels } from '../domain/graph.js';
+import { Label } from '../domain/graph.js';
+// The record declarations are data (no GraphQL, no database): the schema objects follow them.
+import { contentLabels, searchable } from '../modules/records.js';
 
-const keyedLabels = [...RecordLabels, Label.AuditEntry, Label.ExternalRecord];
+const keyedLabels = [...contentLabels, Label.AuditEntry, Label.ExternalRecord];
 
 /** The name of the full-text index that search (and the playground's examples) use. */
 export const FULLTEXT_INDEX = 'claimgraph_text';
@@ -38,8 +40,8 @@ export const migrations: NamedQuery[] = [
   cypher(
     'fulltext index over names, titles and text',
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
-     FOR (n:${Label.Event}|${Label.Place}|${Label.Actor}|${Label.Outlet}|${Label.Article}|${Label.Statement}|${Label.Claim}|${Label.MediaItem})
-     ON EACH [n.name, n.aliases, n.title, n.summary, n.text, n.proposition, n.caption]
+     FOR (n:${searchable.labels.join('|')})
+     ON EACH [${searchable.properties.map((property) => `n.${property}`).join(', ')}]
      OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}' } }`,
   ),
   cypher(

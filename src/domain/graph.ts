@@ -16,20 +16,6 @@ export enum Label {
   ExternalRecord = 'ExternalRecord',
 }
 
-/** The labels of the graph's content: what clients fetch, draw, search and delete. */
-export const RecordLabels = [
-  Label.Event,
-  Label.Place,
-  Label.Actor,
-  Label.Outlet,
-  Label.Article,
-  Label.Statement,
-  Label.Claim,
-  Label.MediaItem,
-  Label.Source,
-] as const;
-export type RecordLabel = (typeof RecordLabels)[number];
-
 export enum Rel {
   OCCURRED_IN = 'OCCURRED_IN',
   PART_OF = 'PART_OF',

@@ -1,6 +1,7 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
-import type { Label, RecordLabel } from '../domain/graph.js';
+import type { Label } from '../domain/graph.js';
+import type { ContentLabel } from '../modules/records.js';
 import { encodeGlobalID } from '../domain/global-id.js';
 import {
   toGraphEdge,
@@ -13,11 +14,11 @@ import {
 export const PAGE_SIZE = 2000;
 
 /** One named query per label, since a label cannot be a parameter. */
-function perLabel(labels: readonly RecordLabel[], name: string, text: (label: RecordLabel) => string): Map<Label, NamedQuery> {
+function perLabel(labels: readonly ContentLabel[], name: string, text: (label: ContentLabel) => string): Map<Label, NamedQuery> {
   return new Map(labels.map((label) => [label, cypher(`export ${label} ${name}`, text(label))]));
 }
 
-const queries = (labels: readonly RecordLabel[]) => ({
+const queries = (labels: readonly ContentLabel[]) => ({
   countNodes: perLabel(labels, 'node count', (l) => `MATCH (n:${l}) RETURN count(n) AS count`),
   countEdges: perLabel(
     labels,
@@ -84,7 +85,7 @@ export class GraphReader {
 
   constructor(
     private readonly db: Database,
-    private readonly labels: readonly RecordLabel[],
+    private readonly labels: readonly ContentLabel[],
   ) {
     this.q = queries(labels);
   }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database.js';
-import { Label, RecordLabels, type RecordLabel } from '../domain/graph.js';
+import { Label } from '../domain/graph.js';
+import { contentLabels, type ContentLabel } from '../modules/records.js';
 import { ErrorCode } from '../domain/errors.js';
 import {
   MAX_DEPTH,
@@ -36,7 +37,7 @@ export interface ExportOptions {
   /** An event's key: export its neighbourhood. Without it, every record of `kinds`. */
   event: string | undefined;
   depth: number;
-  kinds: RecordLabel[];
+  kinds: ContentLabel[];
   /** Whether `kinds` was given rather than defaulted (it then filters an event's neighbourhood too). */
   kindsGiven: boolean;
   pageSize: number;
@@ -44,11 +45,11 @@ export interface ExportOptions {
 
 const DEFAULT_DEPTH = 2;
 
-function parseKinds(value: string): RecordLabel[] {
+function parseKinds(value: string): ContentLabel[] {
   return value.split(',').map((given) => {
     const name = given.trim().replace(/_/g, '').toLowerCase();
-    const label = RecordLabels.find((l) => l.toLowerCase() === name);
-    if (!label) throw new ExportError(`--kinds: "${given.trim()}" is not a kind of record; use some of ${RecordLabels.join(', ')}.`);
+    const label = contentLabels.find((l) => l.toLowerCase() === name);
+    if (!label) throw new ExportError(`--kinds: "${given.trim()}" is not a kind of record; use some of ${contentLabels.join(', ')}.`);
     return label;
   });
 }
@@ -91,7 +92,7 @@ export function parseExportArgs(args: string[]): ExportOptions {
     out: values.out,
     event: values.event,
     depth,
-    kinds: values.kinds === undefined ? [...RecordLabels] : parseKinds(values.kinds),
+    kinds: values.kinds === undefined ? [...contentLabels] : parseKinds(values.kinds),
     kindsGiven: values.kinds !== undefined,
     pageSize: PAGE_SIZE,
   };

@@ -1,5 +1,5 @@
 import { Label } from '../domain/graph.js';
-import type { Fields, LinkField, RecordDeclaration, RecordInput } from '../domain/record.js';
+import type { RecordDeclaration, RecordInput } from '../domain/record.js';
 import { actorRecord } from './actor/actor.record.js';
 import { articleRecord } from './article/article.record.js';
 import { claimRecord } from './claim/claim.record.js';
@@ -53,14 +53,3 @@ export const searchable = {
   labels: recordDeclarations.filter((declaration) => declaration.searchable.length > 0).map((declaration) => declaration.label),
   properties: [...new Set(recordDeclarations.flatMap((declaration) => declaration.searchable as readonly string[]))],
 };
-
-/** The link fields whose targets are of several kinds, each answering as a union (`Cited`), by union name. */
-export const targetUnions = (() => {
-  const unions = new Map<string, LinkField & { union: NonNullable<LinkField['union']> }>();
-  for (const declaration of recordDeclarations) {
-    for (const field of Object.values(declaration.fields as Fields)) {
-      if (field.role === 'link' && field.union) unions.set(field.union.name, field as LinkField & { union: NonNullable<LinkField['union']> });
-    }
-  }
-  return unions;
-})();

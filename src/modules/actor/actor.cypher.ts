@@ -1,29 +1,17 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
-import type { ActorKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import type { OutletRecord } from '../outlet/outlet.cypher.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { actorRecord } from './actor.record.js';
 
-export interface ActorRecord extends BaseRecord {
-  __typename: 'Actor';
-  name: string;
-  kind: ActorKind;
-  aliases: string[];
-  countryCode: string | null;
-}
+/** A actor as the API reads it, derived from its declaration. */
+export type ActorRecord = StoredRecord<typeof actorRecord>;
+export const toActor = recordReader<typeof actorRecord>(actorRecord);
 
-export function toActor(p: Record<string, unknown>): ActorRecord {
-  return {
-    __typename: 'Actor',
-    ...baseRecord(p),
-    name: p.name as string,
-    kind: p.kind as ActorKind,
-    aliases: (p.aliases as string[] | undefined) ?? [],
-    countryCode: (p.countryCode as string | undefined) ?? null,
-  };
-}
+
+
 
 /** A role between `holder` (an actor) and `organization`, seen from either end. */
 export interface RoleRecord {

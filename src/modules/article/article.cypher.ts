@@ -3,31 +3,17 @@ import { cypher } from '../../db/database.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
-import { partialDate } from '../shared/dates.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { articleRecord } from './article.record.js';
 
-export interface ArticleRecord extends BaseRecord {
-  __typename: 'Article';
-  url: string | null;
-  title: string;
-  publishedAt: string | null;
-  publishedAtPrecision: DatePrecision | null;
-  language: string | null;
-}
+/** A article as the API reads it, derived from its declaration. */
+export type ArticleRecord = StoredRecord<typeof articleRecord, { publishedAtPrecision: DatePrecision | null }>;
+export const toArticle = recordReader<typeof articleRecord, { publishedAtPrecision: DatePrecision | null }>(articleRecord);
 
-export function toArticle(p: Record<string, unknown>): ArticleRecord {
-  return {
-    __typename: 'Article',
-    ...baseRecord(p),
-    url: (p.url as string | undefined) ?? null,
-    title: p.title as string,
-    publishedAt: partialDate(p.publishedAt, p.publishedAtPrecision),
-    publishedAtPrecision: (p.publishedAtPrecision as DatePrecision | undefined) ?? null,
-    language: (p.language as string | undefined) ?? null,
-  };
-}
+
+
 
 export const articlesById = nodesById(Label.Article);
 

@@ -2,30 +2,19 @@ import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
 import { Label } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import type { AttributionRole, StanceValue } from '../../domain/vocabulary.js';
 import type { ActorRecord } from '../actor/actor.cypher.js';
 import type { StatementRecord } from '../statement/statement.cypher.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { claimRecord } from './claim.record.js';
 
-export interface ClaimRecord extends BaseRecord {
-  __typename: 'Claim';
-  proposition: string;
-  casualtiesMin: number | null;
-  casualtiesMax: number | null;
-  casualtiesText: string | null;
-}
+/** A claim as the API reads it, derived from its declaration. */
+export type ClaimRecord = StoredRecord<typeof claimRecord>;
+export const toClaim = recordReader<typeof claimRecord>(claimRecord);
 
-export function toClaim(p: Record<string, unknown>): ClaimRecord {
-  return {
-    __typename: 'Claim',
-    ...baseRecord(p),
-    proposition: p.proposition as string,
-    casualtiesMin: (p.casualtiesMin as number | undefined) ?? null,
-    casualtiesMax: (p.casualtiesMax as number | undefined) ?? null,
-    casualtiesText: (p.casualtiesText as string | undefined) ?? null,
-  };
-}
+
+
 
 /** A statement's position on a claim (the STANCE relationship). */
 export interface StanceRecord {

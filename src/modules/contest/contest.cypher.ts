@@ -6,7 +6,7 @@ import { Label } from '../../domain/graph.js';
 import { props, toPlain } from '../../db/values.js';
 import { StanceValues, type StanceValue } from '../../domain/vocabulary.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
-import { ASSERTING, CONTESTED, OPPOSING, sides, toClaim, type ClaimRecord } from '../claim/claim.cypher.js';
+import { CONTESTED, sides, toClaim, type ClaimRecord } from '../claim/claim.cypher.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';

@@ -2,34 +2,19 @@ import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import { CONTESTED } from '../claim/claim.cypher.js';
 import type { DatePrecision, EventKind } from '../../domain/vocabulary.js';
-import { dateRange, partialDate } from '../shared/dates.js';
+import { dateRange } from '../shared/dates.js';
 import { keyOf, type DecodedId } from '../shared/lookup.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { EVENT_SORT, ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { eventRecord } from './event.record.js';
 
-export interface EventRecord extends BaseRecord {
-  __typename: 'Event';
-  kind: EventKind;
-  title: string;
-  summary: string | null;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-}
+/** A event as the API reads it, derived from its declaration. */
+export type EventRecord = StoredRecord<typeof eventRecord, { datePrecision: DatePrecision }>;
+export const toEvent = recordReader<typeof eventRecord, { datePrecision: DatePrecision }>(eventRecord);
 
-export function toEvent(p: Record<string, unknown>): EventRecord {
-  return {
-    __typename: 'Event',
-    ...baseRecord(p),
-    kind: p.kind as EventKind,
-    title: p.title as string,
-    summary: (p.summary as string | undefined) ?? null,
-    startDate: partialDate(p.startDate, p.datePrecision) as string,
-    endDate: partialDate(p.endDate, p.datePrecision),
-    datePrecision: p.datePrecision as DatePrecision,
-  };
-}
+
+
 
 export const eventsById = nodesById(Label.Event);
 

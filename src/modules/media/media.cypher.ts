@@ -1,25 +1,15 @@
 import { nodesById } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
-import type { MediaKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { mediaItemRecord } from './media.record.js';
 
-export interface MediaItemRecord extends BaseRecord {
-  __typename: 'MediaItem';
-  kind: MediaKind;
-  caption: string | null;
-  credit: string | null;
-}
+/** A media item as the API reads it, derived from its declaration. */
+export type MediaItemRecord = StoredRecord<typeof mediaItemRecord>;
+export const toMediaItem = recordReader<typeof mediaItemRecord>(mediaItemRecord);
 
-export function toMediaItem(p: Record<string, unknown>): MediaItemRecord {
-  return {
-    __typename: 'MediaItem',
-    ...baseRecord(p),
-    kind: p.kind as MediaKind,
-    caption: (p.caption as string | undefined) ?? null,
-    credit: (p.credit as string | undefined) ?? null,
-  };
-}
+
+
 
 export const mediaById = nodesById(Label.MediaItem);
 

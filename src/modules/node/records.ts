@@ -1,32 +1,19 @@
 import { Label } from '../../domain/graph.js';
-import { toActor } from '../actor/actor.cypher.js';
-import { toArticle } from '../article/article.cypher.js';
-import { toClaim } from '../claim/claim.cypher.js';
-import { toEvent } from '../event/event.cypher.js';
-import { toMediaItem } from '../media/media.cypher.js';
-import { toOutlet } from '../outlet/outlet.cypher.js';
-import { toPlace } from '../place/place.cypher.js';
-import { toSource } from '../source/source.cypher.js';
-import { toStatement } from '../statement/statement.cypher.js';
+import { recordReader, type Props, type StoredRecord } from '../../domain/record.js';
+import { recordDeclarations, type RecordDeclarations } from '../records.js';
+import { toSource, type SourceRecord } from '../source/source.cypher.js';
 
-const mappers = {
-  [Label.Event]: toEvent,
-  [Label.Place]: toPlace,
-  [Label.Actor]: toActor,
-  [Label.Outlet]: toOutlet,
-  [Label.Article]: toArticle,
-  [Label.Statement]: toStatement,
-  [Label.Claim]: toClaim,
-  [Label.MediaItem]: toMediaItem,
-  [Label.Source]: toSource,
-} as const;
+/** Any record the graph holds, as the API reads it. */
+export type AnyRecord = { [D in RecordDeclarations as D['label']]: StoredRecord<D> }[RecordDeclarations['label']] | SourceRecord;
 
-type RecordLabel = keyof typeof mappers;
-export type AnyRecord = ReturnType<(typeof mappers)[RecordLabel]>;
+const readers = new Map<Label, (p: Props) => AnyRecord>([
+  ...recordDeclarations.map((declaration) => [declaration.label, recordReader(declaration) as (p: Props) => AnyRecord] as const),
+  [Label.Source, toSource],
+]);
 
 /** Maps a node whose label is only known at run time (the far end of CITES, MENTIONS, DEPICTS). */
 export function toRecord(label: Label, p: Record<string, unknown>): AnyRecord {
-  return mappers[label as RecordLabel](p);
+  return readers.get(label)!(p);
 }
 
 export interface CitationRecord {

@@ -1,38 +1,32 @@
+import type { SchemaTypes, UnionRef } from '@pothos/core';
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.ref.js';
-import { ArticleNode } from '../article/article.ref.js';
-import { EventNode } from '../event/event.ref.js';
-import { OutletNode } from '../outlet/outlet.ref.js';
-import { PlaceNode } from '../place/place.ref.js';
-import { StatementNode } from '../statement/statement.ref.js';
+import { citations } from '../../domain/citations.js';
+import type { LinkField } from '../../domain/record.js';
+import { actorRecord } from '../actor/actor.record.js';
+import { mediaItemRecord } from '../media/media.record.js';
+import { statementRecord } from '../statement/statement.record.js';
+import { nodeRefOf } from './node-refs.js';
 import type { AnyRecord } from './records.js';
 
 /**
- * Relations whose far end is one of several kinds. Every record carries its __typename, so the
- * union resolves without another query.
+ * Relations whose far end is one of several kinds, each a union of the kinds its link field
+ * declares. Every record carries its __typename, so the union resolves without another query.
  */
 const byTypename = (record: AnyRecord) => record.__typename;
 
-export const OrganizationUnion = builder.unionType('Organization', {
-  description: 'A body someone can hold a role in: an actor (a ministry) or an outlet (a newspaper, a blog).',
-  types: () => [ActorNode, OutletNode],
-  resolveType: byTypename,
-});
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
 
-export const CitedUnion = builder.unionType('Cited', {
-  description: 'What an article or a statement cites: an article, an outlet, an actor or another statement.',
-  types: () => [ArticleNode, OutletNode, ActorNode, StatementNode],
-  resolveType: byTypename,
-});
+function targetUnion(field: LinkField): UnionRef<Types, AnyRecord, AnyRecord> {
+  const { name, description } = field.union!;
+  const union = builder.unionType(name, {
+    description,
+    types: () => [...new Set(Object.values(field.targets))].map((label) => nodeRefOf(label as never)) as never[],
+    resolveType: byTypename,
+  });
+  return union as unknown as UnionRef<Types, AnyRecord, AnyRecord>;
+}
 
-export const MentionedUnion = builder.unionType('Mentioned', {
-  description: 'What a statement mentions: an actor, a place, an event or an outlet.',
-  types: () => [ActorNode, PlaceNode, EventNode, OutletNode],
-  resolveType: byTypename,
-});
-
-export const DepictedUnion = builder.unionType('Depicted', {
-  description: 'What a media item depicts: an event or a place.',
-  types: () => [EventNode, PlaceNode],
-  resolveType: byTypename,
-});
+export const OrganizationUnion = targetUnion(actorRecord.fields.roles);
+export const CitedUnion = targetUnion(citations);
+export const MentionedUnion = targetUnion(statementRecord.fields.mentions);
+export const DepictedUnion = targetUnion(mediaItemRecord.fields.depicts);

@@ -2,31 +2,17 @@ import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
-import type { OutletKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ARTICLE_SORT, NAME_SORT } from '../shared/sort.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { outletRecord } from './outlet.record.js';
 
-export interface OutletRecord extends BaseRecord {
-  __typename: 'Outlet';
-  name: string;
-  kind: OutletKind;
-  domains: string[];
-  country: string | null;
-  stateAffiliation: string | null;
-}
+/** A outlet as the API reads it, derived from its declaration. */
+export type OutletRecord = StoredRecord<typeof outletRecord>;
+export const toOutlet = recordReader<typeof outletRecord>(outletRecord);
 
-export function toOutlet(p: Record<string, unknown>): OutletRecord {
-  return {
-    __typename: 'Outlet',
-    ...baseRecord(p),
-    name: p.name as string,
-    kind: p.kind as OutletKind,
-    domains: (p.domains as string[] | undefined) ?? [],
-    country: (p.country as string | undefined) ?? null,
-    stateAffiliation: (p.stateAffiliation as string | undefined) ?? null,
-  };
-}
+
+
 
 export const outletsById = nodesById(Label.Outlet);
 

@@ -1,28 +1,16 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
-import type { PlaceKind } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { EVENT_SORT, NAME_SORT } from '../shared/sort.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { placeRecord } from './place.record.js';
 
-export interface PlaceRecord extends BaseRecord {
-  __typename: 'Place';
-  name: string;
-  kind: PlaceKind;
-  countryCode: string | null;
-  location: { latitude: number; longitude: number } | null;
-}
+/** A place as the API reads it, derived from its declaration. */
+export type PlaceRecord = StoredRecord<typeof placeRecord>;
+export const toPlace = recordReader<typeof placeRecord>(placeRecord);
 
-export function toPlace(p: Record<string, unknown>): PlaceRecord {
-  return {
-    __typename: 'Place',
-    ...baseRecord(p),
-    name: p.name as string,
-    kind: p.kind as PlaceKind,
-    countryCode: (p.countryCode as string | undefined) ?? null,
-    location: (p.location as PlaceRecord['location'] | undefined) ?? null,
-  };
-}
+
+
 
 export const placesById = nodesById(Label.Place);
 

@@ -1,7 +1,8 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label, RecordLabels, type RecordLabel } from '../../domain/graph.js';
+import { Label } from '../../domain/graph.js';
+import { searchable, type RecordLabel } from '../records.js';
 import { FULLTEXT_INDEX } from '../../db/migrations.js';
 import { encodeCursor, toWindow, type Connection } from '../../db/pagination.js';
 import { props } from '../../db/values.js';
@@ -9,11 +10,10 @@ import { invalid } from '../../domain/errors.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 
 /** The labels search covers: those of the full-text index. */
-export const SEARCHABLE = RecordLabels.filter((label) => label !== Label.Source);
-export type SearchableLabel = Exclude<RecordLabel, Label.Source>;
+export type SearchableLabel = RecordLabel;
 
 /** The indexed properties, in the order highlights are listed. */
-const TEXT_FIELDS = ['name', 'aliases', 'title', 'summary', 'text', 'proposition', 'caption'] as const;
+const TEXT_FIELDS = searchable.properties;
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_TERMS = 12;
@@ -144,7 +144,7 @@ export async function search(
   const offset = window.cursorKey === null ? 0 : Number(window.cursorKey);
   if (!Number.isInteger(offset) || offset < 0) throw invalid('"after" is not a cursor returned by search.', 'after');
   const terms = parseTerms(query);
-  const params = { index: FULLTEXT_INDEX, lucene: toLucene(terms), labels: labels ?? SEARCHABLE };
+  const params = { index: FULLTEXT_INDEX, lucene: toLucene(terms), labels: labels ?? searchable.labels };
   const result = await readOrInvalid(() =>
     ctx.read(searchPage, { ...params, offset: neo4j.int(offset), limit: neo4j.int(window.size + 1) }),
   );

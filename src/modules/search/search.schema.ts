@@ -1,18 +1,12 @@
 import { builder } from '../../builder.js';
-import { ActorNode } from '../actor/actor.ref.js';
-import { ArticleNode } from '../article/article.ref.js';
-import { ClaimNode } from '../claim/claim.ref.js';
-import { EventNode } from '../event/event.ref.js';
-import { MediaItemNode } from '../media/media.ref.js';
-import { OutletNode } from '../outlet/outlet.ref.js';
-import { PlaceNode } from '../place/place.ref.js';
+import { nodeRefOf } from '../node/node-refs.js';
+import { searchable } from '../records.js';
 import { NodeKindEnum } from '../shared/enums.js';
-import { StatementNode } from '../statement/statement.ref.js';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, search, type Highlight, type SearchHit, type SearchableLabel } from './search.cypher.js';
 
 const SearchResultUnion = builder.unionType('SearchResult', {
   description: 'A record search found.',
-  types: () => [EventNode, PlaceNode, ActorNode, OutletNode, ArticleNode, StatementNode, ClaimNode, MediaItemNode],
+  types: () => searchable.labels.map((label) => nodeRefOf(label)) as never[],
   resolveType: (record: { __typename: string }) => record.__typename,
 });
 

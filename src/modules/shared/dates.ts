@@ -1,14 +1,5 @@
-import type { DatePrecision } from '../../domain/vocabulary.js';
 import { invalid } from '../../domain/errors.js';
 import { periodOf } from '../../domain/partial-date.js';
-
-const lengthOf: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
-
-/** Dates are stored as the first day of their period; shown as precisely as the source gave them. */
-export function partialDate(isoDate: unknown, precision: unknown): string | null {
-  if (typeof isoDate !== 'string') return null;
-  return isoDate.slice(0, lengthOf[(precision as DatePrecision) ?? 'DAY'] ?? 10);
-}
 
 /**
  * A filter bound given as "2016", "2016-10" or "2016-10-21": `from` means the first day of that

@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import { Vocabularies, type VocabularyName } from '../../domain/vocabulary.js';
 import { Label } from '../../domain/graph.js';
+import { recordDeclarations, type ContentLabel } from '../records.js';
 
 /** The GraphQL enum of one vocabulary, each value described by its meaning. */
 function vocabularyEnum<Name extends VocabularyName>(name: Name) {
@@ -34,17 +35,13 @@ export const {
   DatePrecision: DatePrecisionEnum,
 } = VocabularyEnums;
 
+/** The kinds of record, from the registry, and the sources they were read from. */
 export const NodeKindEnum = builder.enumType('NodeKind', {
   description: 'The kinds of record the graph holds (its node labels).',
   values: {
-    EVENT: { value: Label.Event, description: 'Something that happened at a place and time.' },
-    PLACE: { value: Label.Place, description: 'A country, region, city or site.' },
-    ACTOR: { value: Label.Actor, description: 'A person, body, state, group or military.' },
-    OUTLET: { value: Label.Outlet, description: 'A media outlet: a newspaper, broadcaster, blog, agency.' },
-    ARTICLE: { value: Label.Article, description: 'A piece an outlet published.' },
-    STATEMENT: { value: Label.Statement, description: 'Something someone said or wrote.' },
-    CLAIM: { value: Label.Claim, description: 'A proposition about an event that statements take positions on.' },
-    MEDIA_ITEM: { value: Label.MediaItem, description: 'A photo, video or other media item.' },
+    ...Object.fromEntries(
+      recordDeclarations.map((declaration) => [declaration.nodeKind.value, { value: declaration.label, description: declaration.nodeKind.description }]),
+    ),
     SOURCE: { value: Label.Source, description: 'A document records were read from.' },
-  } as const,
+  } as Record<string, { value: ContentLabel; description: string }>,
 });

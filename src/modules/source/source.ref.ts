@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { loadNodes } from '../../db/batch.js';
-import type { BaseRecord } from '../shared/records.js';
+import type { BaseRecord } from '../../domain/record.js';
 import { sourcesById, toSource, type SourceRecord } from './source.cypher.js';
 
 export const SourceNode = builder.loadableNodeRef<SourceRecord>('Source', {

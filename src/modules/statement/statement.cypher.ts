@@ -3,35 +3,19 @@ import DataLoader from 'dataloader';
 import type { Context } from '../../context.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
-import type { DatePrecision, QuoteKind, StatementKind, Venue } from '../../domain/vocabulary.js';
+import type { DatePrecision } from '../../domain/vocabulary.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
-import { partialDate } from '../shared/dates.js';
 import { loadRelated, relatedQuery } from '../shared/related.js';
-import { baseRecord, type BaseRecord } from '../shared/records.js';
 import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
+import { recordReader, type StoredRecord } from '../../domain/record.js';
+import { statementRecord } from './statement.record.js';
 
-export interface StatementRecord extends BaseRecord {
-  __typename: 'Statement';
-  kind: StatementKind;
-  text: string;
-  quote: QuoteKind;
-  venue: Venue | null;
-  madeAt: string | null;
-  madeAtPrecision: DatePrecision | null;
-}
+/** A statement as the API reads it, derived from its declaration. */
+export type StatementRecord = StoredRecord<typeof statementRecord, { madeAtPrecision: DatePrecision | null }>;
+export const toStatement = recordReader<typeof statementRecord, { madeAtPrecision: DatePrecision | null }>(statementRecord);
 
-export function toStatement(p: Record<string, unknown>): StatementRecord {
-  return {
-    __typename: 'Statement',
-    ...baseRecord(p),
-    kind: p.kind as StatementKind,
-    text: p.text as string,
-    quote: p.quote as QuoteKind,
-    venue: (p.venue as Venue | undefined) ?? null,
-    madeAt: partialDate(p.madeAt, p.madeAtPrecision),
-    madeAtPrecision: (p.madeAtPrecision as DatePrecision | undefined) ?? null,
-  };
-}
+
+
 
 export const statementsById = nodesById(Label.Statement);
 

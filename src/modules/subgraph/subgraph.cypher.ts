@@ -1,7 +1,8 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher, type NamedQuery } from '../../db/database.js';
-import { Label, RecordLabels, type RecordLabel, type Rel } from '../../domain/graph.js';
+import { Label, type Rel } from '../../domain/graph.js';
+import { contentLabels, type ContentLabel } from '../records.js';
 import { props } from '../../db/values.js';
 import { invalid } from '../../domain/errors.js';
 import { encodeGlobalID } from '../../domain/global-id.js';
@@ -20,7 +21,7 @@ export const DEFAULT_PATHS = 10;
 
 export interface GraphNodeRecord {
   id: string;
-  kind: RecordLabel;
+  kind: ContentLabel;
   label: string;
   properties: Record<string, unknown>;
 }
@@ -53,7 +54,7 @@ function displayLabel(p: Record<string, unknown>): string {
 
 export function toGraphNode(node: Node): GraphNodeRecord {
   const p = props(node);
-  const kind = node.labels[0] as RecordLabel;
+  const kind = node.labels[0] as ContentLabel;
   return { id: encodeGlobalID(kind, p.id as string), kind, label: displayLabel(p), properties: p };
 }
 
@@ -151,7 +152,7 @@ export async function neighborhood(ctx: Reader, args: NeighborhoodArgs): Promise
     id: key,
     types: args.relationshipTypes ?? null,
     // Bookkeeping nodes (external ids, audit entries) are not part of the drawn graph.
-    kinds: args.nodeKinds ?? RecordLabels,
+    kinds: args.nodeKinds ?? contentLabels,
     rows: neo4j.int(MAX_EDGES_PER_LEVEL + 1),
     edgesPerLevel: neo4j.int(MAX_EDGES_PER_LEVEL),
     limit: neo4j.int(limit),
