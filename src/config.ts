@@ -58,6 +58,11 @@ export interface RateLimit {
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: string[] };
 
 export interface AppConfig {
+  /**
+   * NODE_ENV=production: the database must be named (NEO4J_URI), never the embedded one, and the
+   * server does not seed it (`claimgraph seed` does, when wanted).
+   */
+  production: boolean;
   port: number;
   /** The address the API listens on; unset: every interface. */
   host: string | undefined;
@@ -154,6 +159,7 @@ export function neo4jConfig(env: NodeJS.ProcessEnv, prefix = ''): Neo4jConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
+    production: env.NODE_ENV === 'production',
     port: integer(env, 'PORT', 4000),
     host: env.HOST?.trim() || undefined,
     apiKeys: env.API_KEYS,
