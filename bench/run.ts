@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand, type Log } from '../src/cli/run.js';
+import { decodeKeysetCursor } from '../src/db/cursor.js';
 import { cypher, type Database } from '../src/db/database.js';
 import { FULLTEXT_INDEX } from '../src/db/migrations.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
@@ -236,7 +237,7 @@ async function listCursors(db: Database, base: string): Promise<{ claimgraph: st
 function cases(events: ReturnType<typeof chooseEvents>, cursors: Awaited<ReturnType<typeof listCursors>>): Case[] {
   const eventsCase = (page: number, after: number | undefined): Case => {
     const cursor = after === undefined ? undefined : cursors.claimgraph[after];
-    const [cursorDate, cursorId] = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string]) : ['0001-01-01', ''];
+    const { key: cursorDate, id: cursorId } = cursor ? decodeKeysetCursor(cursor, 'date', 'after') : { key: '0001-01-01', id: '' };
     return {
       name: `events, page ${page}`,
       raw: 'events',

@@ -58,6 +58,11 @@ export interface RateLimit {
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: string[] };
 
 export interface AppConfig {
+  /**
+   * NODE_ENV=production: the database must be named (NEO4J_URI), never the embedded one, and the
+   * server does not seed it (`claimgraph seed` does, when wanted).
+   */
+  production: boolean;
   port: number;
   /** The address the API listens on; unset: every interface. */
   host: string | undefined;
@@ -126,30 +131,40 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   return oneOf(env, name, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const uri = env.NEO4J_URI?.trim() || undefined;
+/**
+ * The Neo4j settings from the `NEO4J_` variables, or from the same names behind `prefix` (the
+ * tests read theirs from `TEST_NEO4J_...`, so a user's exported settings never reach them).
+ */
+export function neo4jConfig(env: NodeJS.ProcessEnv, prefix = ''): Neo4jConfig {
+  const name = (setting: string) => `${prefix}NEO4J_${setting}`;
+  const uri = env[name('URI')]?.trim() || undefined;
   if (uri && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(uri)) {
     throw new ConfigError(
-      `NEO4J_URI must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got "${uri}".`,
+      `${name('URI')} must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got "${uri}".`,
     );
   }
   return {
+    uri,
+    user: env[name('USER')] ?? 'neo4j',
+    password: env[name('PASSWORD')] ?? '',
+    database: env[name('DATABASE')]?.trim() || 'neo4j',
+    localPort: integer(env, name('LOCAL_PORT'), 7687),
+    localDataDir: env[name('LOCAL_DATA')] ?? '.data/neo4j',
+    localHeap: env[name('LOCAL_HEAP')] ?? '1g',
+    localPageCacheMb: integer(env, name('LOCAL_PAGECACHE_MB'), 512),
+    transactionTimeoutMs: integer(env, name('TX_TIMEOUT_MS'), 30_000),
+    retryTimeoutMs: integer(env, name('RETRY_TIMEOUT_MS'), 5_000),
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    production: env.NODE_ENV === 'production',
     port: integer(env, 'PORT', 4000),
     host: env.HOST?.trim() || undefined,
     apiKeys: env.API_KEYS,
     redisUrl: env.REDIS_URL?.trim() || undefined,
-    neo4j: {
-      uri,
-      user: env.NEO4J_USER ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
-      database: env.NEO4J_DATABASE?.trim() || 'neo4j',
-      localPort: integer(env, 'NEO4J_LOCAL_PORT', 7687),
-      localDataDir: env.NEO4J_LOCAL_DATA ?? '.data/neo4j',
-      localHeap: env.NEO4J_LOCAL_HEAP ?? '1g',
-      localPageCacheMb: integer(env, 'NEO4J_LOCAL_PAGECACHE_MB', 512),
-      transactionTimeoutMs: integer(env, 'NEO4J_TX_TIMEOUT_MS', 30_000),
-      retryTimeoutMs: integer(env, 'NEO4J_RETRY_TIMEOUT_MS', 5_000),
-    },
+    neo4j: neo4jConfig(env),
     limits: {
       depth: integer(env, 'LIMIT_DEPTH', 12),
       aliases: integer(env, 'LIMIT_ALIASES', 30),

@@ -1,7 +1,8 @@
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { parseApiKeys } from './http/auth.js';
-import { loadConfig } from './config.js';
-import { connect } from './db/connect.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { connect, type Connection } from './db/connect.js';
+import { ErrorCode } from './domain/errors.js';
 import { createLive } from './http/live.js';
 import { migrate } from './db/migrations.js';
 import { seed } from './ingest/bundle.js';
@@ -11,19 +12,28 @@ import { runCommand } from './cli/run.js';
 /** How long requests in flight may run on after SIGINT/SIGTERM. */
 const DRAIN_MS = 10_000;
 
-/** `npm start`: the database (local by default), its schema, the seed graph, then the API. */
+/**
+ * `npm start`: the port, then the database (local by default; named by NEO4J_URI in production),
+ * its schema and, outside production, the seed graph, then the API.
+ */
 await runCommand(async (log) => {
   const config = loadConfig();
-  const connection = await connect(config, log);
-  await migrate(connection.db, log);
-  await seed(connection.db, log);
-  const live = createLive(config.redisUrl);
-  const yoga = createServer(connection.db, { config, apiKeys: parseApiKeys(config.apiKeys), live });
+  if (config.production && !config.neo4j.uri) {
+    throw new ConfigError(
+      'NODE_ENV is production but NEO4J_URI is unset: set it to your Neo4j (the embedded database, without auth and seeded with a demo graph, is for development only).',
+    );
+  }
+  let yoga: ReturnType<typeof createServer> | undefined;
   // Requests still being answered, counted apart from connections: one whose client went away
   // has no connection left but may still be running its queries.
   let answering = 0;
   let allAnswered: (() => void) | undefined;
   const http = createHttpServer(async (request, response) => {
+    if (!yoga) {
+      response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+      response.end(JSON.stringify({ errors: [{ message: 'The API is starting; retry shortly.', extensions: { code: ErrorCode.ServiceUnavailable } }] }));
+      return;
+    }
     answering += 1;
     try {
       await yoga(request, response);
@@ -32,7 +42,20 @@ await runCommand(async (log) => {
       if (answering === 0) allAnswered?.();
     }
   });
-  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  // The port first: a port in use is one sentence before anything is started, migrated or seeded.
+  await listen(http, config);
+  let connection: Connection;
+  try {
+    connection = await connect(config, log);
+    await migrate(connection.db, log);
+    if (!config.production) await seed(connection.db, log);
+  } catch (error) {
+    http.close();
+    http.closeAllConnections();
+    throw error;
+  }
+  const live = createLive(config.redisUrl);
+  yoga = createServer(connection.db, { config, apiKeys: parseApiKeys(config.apiKeys), live });
   log(`claimgraph API on http://${config.host ?? 'localhost'}:${config.port}/graphql (GraphiQL opens on the walk query)`);
   await new Promise<void>((resolve) => {
     const shutdown = () => {
@@ -57,3 +80,23 @@ await runCommand(async (log) => {
   await live.close();
   await connection.close();
 });
+
+/** Binds the API's port; one the system refuses is the user's to fix, in one sentence. */
+function listen(http: Server, config: AppConfig): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const refused = (error: NodeJS.ErrnoException) => {
+      const problems: Record<string, string> = {
+        EADDRINUSE: `port ${config.port} is already in use; set PORT to another.`,
+        EACCES: `port ${config.port} needs privileges this process lacks; set PORT to another.`,
+        EADDRNOTAVAIL: `HOST ${config.host} is not an address of this machine; set HOST to one that is, or unset it.`,
+      };
+      const problem = error.code === undefined ? undefined : problems[error.code];
+      reject(problem === undefined ? error : new ConfigError(problem));
+    };
+    http.once('error', refused);
+    http.listen(config.port, config.host, () => {
+      http.off('error', refused);
+      resolve();
+    });
+  });
+}

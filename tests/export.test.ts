@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { ExportError, parseExportArgs, runExport, type ExportProgress } from '../src/export/export.js';
-import { gid, testApi } from './helpers/api.js';
+import { gid, testApi, testNeo4jEnv } from './helpers/api.js';
 
 const api = testApi();
 afterAll(() => api.close());
@@ -202,7 +201,7 @@ describe('claimgraph export', () => {
     const cli = (args: string[], { stopReading = false } = {}) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, ['bin/claimgraph.mjs', 'export', ...args], {
-          env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+          env: { ...process.env, ...testNeo4jEnv() },
         });
         let [stdout, stderr] = ['', ''];
         child.stdout.on('data', (chunk) => {

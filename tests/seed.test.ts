@@ -7,6 +7,7 @@ import { BundleError } from '../src/ingest/validate.js';
 import { importBundle, writeBundle } from '../src/ingest/write.js';
 import { testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
+import { TEST_DATABASE_MARKER } from './helpers/test-database.js';
 
 const api = testApi();
 afterAll(() => api.close());
@@ -35,7 +36,7 @@ describe('seeding', () => {
   it('keeps the provenance of every record: its source and when it was recorded', async () => {
     const result = await api.db.read({
       name: 'test: provenance',
-      cypher: "MATCH (n) WHERE NOT n:Source AND (n.recordedAt IS NULL OR NOT 'wnu-2016-10-24-daquq' IN n.sources) RETURN count(n) AS missing",
+      cypher: `MATCH (n) WHERE NOT n:Source AND NOT n:${TEST_DATABASE_MARKER} AND (n.recordedAt IS NULL OR NOT 'wnu-2016-10-24-daquq' IN n.sources) RETURN count(n) AS missing`,
     });
     expect(Number(result.records[0]!.get('missing'))).toBe(0);
   });

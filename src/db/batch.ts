@@ -151,7 +151,7 @@ export function relationPage(spec: RelationPage) {
     map: (p: Record<string, unknown>) => T & { id: string },
     params: Params = {},
   ): Promise<Connection<T>[]> {
-    const window = toWindow(args);
+    const window = toWindow(args, spec.sortKey);
     const toRow = (entry: { n: unknown; sortKey: unknown }): KeyedRow<T> => ({ node: map(props(entry.n)), sortKey: entry.sortKey as string });
     const totals = (records: Neo4jRecord[]) => new Map(records.map((r) => [r.get('parentId') as string, Number(r.get('total'))]));
     // Pages and counts are read only when selected, each in one query for every parent, or both
@@ -242,7 +242,7 @@ export function listPage(spec: ListPage) {
     map: (p: Record<string, unknown>, label: Label) => T & { id: string },
     params: Params = {},
   ): Promise<Connection<T>> {
-    const window = toWindow(args);
+    const window = toWindow(args, spec.sortKey);
     const toRow = (entry: { n: unknown; sortKey: unknown; label: unknown }): KeyedRow<T> => ({
       node: map(props(entry.n), entry.label as Label),
       sortKey: entry.sortKey as string,

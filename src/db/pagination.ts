@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { invalid } from '../domain/errors.js';
+import { decodeKeysetCursor, encodeKeysetCursor, type CursorKeyType } from './cursor.js';
 
 /** Relay's connection arguments, as GraphQL hands them over. */
 export interface PageArgs {
@@ -24,39 +25,27 @@ export interface Window {
   cursorId: string | null;
 }
 
-export function encodeCursor(sortKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string, argument: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string];
-    }
-  } catch {
-    // reported below
-  }
-  throw invalid(`"${argument}" is not a cursor returned by this API.`, argument);
-}
-
-function size(value: number, argument: string): number {
+export function pageSize(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
     throw invalid(`"${argument}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, argument);
   }
   return value;
 }
 
-export function toWindow(args: PageArgs): Window {
+/** The window of a keyset-paged list sorted by `sort`; a cursor that is not one of its own is VALIDATION. */
+export function toWindow(args: PageArgs, sort: SortKey): Window {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw invalid('Pass "first" or "last", not both.', 'last');
   if (after != null && before != null) throw invalid('Pass "after" or "before", not both.', 'before');
+  const position = (cursor: string | null | undefined, argument: string) => {
+    if (cursor == null) return { cursorKey: null, cursorId: null };
+    const { key, id } = decodeKeysetCursor(cursor, sort.key, argument);
+    return { cursorKey: key, cursorId: id };
+  };
   if (last != null || (before != null && first == null)) {
-    const [cursorKey, cursorId] = before != null ? decodeCursor(before, 'before') : [null, null];
-    return { forward: false, size: size(last ?? DEFAULT_PAGE_SIZE, 'last'), cursorKey, cursorId };
+    return { forward: false, size: pageSize(last ?? DEFAULT_PAGE_SIZE, 'last'), ...position(before, 'before') };
   }
-  const [cursorKey, cursorId] = after != null ? decodeCursor(after, 'after') : [null, null];
-  return { forward: true, size: size(first ?? DEFAULT_PAGE_SIZE, 'first'), cursorKey, cursorId };
+  return { forward: true, size: pageSize(first ?? DEFAULT_PAGE_SIZE, 'first'), ...position(after, 'after') };
 }
 
 /** Query parameters for a window; the query asks for one row more than the page to learn if more exist. */
@@ -67,7 +56,7 @@ export function windowParams(window: Window): Record<string, unknown> {
 
 /**
  * How a list sorts, ties broken by `n.id`: `order` is what Cypher sorts on, `text` its string form
- * (what cursors carry), `cursor` reads `$cursorKey` back as an `order` value. A key with `bounds`
+ * (what cursors carry), `key` the type of `order`, which a cursor's key must have. A key with `bounds`
  * is a property with a range index: queries then bound it from the cursor (or from the lowest value
  * on the first page), which lets Neo4j walk the index in order and stop after a page instead of
  * sorting every match.
@@ -75,9 +64,12 @@ export function windowParams(window: Window): Record<string, unknown> {
 export interface SortKey {
   order: string;
   text: string;
-  cursor: string;
+  key: CursorKeyType;
   bounds?: { lowest: string; highest: string };
 }
+
+/** `$cursorKey` (text, as cursors carry it) read back as a value of the sort key's type. */
+const CURSOR_KEY_AS: Record<CursorKeyType, string> = { text: '$cursorKey', date: 'date($cursorKey)' };
 
 /**
  * The WHERE and ORDER BY fragments of a keyset query over `sort` (see SortKey), with `n.id`
@@ -85,12 +77,13 @@ export interface SortKey {
  */
 export function keyset(sort: SortKey, forward: boolean): { where: string; order: string } {
   const [cmp, dir] = forward ? ['>', 'ASC'] : ['<', 'DESC'];
-  const after = `($cursorKey IS NULL OR ${sort.order} ${cmp} ${sort.cursor} OR (${sort.order} = ${sort.cursor} AND n.id ${cmp} $cursorId))`;
+  const cursor = CURSOR_KEY_AS[sort.key];
+  const after = `($cursorKey IS NULL OR ${sort.order} ${cmp} ${cursor} OR (${sort.order} = ${cursor} AND n.id ${cmp} $cursorId))`;
   const order = `ORDER BY ${sort.order} ${dir}, n.id ${dir}`;
   if (!sort.bounds) return { where: after, order };
   // A range on the key itself (inclusive: rows equal to the cursor's key may still follow it)
   // is what makes the planner seek the index in order.
-  const bound = forward ? `${sort.order} >= coalesce(${sort.cursor}, ${sort.bounds.lowest})` : `${sort.order} <= coalesce(${sort.cursor}, ${sort.bounds.highest})`;
+  const bound = forward ? `${sort.order} >= coalesce(${cursor}, ${sort.bounds.lowest})` : `${sort.order} <= coalesce(${cursor}, ${sort.bounds.highest})`;
   return { where: `${bound} AND ${after}`, order };
 }
 
@@ -141,7 +134,7 @@ export function toConnection<T>(rows: KeyedRow<T>[], window: Window, totalCount:
   const more = rows.length > window.size;
   const page = rows.slice(0, window.size);
   if (!window.forward) page.reverse();
-  const edges = page.map((row) => ({ cursor: encodeCursor(row.sortKey, row.node.id), node: row.node }));
+  const edges = page.map((row) => ({ cursor: encodeKeysetCursor(row.sortKey, row.node.id), node: row.node }));
   return {
     edges,
     pageInfo: {

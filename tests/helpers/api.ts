@@ -15,9 +15,14 @@ export interface Result<T> {
   status: number;
 }
 
+/** The test database's connection, as the variables the API and the CLI read (for a child process too). */
+export function testNeo4jEnv() {
+  return inject('neo4jEnv');
+}
+
 /** The settings of the test server: the defaults, on the test database, with `env` on top. */
 export function testConfig(env: Record<string, string> = {}) {
-  return loadConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), ...env });
+  return loadConfig({ ...process.env, ...testNeo4jEnv(), ...env });
 }
 
 /** The API over the test database, driven through yoga.fetch with no port; `env` sets the driver's settings. */

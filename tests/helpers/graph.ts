@@ -1,18 +1,6 @@
 import { cypher, type Database } from '../../src/db/database.js';
 import { toPlain } from '../../src/db/values.js';
 
-const wipeAll = cypher('test: wipe', 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-
-/** Empties the test database (CALL ... IN TRANSACTIONS needs an implicit transaction). */
-export async function wipe(db: Database): Promise<void> {
-  const session = db.driver.session({ database: db.name });
-  try {
-    await session.run(wipeAll.cypher);
-  } finally {
-    await session.close();
-  }
-}
-
 const dump = cypher(
   'test: snapshot',
   `CALL () {

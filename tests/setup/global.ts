@@ -1,31 +1,20 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { migrate } from '../../src/db/migrations.js';
 import { seed } from '../../src/ingest/bundle.js';
-import { wipe } from '../helpers/graph.js';
+import { freePort } from '../helpers/ports.js';
+import { claimTestDatabase, testNeo4jConfig } from '../helpers/test-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The test database's connection as the NEO4J_ variables the API reads (see testNeo4jEnv). */
+    neo4jEnv: Record<'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE', string>;
     /** A Redis for the live-update tests across instances; empty when none can be had. */
     redisUrl: string;
   }
-}
-
-/** A port nothing listens on now, so parallel runs in other checkouts do not collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts a throwaway Redis on loopback when REDIS_URL is unset and redis-server is installed. */
@@ -48,34 +37,32 @@ async function startRedis(log: (line: string) => void): Promise<{ url: string; s
 }
 
 /**
- * Starts (or reuses) a Neo4j for the tests, separate from the development one: port 7688 and
- * .data/neo4j-test by default, so `npm test` never touches the data `npm start` serves. With
- * NEO4J_URI set, the tests use that database instead, and empty it first.
+ * Starts (or reuses) a Neo4j for the tests, separate from the development one, from the
+ * TEST_NEO4J_ variables only (see testNeo4jConfig): port 7688 and .data/neo4j-test by default,
+ * or TEST_NEO4J_URI. It empties that database first, and refuses to if the tests did not create it.
  */
 let local: LocalNeo4j | undefined;
 let redis: Awaited<ReturnType<typeof startRedis>>;
 
 export async function setup(project: TestProject) {
-  const env = {
-    NEO4J_LOCAL_PORT: '7688',
-    NEO4J_LOCAL_DATA: '.data/neo4j-test',
-    NEO4J_LOCAL_HEAP: '768m',
-    NEO4J_LOCAL_PAGECACHE_MB: '256',
-    ...process.env,
-  };
-  const config = loadConfig(env);
+  const config = testNeo4jConfig();
   const log = (line: string) => console.error(`[tests] ${line}`);
-  if (!config.neo4j.uri) local = await startLocalNeo4j(config.neo4j, log);
-  const uri = config.neo4j.uri ?? local!.uri;
-  const db = new Database(uri, config.neo4j);
+  if (!config.uri) local = await startLocalNeo4j(config, log);
+  const uri = config.uri ?? local!.uri;
+  const db = new Database(uri, config);
   try {
+    // Claimed before the schema is touched: a database that is not the tests' is left as it was.
+    await claimTestDatabase(db, `the test database (${config.uri ? `TEST_NEO4J_URI ${uri}` : `${config.localDataDir} on port ${config.localPort}`}, database ${config.database})`);
     await migrate(db, log);
-    await wipe(db);
     await seed(db, log);
+  } catch (error) {
+    await local?.stop();
+    throw error;
   } finally {
     await db.close();
   }
   project.provide('neo4jUri', uri);
+  project.provide('neo4jEnv', { NEO4J_URI: uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password, NEO4J_DATABASE: config.database });
   redis = await startRedis(log);
   project.provide('redisUrl', redis?.url ?? '');
 }

@@ -4,7 +4,8 @@ import { cypher } from '../../db/database.js';
 import { Label } from '../../domain/graph.js';
 import { searchable, type RecordLabel } from '../records.js';
 import { FULLTEXT_INDEX } from '../../db/migrations.js';
-import { encodeCursor, toWindow, type Connection } from '../../db/pagination.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../db/cursor.js';
+import { DEFAULT_PAGE_SIZE, pageSize, type Connection } from '../../db/pagination.js';
 import { props } from '../../db/values.js';
 import { invalid } from '../../domain/errors.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
@@ -140,13 +141,12 @@ export async function search(
   labels: readonly SearchableLabel[] | null,
   args: { first?: number | null; after?: string | null },
 ): Promise<Connection<SearchHit>> {
-  const window = toWindow(args);
-  const offset = window.cursorKey === null ? 0 : Number(window.cursorKey);
-  if (!Number.isInteger(offset) || offset < 0) throw invalid('"after" is not a cursor returned by search.', 'after');
+  const size = pageSize(args.first ?? DEFAULT_PAGE_SIZE, 'first');
+  const offset = args.after == null ? 0 : decodeOffsetCursor(args.after, 'after').offset;
   const terms = parseTerms(query);
   const params = { index: FULLTEXT_INDEX, lucene: toLucene(terms), labels: labels ?? searchable.labels };
   const result = await readOrInvalid(() =>
-    ctx.read(searchPage, { ...params, offset: neo4j.int(offset), limit: neo4j.int(window.size + 1) }),
+    ctx.read(searchPage, { ...params, offset: neo4j.int(offset), limit: neo4j.int(size + 1) }),
   );
   const found = result.records[0];
   const page = (found?.get('page') ?? []) as Array<{ n: unknown; score: number; label: Label }>;
@@ -154,12 +154,12 @@ export async function search(
     const p = props(hit.n);
     return { node: toRecord(hit.label, p), score: hit.score, highlights: highlight(p, terms) };
   });
-  const edges = hits.slice(0, window.size).map((hit, i) => ({ cursor: encodeCursor(String(offset + i + 1), hit.node.id), node: hit }));
+  const edges = hits.slice(0, size).map((hit, i) => ({ cursor: encodeOffsetCursor(offset + i + 1), node: hit }));
   const total = Number(found?.get('total') ?? 0);
   return {
     edges,
     pageInfo: {
-      hasNextPage: hits.length > window.size,
+      hasNextPage: hits.length > size,
       hasPreviousPage: offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

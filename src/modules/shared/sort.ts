@@ -5,13 +5,13 @@ import type { SortKey } from '../../db/pagination.js';
  * oldest first and undated ones last ('~' sorts after any ISO date).
  */
 function textKey(expression: string): SortKey {
-  return { order: expression, text: expression, cursor: '$cursorKey' };
+  return { order: expression, text: expression, key: 'text' };
 }
 
 export const EVENT_SORT: SortKey = {
   order: 'n.startDate',
   text: 'toString(n.startDate)',
-  cursor: 'date($cursorKey)',
+  key: 'date',
   bounds: { lowest: 'date({year: -999999999})', highest: 'date({year: 999999999, month: 12, day: 31})' },
 };
 export const STATEMENT_SORT = textKey("coalesce(toString(n.madeAt), '~')");
