@@ -23,8 +23,12 @@ export interface FieldProblem {
   message: string;
 }
 
-/** Bounds every string: values above them are mistakes, and Neo4j cannot index very long values. */
-export const MaxLength = { key: 200, name: 300, title: 1000, url: 2048, text: 20_000, note: 5000, code: 100 } as const;
+/**
+ * Bounds every string: values above them are mistakes, and Neo4j refuses index entries over 8 kB
+ * (a URL of 2,000 characters stays under it even in four-byte UTF-8). A title may be a URL: GDELT
+ * gives no headlines.
+ */
+export const MaxLength = { key: 200, name: 300, title: 2048, url: 2000, text: 20_000, note: 5000 } as const;
 
 interface FieldBase {
   description: string;
