@@ -17,13 +17,13 @@ import { statementRecord } from './statement/statement.record.js';
  */
 type BookkeepingLabel = Label.Source | Label.AuditEntry | Label.ExternalRecord;
 export const recordsByLabel = {
+  [Label.Event]: eventRecord,
   [Label.Place]: placeRecord,
   [Label.Actor]: actorRecord,
   [Label.Outlet]: outletRecord,
   [Label.Article]: articleRecord,
-  [Label.Event]: eventRecord,
-  [Label.Claim]: claimRecord,
   [Label.Statement]: statementRecord,
+  [Label.Claim]: claimRecord,
   [Label.MediaItem]: mediaItemRecord,
 } as const satisfies { [L in Exclude<Label, BookkeepingLabel>]: RecordDeclaration<any> & { label: L } };
 
