@@ -1,5 +1,5 @@
-import type { SchemaTypes, UnionRef } from '@pothos/core';
-import { builder } from '../../builder.js';
+import type { UnionRef } from '@pothos/core';
+import { builder, type BuilderTypes } from '../../builder.js';
 import { citations } from '../../domain/citations.js';
 import type { LinkField } from '../../domain/record.js';
 import { actorRecord } from '../actor/actor.record.js';
@@ -14,16 +14,15 @@ import type { AnyRecord } from './records.js';
  */
 const byTypename = (record: AnyRecord) => record.__typename;
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
 
-function targetUnion(field: LinkField): UnionRef<Types, AnyRecord, AnyRecord> {
+function targetUnion(field: LinkField): UnionRef<BuilderTypes, AnyRecord, AnyRecord> {
   const { name, description } = field.union!;
   const union = builder.unionType(name, {
     description,
     types: () => [...new Set(Object.values(field.targets))].map((label) => nodeRefOf(label as never)) as never[],
     resolveType: byTypename,
   });
-  return union as unknown as UnionRef<Types, AnyRecord, AnyRecord>;
+  return union as unknown as UnionRef<BuilderTypes, AnyRecord, AnyRecord>;
 }
 
 export const OrganizationUnion = targetUnion(actorRecord.fields.roles);

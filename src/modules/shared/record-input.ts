@@ -1,9 +1,9 @@
-import type { InputFieldBuilder, InputObjectRef, SchemaTypes } from '@pothos/core';
-import { builder } from '../../builder.js';
+import type { InputFieldBuilder, InputObjectRef } from '@pothos/core';
+import { builder, type BuilderTypes } from '../../builder.js';
+import { VocabularyEnums } from './enums.js';
 import { MaxLength, type Field, type Fields, type LinkField, type PropertyField, type RecordDeclaration } from '../../domain/record.js';
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
-type FieldBuilder = InputFieldBuilder<Types, 'InputObject'>;
+type FieldBuilder = InputFieldBuilder<BuilderTypes, 'InputObject'>;
 
 /**
  * The GraphQL input of a record kind, derived from its declaration, so the API accepts exactly
@@ -11,7 +11,7 @@ type FieldBuilder = InputFieldBuilder<Types, 'InputObject'>;
  * changes; the write path holds a new record to its required fields. (Pothos's zod plugin
  * validates arguments against a schema but does not make input types from one, so this does.)
  */
-const inputs = new Map<string, InputObjectRef<Types, unknown>>();
+const inputs = new Map<string, InputObjectRef<BuilderTypes, unknown>>();
 
 const GeoPointInput = builder.inputType('GeoPointInput', {
   description: 'A WGS 84 position.',
@@ -25,12 +25,11 @@ function propertyInput(t: FieldBuilder, field: PropertyField, required: boolean)
   const options = { required, description: field.description };
   const graphql = field.graphql;
   if ('point' in graphql) return t.field({ type: GeoPointInput, ...options });
-  // Vocabulary enums are declared once, by name, in shared/enums.ts.
-  const type = 'vocabulary' in graphql ? graphql.vocabulary : graphql.scalar;
+  const type = 'vocabulary' in graphql ? VocabularyEnums[graphql.vocabulary] : graphql.scalar;
   return t.field({ type: (field.list ? [type] : type) as never, ...options });
 }
 
-function linkObjectInput(field: LinkField): InputObjectRef<Types, unknown> {
+function linkObjectInput(field: LinkField): InputObjectRef<BuilderTypes, unknown> {
   const { name, description } = field.input!;
   const existing = inputs.get(name);
   if (existing) return existing;
@@ -46,7 +45,7 @@ function linkObjectInput(field: LinkField): InputObjectRef<Types, unknown> {
       ),
       ...Object.fromEntries(Object.entries(field.props).map(([prop, inner]) => [prop, propertyInput(t, inner, inner.required)])),
     }),
-  }) as InputObjectRef<Types, unknown>;
+  }) as InputObjectRef<BuilderTypes, unknown>;
   inputs.set(name, ref);
   return ref;
 }
@@ -63,7 +62,7 @@ function fieldInput(t: FieldBuilder, field: Field) {
     : t.string({ description: `${description} A key given replaces the link there was; null removes it.` });
 }
 
-export function recordInput(declaration: RecordDeclaration<any>): InputObjectRef<Types, Record<string, unknown> & { key?: string | null }> {
+export function recordInput(declaration: RecordDeclaration<any>): InputObjectRef<BuilderTypes, Record<string, unknown> & { key?: string | null }> {
   const { name, description } = declaration.input;
   const existing = inputs.get(name);
   if (existing) return existing as never;
@@ -77,6 +76,6 @@ export function recordInput(declaration: RecordDeclaration<any>): InputObjectRef
       ...Object.fromEntries(Object.entries(declaration.fields as Fields).map(([field, spec]) => [field, fieldInput(t, spec)])),
     }),
   });
-  inputs.set(name, ref as InputObjectRef<Types, unknown>);
+  inputs.set(name, ref as InputObjectRef<BuilderTypes, unknown>);
   return ref as never;
 }

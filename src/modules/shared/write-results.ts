@@ -1,6 +1,6 @@
-import type { ObjectParam, SchemaTypes } from '@pothos/core';
+import type { ObjectParam } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { builder } from '../../builder.js';
+import { builder, type BuilderTypes } from '../../builder.js';
 import { ErrorCode } from '../../domain/errors.js';
 import { BundleError, type BundleProblem } from '../../ingest/validate.js';
 
@@ -77,10 +77,9 @@ export function asFailure(error: unknown): WriteFailure {
   throw error;
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
 
 /** The union a write answers: what was written, or why nothing was. */
-export function writeResult<Member extends ObjectParam<Types>>(name: string, what: string, written: Member) {
+export function writeResult<Member extends ObjectParam<BuilderTypes>>(name: string, what: string, written: Member) {
   return builder.unionType(name, {
     description: `The ${what} as written, or why nothing was written.`,
     types: [written, ValidationErrorObject, NotFoundErrorObject, ConflictErrorObject],
