@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hashKey, Roles, type Role } from '../http/auth.js';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
-import { acledImporter } from '../ingest/sources/acled.js';
-import { gdeltImporter } from '../ingest/sources/gdelt.js';
-import { countLines, expandPaths } from '../ingest/sources/rows.js';
+import { checkFiles, runImport, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
+import { importers, isImporterName } from '../ingest/sources/index.js';
+import { expandPaths } from '../ingest/sources/rows.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrations.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
@@ -78,16 +77,15 @@ async function main(args: string[], log: Log): Promise<void> {
         await migrate(db, log);
         await seed(db, log);
       });
-    case 'import gdelt':
-    case 'import acled': {
-      const importer = sub === 'gdelt' ? gdeltImporter : acledImporter;
+    case `import ${isImporterName(sub ?? '') ? sub : ''}`: {
+      const importer = importers[sub as keyof typeof importers];
       if (rest.length === 0) throw new UsageError(`import ${sub} needs at least one PATH (files or folders)`);
       const files = await expandPaths(rest, importer.accepts);
+      // Before connecting: a bad file costs nothing and says so in one line.
+      await checkFiles(importer, files);
       return withDatabase(log, async (db) => {
         await migrate(db, log);
-        // An ACLED file's first line is its header.
-        const count = sub === 'acled' ? async (file: string) => Math.max(0, (await countLines(file)) - 1) : countLines;
-        const summary = await runImport(db, importer as Importer<unknown>, files, importOptions(log, options), count);
+        const summary = await runImport(db, importer, files, importOptions(log, options));
         log(describeSummary(summary));
       });
     }

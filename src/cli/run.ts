@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { DatabaseSetupError } from '../db/database.js';
 import { ExportError } from '../export/export.js';
+import { ImportFileError } from '../ingest/sources/rows.js';
 import { BundleError } from '../ingest/validate.js';
 
 export type Log = (line: string) => void;
@@ -9,13 +10,20 @@ const log: Log = (line) => console.error(`[claimgraph] ${line}`);
 
 /**
  * Runs a command-line task. A problem a person must fix (configuration, database setup, a bad
- * bundle, a bad export) is printed as plain sentences with exit code 1; only a bug shows a stack trace.
+ * bundle, an export's options, a file that cannot be imported) is printed as plain sentences with
+ * exit code 1; only a bug shows a stack trace.
  */
 export async function runCommand(task: (log: Log) => Promise<void>): Promise<void> {
   try {
     await task(log);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof BundleError || error instanceof ExportError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseSetupError ||
+      error instanceof BundleError ||
+      error instanceof ExportError ||
+      error instanceof ImportFileError
+    ) {
       log(error.message);
     } else if (isServiceUnavailable(error)) {
       log(

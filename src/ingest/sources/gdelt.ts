@@ -7,7 +7,7 @@ import { slug } from '../../domain/slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
-import { lines } from './rows.js';
+import { countLines, ImportFileError, lines } from './rows.js';
 
 /**
  * GDELT 2.0 (codebook: see shared/design/sources.md). The Events export (61 tab-separated columns)
@@ -70,12 +70,21 @@ function reject(row: Row<Fields>, reason: string): Rejection {
   return { file: row.file, line: row.line, reason, raw: row.raw };
 }
 
+/**
+ * A FeatureID as a key: GNS feature ids are signed, and -3079012 and 3079012 are different places,
+ * so the minus sign that slug() would drop is kept.
+ */
+const featureKey = (fields: Fields) => {
+  const featureId = fields[E.geoFeatureId]!.trim();
+  return `${featureId.startsWith('-') ? '-' : ''}${slug(featureId)}`;
+};
+
 function place(fields: Fields): PlaceInput {
   const featureId = fields[E.geoFeatureId]!;
   const fips = fields[E.geoCountry]!;
   const countryCode = isoFromFips(fips);
   return {
-    id: `gdelt-place-${slug(featureId)}`,
+    id: `gdelt-place-${featureKey(fields)}`,
     name: fields[E.geoFullName]!.split(',')[0]!.trim(),
     kind: placeKinds[fields[E.geoType]!] ?? 'AREA',
     ...(countryCode ? { countryCode } : {}),
@@ -89,7 +98,7 @@ function actor(code: string, name: string) {
 }
 
 /** The key of "what happened here that day": one event however many GLOBALEVENTIDs report it. */
-const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${slug(fields[E.geoFeatureId]!)}`;
+const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${featureKey(fields)}`;
 
 const violenceCodeOf = (fields: Fields) =>
   [fields[E.eventCode]!, fields[E.eventBaseCode]!, fields[E.eventRootCode]!].find((code) => code in violence);
@@ -196,7 +205,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
         }
       }
       records.statements.push({
-        id: `gdelt-statement-${code}-${fields[E.sqlDate]}-${slug(fields[E.actor1Code] || 'unknown')}-${slug(fields[E.actor2Code] || 'none')}-${slug(fields[E.geoFeatureId]!)}`,
+        id: `gdelt-statement-${code}-${fields[E.sqlDate]}-${slug(fields[E.actor1Code] || 'unknown')}-${slug(fields[E.actor2Code] || 'none')}-${featureKey(fields)}`,
         kind: meaning.kind,
         text: `${speaker?.name ?? 'Someone'} ${meaning.verb}${addressee ? ` ${addressee.name}` : ''} (CAMEO ${code}, ${fields[E.geoFullName]}).`,
         quote: 'PARAPHRASE',
@@ -264,17 +273,19 @@ async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
 const isMentions = (file: string) => /mentions/i.test(path.basename(file));
 
 export const gdeltImporter: Importer<Fields> = {
-  name: 'gdelt',
+  description: 'GDELT 2.0 Events exports (*.export.CSV) and Mentions (*.mentions.CSV), plain or zipped',
   accepts: (name) => /\.(export|mentions)\.csv(\.zip)?$/i.test(name),
+  countRows: countLines,
   async *rows(file) {
     const columns = isMentions(file) ? MENTIONS_COLUMNS : EXPORT_COLUMNS;
+    let first = true;
     for await (const { file: name, line, text } of lines(file)) {
       const fields = text.split('\t');
-      if (fields.length !== columns) {
-        yield { file: name, line, raw: text, reason: `${fields.length} columns, expected ${columns}${columns === EXPORT_COLUMNS && fields.length === 58 ? ' (a GDELT 1.0 file?)' : ''}` };
-      } else {
-        yield { file: name, line, raw: text, fields };
-      }
+      const problem = fields.length === columns ? undefined : `${fields.length} columns, expected ${columns}${columns === EXPORT_COLUMNS && fields.length === 58 ? ' (a GDELT 1.0 file?)' : ''}`;
+      // The first line decides what the file is: another dataset's file is refused whole, not row by row.
+      if (first && problem) throw new ImportFileError(name, `is not a GDELT 2.0 ${isMentions(file) ? 'Mentions' : 'Events'} file: its first line has ${problem}`);
+      first = false;
+      yield problem ? { file: name, line, raw: text, reason: problem } : { file: name, line, raw: text, fields };
     }
   },
   map: (rows, db) => (rows.length && isMentions(rows[0]!.file) ? mapMentions(rows, db) : mapEvents(rows, db)),
