@@ -112,6 +112,15 @@ describe('rejected rows', () => {
     );
   });
 
+  it('name every problem of a GDELT row too', async () => {
+    const { options, file } = await scratch();
+    const bad = gdeltExport[0]!.replace('\t20161021\t', '\t20161341\t').replace('\t35.1387\t', '\t95.5\t');
+    const name = await file('20161021000000.export.CSV', [gdeltExport[1], bad].join('\n'));
+    await runImport(api.db, importers.gdelt, [name], options);
+    const [reject] = await rejectsOf(options, name);
+    expect(reject![2]).toBe('SQLDATE "20161341" is not a date YYYYMMDD; ActionGeo coordinates (95.5, 44.4469) are out of range');
+  });
+
   it('leave no Source node behind when no row of a file is accepted', async () => {
     const { options, file } = await scratch();
     const bad = daquq.replace('21 October 2016', '32 October 2016');

@@ -265,7 +265,7 @@ export const acledImporter: Importer<Fields> = {
         ? 'the file ends inside a quoted field, so this row is cut off (a truncated download?)'
         : `not valid CSV: ${failure.message.replace(/ at line \d+/, '')}`;
       yield { file, line, raw: text.replace(/\r?\n$/, ''), reason };
-      if (cutOff) return;
+      if (cutOff || rest === '') return;
       offset = lastByte + Buffer.byteLength(rest);
       firstLine = line + 1;
     }

@@ -134,19 +134,21 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   const batchEvents = new Map<string, string[]>();
   for (const row of rows) {
     const fields = row.fields;
-    if (!validDay(fields[E.sqlDate]!)) { rejected.push(reject(row, `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`)); continue; }
     const code = fields[E.eventCode]!;
     const violenceCode = violenceCodeOf(fields);
     const speechCode = [code, fields[E.eventBaseCode]!].find((c) => c in speech);
+    const badDate = !validDay(fields[E.sqlDate]!);
     // Most of GDELT is other kinds of events (meetings, statements of support): out of scope, not errors.
-    if (!violenceCode && !speechCode) { ignored += 1; continue; }
-    if (!fields[E.geoFeatureId]) { rejected.push(reject(row, 'no ActionGeo_FeatureID: the event cannot be placed')); continue; }
+    if (!violenceCode && !speechCode && !badDate) { ignored += 1; continue; }
     const lat = Number(fields[E.geoLat]);
     const long = Number(fields[E.geoLong]);
-    if (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) {
-      rejected.push(reject(row, `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`));
-      continue;
-    }
+    const problems = [
+      badDate && `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`,
+      !fields[E.geoFeatureId] && 'no ActionGeo_FeatureID: the event cannot be placed',
+      (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) &&
+        `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`,
+    ].filter((problem) => typeof problem === 'string');
+    if (problems.length > 0) { rejected.push(reject(row, problems.join('; '))); continue; }
     records.places.push(place(fields));
     if (violenceCode) {
       const { kind, label } = violence[violenceCode]!;
@@ -233,12 +235,15 @@ async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
     const fields = row.fields;
     const target = targets.get(`gdelt:${fields[M.eventId]}`);
     if (!target) { rejected.push(reject(row, `GLOBALEVENTID ${fields[M.eventId]} is not imported (or not a kind claimgraph keeps)`)); continue; }
-    if (fields[M.mentionType] !== '1') { rejected.push(reject(row, `MentionType ${fields[M.mentionType]} is not a web article`)); continue; }
     const url = fields[M.identifier]!;
     const domain = fields[M.sourceName]!.toLowerCase();
-    if (!/^https?:\/\/\S+$/.test(url)) { rejected.push(reject(row, `MentionIdentifier "${url}" is not a URL`)); continue; }
-    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) { rejected.push(reject(row, `MentionSourceName "${domain}" is not a domain`)); continue; }
-    if (!validDay(fields[M.mentionTime]!.slice(0, 8))) { rejected.push(reject(row, `MentionTimeDate "${fields[M.mentionTime]}" is not a date`)); continue; }
+    const problems = [
+      fields[M.mentionType] !== '1' && `MentionType ${fields[M.mentionType]} is not a web article`,
+      !/^https?:\/\/\S+$/.test(url) && `MentionIdentifier "${url}" is not a URL`,
+      !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) && `MentionSourceName "${domain}" is not a domain`,
+      !validDay(fields[M.mentionTime]!.slice(0, 8)) && `MentionTimeDate "${fields[M.mentionTime]}" is not a date`,
+    ].filter((problem) => typeof problem === 'string');
+    if (problems.length > 0) { rejected.push(reject(row, problems.join('; '))); continue; }
     const outlet = { id: `gdelt-outlet-${slug(domain)}`, name: domain, kind: 'DIGITAL' as const, domains: [domain], note: 'From GDELT MentionSourceName; kind not known.' };
     const article: ArticleInput = {
       id: `gdelt-article-${slug(url.replace(/^https?:\/\//, ''))}`,
