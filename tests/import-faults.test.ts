@@ -78,13 +78,13 @@ describe('a truncated ACLED file', () => {
   it('rejects a row with a broken quote in the middle of a file and goes on with the next line', async () => {
     const { options, file } = await scratch();
     const broken = daquq.replace('IRQ12345', 'IRQ12398').replace('"On 21', '"On" 21');
-    const name = await file('broken-quote.csv', [acledHeader, broken, bartella].join('\n') + '\n');
+    const name = await file('broken-quote.csv', [acledHeader, '', broken, bartella].join('\n') + '\n');
     const summary = await runImport(api.db, importers.acled, [name], options);
     expect(summary).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
     expect(await hasEvent('acled-irq12346')).toBe(true);
     const [reject] = await rejectsOf(options, name);
-    expect(reject!.slice(0, 2)).toEqual([name, '2']);
-    expect(reject![2]).toMatch(/not valid CSV/);
+    expect(reject!.slice(0, 2)).toEqual([name, '3']);
+    expect(reject![2]).toMatch(/^not valid CSV: Invalid Closing Quote/);
     expect(reject![3]).toBe(broken);
   });
 });

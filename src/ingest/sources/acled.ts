@@ -194,15 +194,16 @@ function mapRow(row: Row<Fields>, records: Required<Records>): string | undefine
 /** Line breaks inside a CSV row, which put the row's first line that many lines above its last. */
 const innerLineBreaks = (raw: string) => raw.match(/\n/g)?.length ?? 0;
 
-/** The bytes of a file from `start`, up to and including the next line break (or to the end). */
+/** The bytes of a file from `start`: to the end, or through the end of its first line that is not blank. */
 async function readFrom(file: string, start: number, toLineEnd: boolean): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+  let bytes = Buffer.alloc(0);
   for await (const chunk of createReadStream(file, { start })) {
-    const end = toLineEnd ? (chunk as Buffer).indexOf(0x0a) : -1;
-    chunks.push(end >= 0 ? (chunk as Buffer).subarray(0, end + 1) : (chunk as Buffer));
-    if (end >= 0) break;
+    bytes = Buffer.concat([bytes, chunk as Buffer]);
+    const content = bytes.findIndex((byte) => byte !== 0x0a && byte !== 0x0d);
+    const end = toLineEnd && content >= 0 ? bytes.indexOf(0x0a, content) : -1;
+    if (end >= 0) return bytes.subarray(0, end + 1);
   }
-  return Buffer.concat(chunks);
+  return bytes;
 }
 
 export const acledImporter: Importer<Fields> = {
