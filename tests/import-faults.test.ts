@@ -147,6 +147,31 @@ describe('GDELT FeatureIDs', () => {
   });
 });
 
+describe('a zipped GDELT file', () => {
+  it('imports as the plain file does, its rows named archive.zip:entry', async () => {
+    const plain = await scratch();
+    const zipped = await scratch();
+    const expected = await runImport(api.db, importers.gdelt, [path.join(fixtures, 'gdelt/20161024000000.export.CSV')], plain.options);
+    await api.db.write(removeImported);
+    const archive = path.join(fixtures, 'gdelt-zipped/20161024000000.export.CSV.zip');
+    const summary = await runImport(api.db, importers.gdelt, [archive], zipped.options);
+    expect(summary).toMatchObject({ rows: expected.rows, imported: expected.imported, rejected: expected.rejected, ignored: expected.ignored });
+    expect(await hasEvent('gdelt-195-20161021--3079418')).toBe(true);
+    const [reject] = await rejectsOf(zipped.options, archive);
+    expect(reject!.slice(0, 2)).toEqual([`${archive}:20161024000000.export.CSV`, '5']);
+  });
+
+  it('whose compressed data is damaged is refused in one sentence, nothing written', async () => {
+    const { options } = await scratch();
+    const damaged = path.join(fixtures, 'gdelt-damaged/20161024000000.export.CSV.zip');
+    const before = await snapshot(api.db);
+    const failure = await runImport(api.db, importers.gdelt, [damaged], options).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportFileError);
+    expect((failure as Error).message).toMatch(/^\S+20161024000000.export.CSV.zip:20161024000000.export.CSV could not be read: /);
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+});
+
 describe('a file that cannot be imported', () => {
   const binary = Buffer.from([0x50, 0x4b, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x0a, 0x00, 0x13]);
   const cases: Array<{ name: string; importer: keyof typeof importers; file: string; content: string | Buffer; message: RegExp }> = [
