@@ -10,7 +10,7 @@ import { parseExportArgs, runExport, type ExportSummary } from '../export/export
 import { hashKey, Roles, type Role } from '../http/auth.js';
 import { readBundle, seed } from '../ingest/bundle.js';
 import { checkFiles, runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
-import { importers, type ImporterName } from '../ingest/sources/index.js';
+import { importers } from '../ingest/sources/index.js';
 import { expandPaths, ImportFileError } from '../ingest/sources/rows.js';
 import { writeBundle } from '../ingest/write.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
@@ -80,7 +80,7 @@ function importOptions(log: Log, batch: number): ImportOptions {
   };
 }
 
-function importCommand(name: ImporterName, importer: Importer<unknown>): Command {
+function importCommand(name: string, importer: Importer<unknown>): Command {
   return {
     synopsis: `import ${name} PATH... [--batch N]`,
     summary: importer.description,
@@ -143,7 +143,7 @@ const commands: Record<string, Command> = {
       }),
   },
   ...Object.fromEntries(
-    (Object.entries(importers) as Array<[ImporterName, Importer<unknown>]>).map(([name, importer]) => [`import ${name}`, importCommand(name, importer)]),
+    Object.entries(importers).map(([name, importer]) => [`import ${name}`, importCommand(name, importer)]),
   ),
   'import bundle': {
     synopsis: 'import bundle FILE...',

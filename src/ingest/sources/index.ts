@@ -15,5 +15,3 @@ export type ImporterName = keyof typeof byName;
  * hands `map` only rows its own `rows` made.)
  */
 export const importers: Readonly<Record<ImporterName, Importer<unknown>>> = byName;
-
-export const isImporterName = (name: string): name is ImporterName => Object.hasOwn(importers, name);
