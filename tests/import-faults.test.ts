@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,20 @@ describe('rejected rows', () => {
     const summary = await runImport(api.db, importers.acled, files, options);
     expect(summary.rejected).toBe(3);
     expect(await rejectsOf(options, 'iraq-2016-10.csv')).toHaveLength(3);
+  });
+
+  it('of two files with one name, from two folders, are kept apart', async () => {
+    const { dir, options } = await scratch();
+    const bad = daquq.replace('21 October 2016', '32 October 2016');
+    for (const folder of ['a', 'b']) {
+      await mkdir(path.join(dir, folder));
+      await writeFile(path.join(dir, folder, 'iraq.csv'), [acledHeader, bad, bartella].join('\n'));
+    }
+    const files = await expandPaths([path.join(dir, 'a'), path.join(dir, 'b')], importers.acled.accepts);
+    const summary = await runImport(api.db, importers.acled, files, options);
+    expect(summary.rejected).toBe(2);
+    expect((await rejectsOf(options, 'iraq.csv')).map((reject) => reject[0])).toEqual([files[0]]);
+    expect((await rejectsOf(options, 'iraq.csv.2')).map((reject) => reject[0])).toEqual([files[1]]);
   });
 
   it('name every problem of an ACLED row, not only the first', async () => {

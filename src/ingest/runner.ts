@@ -188,7 +188,12 @@ export async function runImport<Fields>(
   await mkdir(options.stateDir, { recursive: true });
   let budget = options.stopAfterRows ?? Infinity;
 
+  const rejectsNames = new Set<string>();
   for (const file of files) {
+    // Files of one name from two folders keep their rejects apart: the second one's is NAME.2.rejects.tsv.
+    let rejectsName = path.basename(file);
+    for (let n = 2; rejectsNames.has(rejectsName); n += 1) rejectsName = `${path.basename(file)}.${n}`;
+    rejectsNames.add(rejectsName);
     const info = await stat(file);
     const id = createHash('sha1').update(`${path.resolve(file)}|${info.size}|${info.mtimeMs}`).digest('hex');
     const checkpointFile = path.join(options.stateDir, `${path.basename(file)}-${id}.json`);
@@ -197,7 +202,7 @@ export async function runImport<Fields>(
       summary.skippedFiles += 1;
       continue;
     }
-    const rejectsFile = path.join(options.rejectsDir, `${path.basename(file)}.rejects.tsv`);
+    const rejectsFile = path.join(options.rejectsDir, `${rejectsName}.rejects.tsv`);
     await resetRejects(rejectsFile, checkpoint.rejected);
     const total = await importer.countRows(file);
     const fileStarted = Date.now();
