@@ -167,6 +167,8 @@ describe('claimgraph import', () => {
       { args: ['import', 'acled', binary], says: 'is not a text file' },
       { args: ['import', 'acled', path.join(fixtures, 'gdelt/20161024000000.export.CSV')], says: 'is not an ACLED export' },
       { args: ['import', 'gdelt', path.join(fixtures, 'acled/iraq-2016-10.csv')], says: 'is not a file this importer reads' },
+      { args: ['import', 'acled', path.join(dir, 'missing.csv')], says: 'missing.csv does not exist' },
+      { args: ['import', 'bundle', path.join(dir, 'missing.yaml')], says: "no such file or directory, open '" },
     ];
     for (const { args, says } of cases) {
       const outcome = await claimgraph(args, dir);
