@@ -12,7 +12,6 @@ import { FULLTEXT_INDEX } from '../src/db/migrations.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { runImport } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
-import { countLines } from '../src/ingest/sources/rows.js';
 import { parseTerms, toLucene } from '../src/modules/search/search.cypher.js';
 import { buildStore, eventId, eventRecords, loadedEvents, personId, provinceId, REGION, storeLoad, type EventRecords, type StoreLoad } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
@@ -303,8 +302,8 @@ async function importBenchmark(neo4j: BenchNeo4j, log: Log): Promise<ImportResul
     };
   };
   log(`GDELT import: ${events} strikes, then ${mentions} mentions of them...`);
-  const exported = await runImport(neo4j.db, gdeltImporter, [files.exportFile], options('events'), countLines);
-  const mentioned = await runImport(neo4j.db, gdeltImporter, [files.mentionsFile], options('mentions'), countLines);
+  const exported = await runImport(neo4j.db, gdeltImporter, [files.exportFile], options('events'));
+  const mentioned = await runImport(neo4j.db, gdeltImporter, [files.mentionsFile], options('mentions'));
   rmSync(dir, { recursive: true, force: true });
   await removeGdelt(neo4j);
   return {

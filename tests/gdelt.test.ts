@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { runImport, type ImportOptions } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
-import { countLines, expandPaths } from '../src/ingest/sources/rows.js';
+import { expandPaths } from '../src/ingest/sources/rows.js';
 import { gid, testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
 
@@ -32,7 +32,7 @@ async function run(extra: Partial<ImportOptions> = {}) {
     ...extra,
   };
   const files = await expandPaths([folder], gdeltImporter.accepts);
-  return { options, summary: await runImport(api.db, gdeltImporter, files, options, countLines) };
+  return { options, summary: await runImport(api.db, gdeltImporter, files, options) };
 }
 
 describe('GDELT 2.0 import', () => {
@@ -42,7 +42,7 @@ describe('GDELT 2.0 import', () => {
     const strike = await api.run<any, any>(
       `query($id: ID!) { event(id: $id) { kind startDate places { name countryCode location { latitude } }
           claims { edges { node { key attributions { actor { key } role } } } } } }`,
-      { id: gid('Event', 'gdelt-195-20161021-3079418') },
+      { id: gid('Event', 'gdelt-195-20161021--3079418') },
     );
     expect(strike.data.event).toMatchObject({
       kind: 'AIRSTRIKE',
@@ -50,7 +50,7 @@ describe('GDELT 2.0 import', () => {
       places: [{ name: 'Daquq', countryCode: 'IQ', location: { latitude: 35.1387 } }],
     });
     const external = await api.db.read(
-      cypher('test: external ids', "MATCH (x:ExternalRecord)-[:IDENTIFIES]->(:Event {id: 'gdelt-195-20161021-3079418'}) RETURN collect(x.id) AS ids"),
+      cypher('test: external ids', "MATCH (x:ExternalRecord)-[:IDENTIFIES]->(:Event {id: 'gdelt-195-20161021--3079418'}) RETURN collect(x.id) AS ids"),
     );
     expect((external.records[0]!.get('ids') as string[]).sort()).toEqual(['gdelt:599000001', 'gdelt:599000002']);
   });
@@ -59,10 +59,10 @@ describe('GDELT 2.0 import', () => {
     await run();
     const claim = await api.run<any, any>(
       `query($id: ID!) { claim(id: $id) { proposition assertedBy { key } deniedBy { key } } }`,
-      { id: gid('Claim', 'gdelt-195-20161021-3079418-by-usa') },
+      { id: gid('Claim', 'gdelt-195-20161021--3079418-by-usa') },
     );
     expect(claim.data.claim).toEqual({
-      proposition: 'UNITED STATES carried out gdelt-195-20161021-3079418.',
+      proposition: 'UNITED STATES carried out gdelt-195-20161021--3079418.',
       assertedBy: [{ key: 'gdelt-actor-rusmil' }],
       deniedBy: [{ key: 'gdelt-actor-usa' }],
     });
@@ -72,7 +72,7 @@ describe('GDELT 2.0 import', () => {
     await run();
     const walk = await api.run<any, any>(
       `query($id: ID!) { event(id: $id) { coverage { outlet { key domains } reports { statement { kind } } } } }`,
-      { id: gid('Event', 'gdelt-195-20161021-3079418') },
+      { id: gid('Event', 'gdelt-195-20161021--3079418') },
     );
     expect(walk.data.event.coverage.map((c: any) => c.outlet.key).sort()).toEqual([
       'gdelt-outlet-bbc-co-uk',

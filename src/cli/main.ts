@@ -1,42 +1,55 @@
 import { randomBytes } from 'node:crypto';
-import { hashKey, Roles, type Role } from '../http/auth.js';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.js';
-import { runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
-import { acledImporter } from '../ingest/sources/acled.js';
-import { gdeltImporter } from '../ingest/sources/gdelt.js';
-import { countLines, expandPaths } from '../ingest/sources/rows.js';
 import { connect } from '../db/connect.js';
-import { migrate } from '../db/migrations.js';
+import type { Database } from '../db/database.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
-import { readBundle, seed } from '../ingest/bundle.js';
-import { writeBundle } from '../ingest/write.js';
+import { migrate } from '../db/migrations.js';
 import { parseExportArgs, runExport, type ExportSummary } from '../export/export.js';
+import { hashKey, Roles, type Role } from '../http/auth.js';
+import { readBundle, seed } from '../ingest/bundle.js';
+import { checkFiles, runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
+import { importers } from '../ingest/sources/index.js';
+import { expandPaths, ImportFileError } from '../ingest/sources/rows.js';
+import { writeBundle } from '../ingest/write.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
 import { progressBar, rate } from './progress.js';
 import { runCommand, type Log } from './run.js';
-import { schemaDrift } from './schema-drift.js';
 
-const usage = `claimgraph: a knowledge graph of conflict claims over Neo4j
+type Options = NonNullable<ParseArgsConfig['options']>;
 
-  claimgraph db start            run the local Neo4j in the foreground (Ctrl-C stops it)
-  claimgraph db migrate          apply constraints and indexes (idempotent)
-  claimgraph seed                apply migrations, then load every bundle in seeds/
-  claimgraph import gdelt PATH... [--batch=N]
-                                 GDELT 2.0 Events exports and Mentions (plain or zipped, files or folders)
-  claimgraph import acled PATH... [--batch=N]
-                                 ACLED CSV exports (current or older layouts)
-  claimgraph import bundle FILE...
-                                 validate and load document bundles (YAML or JSON)
-  claimgraph export (--event KEY [--depth N] | --all | --kinds K1,K2) --format F [--out PATH]
-                                 write an event's neighbourhood, the whole graph or every record of some
-                                 kinds as graphml, cytoscape, jsonl or csv (nodes.csv, edges.csv in PATH)
-  claimgraph schema [--check]    print the schema's SDL, or check schema/schema.graphql is current
-  claimgraph key new NAME ROLE   make an API key (ROLE: reader, editor or admin) and its API_KEYS entry
+interface Parsed {
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+  /** The arguments as given, for a command that parses its own. */
+  args: string[];
+}
 
-Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (unset NEO4J_URI: local Neo4j).`;
+interface Command {
+  /** How it is called, after `claimgraph`. */
+  synopsis: string;
+  summary: string;
+  /** More to say in its --help: its options, what it writes. */
+  details?: string;
+  /** The options it takes; `own` when the command parses its arguments itself. */
+  options: Options | 'own';
+  /** How many positional arguments it takes. */
+  positionals: { min: number; max: number };
+  run(parsed: Parsed, log: Log): Promise<void>;
+}
 
-async function withDatabase(log: Log, work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<void>) {
+/** A command line the CLI does not understand: said in one line, before anything is done. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly helpFor = '',
+  ) {
+    super(message);
+  }
+}
+
+async function withDatabase(log: Log, work: (db: Database) => Promise<void>) {
   const connection = await connect(loadConfig(), log);
   try {
     await work(connection.db);
@@ -45,23 +58,63 @@ async function withDatabase(log: Log, work: (db: Awaited<ReturnType<typeof conne
   }
 }
 
-async function main(args: string[], log: Log): Promise<void> {
-  const [command, sub, ...given] = args;
-  let rest = given;
-  const options = rest.filter((arg) => arg.startsWith('--'));
-  rest = rest.filter((arg) => !arg.startsWith('--'));
-  switch (`${command ?? ''} ${command === 'db' || command === 'import' || command === 'key' ? (sub ?? '') : ''}`.trim()) {
-    case 'key new': {
-      const [name, role] = rest;
-      if (!name || !/^[A-Za-z0-9_-]+$/.test(name) || !Roles.includes(role as Role)) {
-        throw new UsageError('key new needs a NAME (letters, digits, - and _) and a ROLE (reader, editor or admin)');
-      }
-      const key = randomBytes(24).toString('base64url');
-      process.stdout.write(`key (give it to ${name}; it is not stored): ${key}\n`);
-      process.stdout.write(`API_KEYS entry: ${name}:${role}:${hashKey(key).toString('hex')}\n`);
-      return;
-    }
-    case 'db start': {
+const BATCH_SIZE = 5000;
+
+function batchSize(value: Parsed['values'][string], command: string): number {
+  if (value === undefined) return BATCH_SIZE;
+  if (typeof value !== 'string' || !/^[1-9]\d*$/.test(value)) {
+    throw new UsageError(`--batch must be a whole number of rows, 1 or more; got "${String(value)}"`, command);
+  }
+  return Number(value);
+}
+
+/** The import's batch size and where it keeps rejects and checkpoints, with a progress bar per file. */
+function importOptions(log: Log, batch: number): ImportOptions {
+  const draw = progressBar(log);
+  return {
+    batchSize: batch,
+    rejectsDir: '.rejects',
+    stateDir: '.data/imports',
+    progress: ({ file, done, total, rejected, rowsPerSecond, finished }) =>
+      draw({ name: path.basename(file), done, total, rowsPerSecond, finished, suffix: `${rate(rejected)} rejected` }),
+  };
+}
+
+function importCommand(name: string, importer: Importer<unknown>): Command {
+  return {
+    synopsis: `import ${name} PATH... [--batch N]`,
+    summary: importer.description,
+    details: [
+      'PATH: files, or folders whose files of this kind are all read.',
+      `--batch N  rows written per transaction (default ${rate(BATCH_SIZE)})`,
+      '',
+      'Rejected rows are kept, with file, line and every reason, in .rejects/FILE.rejects.tsv (rewritten on each run);',
+      'checkpoints in .data/imports/ let a rerun resume an interrupted file and skip finished ones.',
+      'Every file is checked before anything is written: one that is empty, binary or of another kind stops the import.',
+    ].join('\n'),
+    options: { batch: { type: 'string' } },
+    positionals: { min: 1, max: Infinity },
+    async run({ values, positionals }, log) {
+      const batch = batchSize(values.batch, `import ${name}`);
+      const files = await expandPaths(positionals, importer.accepts);
+      if (files.length === 0) throw new ImportFileError(positionals.join(', '), `holds no file import ${name} reads`);
+      // Before connecting: a bad file costs nothing and says so in one line.
+      await checkFiles(importer, files);
+      await withDatabase(log, async (db) => {
+        await migrate(db, log);
+        log(describeSummary(await runImport(db, importer, files, importOptions(log, batch))));
+      });
+    },
+  };
+}
+
+const commands: Record<string, Command> = {
+  'db start': {
+    synopsis: 'db start',
+    summary: 'run the local Neo4j in the foreground (Ctrl-C stops it)',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    async run(_, log) {
       const local = await startLocalNeo4j(loadConfig().neo4j, log);
       log('press Ctrl-C to stop');
       await new Promise<void>((resolve) => {
@@ -69,43 +122,61 @@ async function main(args: string[], log: Log): Promise<void> {
         process.once('SIGTERM', resolve);
       });
       await local.stop();
-      return;
-    }
-    case 'db migrate':
-      return withDatabase(log, (db) => migrate(db, log));
-    case 'seed':
-      return withDatabase(log, async (db) => {
+    },
+  },
+  'db migrate': {
+    synopsis: 'db migrate',
+    summary: 'apply constraints and indexes (idempotent)',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    run: (_, log) => withDatabase(log, (db) => migrate(db, log)),
+  },
+  seed: {
+    synopsis: 'seed',
+    summary: 'apply migrations, then load every bundle in seeds/ (unchanged ones are skipped)',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    run: (_, log) =>
+      withDatabase(log, async (db) => {
         await migrate(db, log);
         await seed(db, log);
-      });
-    case 'import gdelt':
-    case 'import acled': {
-      const importer = sub === 'gdelt' ? gdeltImporter : acledImporter;
-      if (rest.length === 0) throw new UsageError(`import ${sub} needs at least one PATH (files or folders)`);
-      const files = await expandPaths(rest, importer.accepts);
-      return withDatabase(log, async (db) => {
-        await migrate(db, log);
-        // An ACLED file's first line is its header.
-        const count = sub === 'acled' ? async (file: string) => Math.max(0, (await countLines(file)) - 1) : countLines;
-        const summary = await runImport(db, importer as Importer<unknown>, files, importOptions(log, options), count);
-        log(describeSummary(summary));
-      });
-    }
-    case 'import bundle': {
-      if (rest.length === 0) throw new UsageError('import bundle needs at least one FILE');
-      // Validate every file before touching the database: a bad bundle costs nothing.
-      const bundles = await Promise.all(rest.map(async (file) => ({ file, bundle: await readBundle(file) })));
-      return withDatabase(log, async (db) => {
+      }),
+  },
+  ...Object.fromEntries(
+    Object.entries(importers).map(([name, importer]) => [`import ${name}`, importCommand(name, importer)]),
+  ),
+  'import bundle': {
+    synopsis: 'import bundle FILE...',
+    summary: 'validate and load document bundles (YAML or JSON)',
+    details: 'Every file is validated before anything is written: a bad bundle is reported with the path of each problem.',
+    options: {},
+    positionals: { min: 1, max: Infinity },
+    async run({ positionals }, log) {
+      const bundles = await Promise.all(positionals.map(async (file) => ({ file, bundle: await readBundle(file) })));
+      await withDatabase(log, async (db) => {
         await migrate(db, log);
         for (const { file, bundle } of bundles) {
           const summary = await writeBundle(db, bundle, file);
           log(`${file}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`);
         }
       });
-    }
-    case 'export': {
-      const exportOptions = parseExportArgs(args.slice(1));
-      return withDatabase(log, async (db) => {
+    },
+  },
+  export: {
+    synopsis: 'export (--event KEY [--depth N] | --all | --kinds K1,K2) --format F [--out PATH]',
+    summary: 'write an event’s neighbourhood, the whole graph or every record of some kinds',
+    details: [
+      '--event KEY [--depth N]  the event and what lies within N steps of it',
+      '--all                    the whole graph',
+      '--kinds K1,K2            every record of those kinds (Event, Statement, ...)',
+      '--format F               graphml, cytoscape, jsonl or csv (csv writes nodes.csv and edges.csv in --out)',
+      '--out PATH               a file (a folder for csv); standard output when left out',
+    ].join('\n'),
+    options: 'own',
+    positionals: { min: 0, max: 0 },
+    async run({ args }, log) {
+      const exportOptions = parseExportArgs(args);
+      await withDatabase(log, async (db) => {
         const draw = progressBar(log);
         const name = `export ${exportOptions.format}`;
         try {
@@ -117,10 +188,19 @@ async function main(args: string[], log: Log): Promise<void> {
           log('standard output was closed, so the export stopped');
         }
       });
-    }
-    case 'schema': {
+    },
+  },
+  schema: {
+    synopsis: 'schema [--check]',
+    summary: 'print the schema’s SDL, or check schema/schema.graphql is current',
+    details: '--check  exit 1 when schema/schema.graphql differs from what the code declares',
+    options: { check: { type: 'boolean' } },
+    positionals: { min: 0, max: 0 },
+    async run({ values }, log) {
+      // Loaded here: building the schema is the slowest import, and no other command needs it.
+      const { schemaDrift } = await import('./schema-drift.js');
       const { committed, current } = await schemaDrift();
-      if (sub !== '--check') {
+      if (!values.check) {
         process.stdout.write(current + '\n');
         return;
       }
@@ -130,26 +210,115 @@ async function main(args: string[], log: Log): Promise<void> {
         return;
       }
       log('schema/schema.graphql matches the code');
-      return;
-    }
-    default:
-      throw new UsageError(command ? `unknown command "${args.join(' ')}"` : 'no command given');
-  }
+    },
+  },
+  'key new': {
+    synopsis: 'key new NAME ROLE',
+    summary: 'make an API key (ROLE: reader, editor or admin) and its API_KEYS entry',
+    details: 'NAME: letters, digits, - and _. The key is printed once and not stored; put the API_KEYS entry in the server’s environment.',
+    options: {},
+    positionals: { min: 2, max: 2 },
+    async run({ positionals: [name, role] }) {
+      if (!name || !/^[A-Za-z0-9_-]+$/.test(name) || !Roles.includes(role as Role)) {
+        throw new UsageError('key new needs a NAME (letters, digits, - and _) and a ROLE (reader, editor or admin)', 'key new');
+      }
+      const key = randomBytes(24).toString('base64url');
+      process.stdout.write(`key (give it to ${name}; it is not stored): ${key}\n`);
+      process.stdout.write(`API_KEYS entry: ${name}:${role}:${hashKey(key).toString('hex')}\n`);
+    },
+  },
+};
+
+/** Commands of two words (`db start`) form groups (`db`), which answer --help with their commands. */
+const groups = new Set(Object.keys(commands).filter((name) => name.includes(' ')).map((name) => name.split(' ')[0]!));
+
+const ENVIRONMENT = 'Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (unset NEO4J_URI: local Neo4j).';
+
+function commandList(prefix: string): string {
+  const listed = Object.entries(commands).filter(([name]) => !prefix || name.startsWith(`${prefix} `));
+  return listed.map(([, command]) => `  claimgraph ${command.synopsis}\n      ${command.summary}`).join('\n');
 }
 
-class UsageError extends Error {}
+/** The usage of a command, of a group of commands, or (no name) of them all. */
+function usage(name: string): string {
+  const command = commands[name];
+  if (command) {
+    return [
+      `usage: claimgraph ${command.synopsis}`,
+      '',
+      `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`,
+      ...(command.details ? ['', command.details] : []),
+    ].join('\n');
+  }
+  if (groups.has(name)) return [`usage: claimgraph ${name} COMMAND`, '', commandList(name)].join('\n');
+  return [
+    'usage: claimgraph COMMAND [OPTIONS]',
+    '',
+    'claimgraph: a knowledge graph of conflict claims over Neo4j',
+    '',
+    commandList(''),
+    '',
+    'claimgraph COMMAND --help (or claimgraph help COMMAND) tells more about each.',
+    ENVIRONMENT,
+  ].join('\n');
+}
 
-/** The import's batch size and where it keeps rejects and checkpoints, with a progress bar per file. */
-function importOptions(log: Log, args: string[]): ImportOptions {
-  const batch = args.find((arg) => arg.startsWith('--batch='));
-  const draw = progressBar(log);
-  return {
-    batchSize: batch ? Number(batch.slice('--batch='.length)) : 5000,
-    rejectsDir: '.rejects',
-    stateDir: '.data/imports',
-    progress: ({ file, done, total, rejected, rowsPerSecond, finished }) =>
-      draw({ name: path.basename(file), done, total, rowsPerSecond, finished, suffix: `${rate(rejected)} rejected` }),
-  };
+/** The command the words name: two words, one, or a group's or the whole CLI's help. */
+function resolve(words: string[]): { name: string; command?: Command; rest: string[] } {
+  const [first = '', second = ''] = words;
+  const two = `${first} ${second}`;
+  if (commands[two]) return { name: two, command: commands[two], rest: words.slice(2) };
+  if (commands[first]) return { name: first, command: commands[first], rest: words.slice(1) };
+  return { name: groups.has(first) ? first : '', rest: words.slice(1) };
+}
+
+const asksForHelp = (args: string[]) => {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+};
+
+function parse(name: string, command: Command, args: string[]): Parsed {
+  if (command.options === 'own') return { values: {}, positionals: [], args };
+  let parsed: Omit<Parsed, 'args'>;
+  try {
+    parsed = parseArgs({ args, options: command.options, strict: true, allowPositionals: command.positionals.max > 0 });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\.? To specify a positional argument.*$/, ''), name);
+  }
+  const { min, max } = command.positionals;
+  const count = parsed.positionals.length;
+  if (count < min || count > max) {
+    throw new UsageError(`${name} expects ${command.synopsis.slice(name.length).trim()}, got ${count} argument${count === 1 ? '' : 's'}`, name);
+  }
+  return { ...parsed, args };
+}
+
+const subcommands = (group: string) =>
+  Object.keys(commands)
+    .filter((name) => name.startsWith(`${group} `))
+    .map((name) => name.slice(group.length + 1));
+
+async function main(args: string[], log: Log): Promise<void> {
+  if (args[0] === 'help') {
+    const { name, command } = resolve(args.slice(1));
+    if (args.length > 1 && !command && !name) throw new UsageError(`unknown command "${args.slice(1).join(' ')}"`);
+    process.stdout.write(usage(name) + '\n');
+    return;
+  }
+  const { name, command, rest } = resolve(args);
+  const [first = '', second = ''] = args;
+  if (!command && !name && first && !first.startsWith('-')) throw new UsageError(`unknown command "${first}"`);
+  if (!command && name && second && !second.startsWith('-')) throw new UsageError(`unknown command "${name} ${second}"`, name);
+  if (asksForHelp(command ? rest : args)) {
+    process.stdout.write(usage(name) + '\n');
+    return;
+  }
+  if (!command) {
+    if (!first) throw new UsageError('no command given');
+    if (name) throw new UsageError(`${name} needs a command: ${subcommands(name).join(', ')}`, name);
+    throw new UsageError(`unknown option "${first}"`);
+  }
+  await command.run(parse(name, command, rest), log);
 }
 
 function describeExport(s: ExportSummary, format: string): string {
@@ -169,7 +338,7 @@ function describeSummary(s: ImportSummary): string {
     `${rate(s.nodesCreated)} nodes and ${rate(s.relationshipsCreated)} relationships created`,
     s.ignored ? `${rate(s.ignored)} rows of kinds claimgraph does not keep, ignored` : '',
     s.skippedFiles ? `${s.skippedFiles} files already imported, skipped` : '',
-    s.rejected ? `${rate(s.rejected)} rows rejected, kept with file, line and reason in ${s.rejectsFiles.join(', ')}` : 'no rows rejected',
+    s.rejected ? `${rate(s.rejected)} rows rejected, kept with file, line and reasons in ${s.rejectsFiles.join(', ')}` : 'no rows rejected',
   ]
     .filter(Boolean)
     .join('\n  ');
@@ -180,7 +349,7 @@ await runCommand(async (log) => {
     await main(process.argv.slice(2), log);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    log(`${error.message}\n\n${usage}`);
+    log(`${error.message} (see claimgraph ${error.helpFor ? `${error.helpFor} ` : ''}--help)`);
     process.exitCode = 2;
   }
 });

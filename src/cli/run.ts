@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { DatabaseSetupError } from '../db/database.js';
 import { ExportError } from '../export/export.js';
+import { ImportFileError } from '../ingest/sources/rows.js';
 import { BundleError } from '../ingest/validate.js';
 
 export type Log = (line: string) => void;
@@ -9,13 +10,21 @@ const log: Log = (line) => console.error(`[claimgraph] ${line}`);
 
 /**
  * Runs a command-line task. A problem a person must fix (configuration, database setup, a bad
- * bundle, a bad export) is printed as plain sentences with exit code 1; only a bug shows a stack trace.
+ * bundle, an export's options, a file that cannot be imported, a path that cannot be opened) is
+ * printed as plain sentences with exit code 1; only a bug shows a stack trace.
  */
 export async function runCommand(task: (log: Log) => Promise<void>): Promise<void> {
   try {
     await task(log);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof BundleError || error instanceof ExportError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseSetupError ||
+      error instanceof BundleError ||
+      error instanceof ExportError ||
+      error instanceof ImportFileError ||
+      isFileSystemError(error)
+    ) {
       log(error.message);
     } else if (isServiceUnavailable(error)) {
       log(
@@ -26,6 +35,12 @@ export async function runCommand(task: (log: Log) => Promise<void>): Promise<voi
     }
     process.exitCode = 1;
   }
+}
+
+/** A path given on the command line that cannot be opened: Node's message names the path and why. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const { syscall, path } = (error ?? {}) as NodeJS.ErrnoException;
+  return error instanceof Error && typeof syscall === 'string' && typeof path === 'string';
 }
 
 function isServiceUnavailable(error: unknown): boolean {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/database.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
-import { BundleError, validateBundle } from './validate.js';
+import { BundleError, validateBundle, type BundleProblem } from './validate.js';
+import { checkText, ImportFileError } from './sources/rows.js';
 import { writeBundle } from './write.js';
 
 /** One parsed input row, with where it came from. */
@@ -26,10 +27,16 @@ export type Records = Omit<Bundle, 'source'>;
 
 /** What a dataset needs to come in through the one write path. */
 export interface Importer<Fields> {
-  name: string;
+  /** What `claimgraph import --help` says the importer reads. */
+  description: string;
   /** Files of this dataset in a folder (by name). */
   accepts(fileName: string): boolean;
-  /** The file's rows, already split, in flat memory; rows that cannot be split are rejections. */
+  /** How many rows the file holds, about: the progress bar's total. */
+  countRows(file: string): Promise<number>;
+  /**
+   * The file's rows, already split, in flat memory; rows that cannot be split are rejections. A file
+   * that is not of this dataset throws ImportFileError before its first row.
+   */
   rows(file: string): AsyncGenerator<Row<Fields> | Rejection>;
   /** Maps a batch of rows to graph records (may look records up in the graph); `ignored` counts rows of kinds the graph does not keep. */
   map(rows: Array<Row<Fields>>, db: Database): Promise<{ records: Records; rejected: Rejection[]; ignored?: number }>;
@@ -76,10 +83,46 @@ export interface ImportSummary {
   rejectsFiles: string[];
 }
 
+/**
+ * How far a file got: rows are counted in the order `rows()` yields them (not by line, which
+ * restarts in each entry of a zip), with the rejects file's lines up to there.
+ */
 interface Checkpoint {
-  line: number;
+  rows: number;
+  rejected: number;
   complete: boolean;
 }
+
+const fresh: Checkpoint = { rows: 0, rejected: 0, complete: false };
+
+/** A checkpoint that cannot be read (cut short by a crash, from an older version) means starting the file again: every write is idempotent. */
+async function readCheckpoint(file: string): Promise<Checkpoint> {
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<Checkpoint>;
+    const count = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined);
+    const rows = count(stored.rows);
+    const rejected = count(stored.rejected);
+    return rows === undefined || rejected === undefined ? fresh : { rows, rejected, complete: stored.complete === true };
+  } catch {
+    return fresh;
+  }
+}
+
+/** Written whole or not at all, so a crash while writing leaves the previous checkpoint. */
+async function writeCheckpoint(file: string, checkpoint: Checkpoint): Promise<void> {
+  await writeFile(`${file}.tmp`, JSON.stringify(checkpoint));
+  await rename(`${file}.tmp`, file);
+}
+
+/** Keeps the rejects of the rows a checkpoint covers; a run from the start begins with none. */
+async function resetRejects(file: string, keep: number): Promise<void> {
+  if (keep === 0) return rm(file, { force: true });
+  const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n').slice(0, keep);
+  await writeFile(file, lines.map((line) => `${line}\n`).join(''));
+}
+
+/** Tabs and line breaks inside a row or reason would split its rejects line: they are written escaped. */
+const escapeField = (text: string) => text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 
 /** Adds records to `target`, the last record with a given id winning (rows repeat places, actors). */
 function merge(target: Records, extra: Records): void {
@@ -91,20 +134,41 @@ function merge(target: Records, extra: Records): void {
   }
 }
 
+const recordCount = (records: Records) => Object.values(records).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+
+const describeProblems = (problems: BundleProblem[]) => problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+
+/**
+ * Refuses, before anything is written, every file that cannot be imported: not text, empty, not of
+ * the dataset (the importer's `rows()` throws on its first row) or without a single row.
+ */
+export async function checkFiles<Fields>(importer: Importer<Fields>, files: string[]): Promise<void> {
+  for (const file of files) {
+    await checkText(file);
+    const rows = importer.rows(file);
+    try {
+      const first = await rows.next();
+      if (first.done) throw new ImportFileError(file, 'has no rows');
+    } finally {
+      await rows.return(undefined);
+    }
+  }
+}
+
 class ImportStopped extends Error {}
 
 /**
  * Imports files batch by batch: each batch of rows becomes one bundle written in one transaction
- * (retried by the driver on transient errors). After each batch a checkpoint records the last line
- * done, so a rerun after a crash resumes there; since every write is an idempotent MERGE, a batch
- * replayed after a crash between write and checkpoint duplicates nothing.
+ * (retried by the driver on transient errors). After each batch a checkpoint records the rows done,
+ * so a rerun after a crash resumes there; since every write is an idempotent MERGE, a batch
+ * replayed after a crash between write and checkpoint duplicates nothing. Every file is checked
+ * first, so a bad one stops the import before anything is written.
  */
 export async function runImport<Fields>(
   db: Database,
   importer: Importer<Fields>,
   files: string[],
   options: ImportOptions,
-  countRows: (file: string) => Promise<number>,
 ): Promise<ImportSummary> {
   const started = Date.now();
   const summary: ImportSummary = {
@@ -119,69 +183,104 @@ export async function runImport<Fields>(
     seconds: 0,
     rejectsFiles: [],
   };
+  await checkFiles(importer, files);
   await mkdir(options.rejectsDir, { recursive: true });
   await mkdir(options.stateDir, { recursive: true });
   let budget = options.stopAfterRows ?? Infinity;
 
+  const rejectsNames = new Set<string>();
   for (const file of files) {
+    // Files of one name from two folders keep their rejects apart: the second one's is NAME.2.rejects.tsv.
+    let rejectsName = path.basename(file);
+    for (let n = 2; rejectsNames.has(rejectsName); n += 1) rejectsName = `${path.basename(file)}.${n}`;
+    rejectsNames.add(rejectsName);
     const info = await stat(file);
     const id = createHash('sha1').update(`${path.resolve(file)}|${info.size}|${info.mtimeMs}`).digest('hex');
-    const checkpointFile = path.join(options.stateDir, `${importer.name}-${id}.json`);
-    const checkpoint: Checkpoint = await readFile(checkpointFile, 'utf8')
-      .then((text) => JSON.parse(text) as Checkpoint)
-      .catch(() => ({ line: 0, complete: false }));
+    const checkpointFile = path.join(options.stateDir, `${path.basename(file)}-${id}.json`);
+    const checkpoint = await readCheckpoint(checkpointFile);
     if (checkpoint.complete) {
       summary.skippedFiles += 1;
       continue;
     }
-    const rejectsFile = path.join(options.rejectsDir, `${path.basename(file)}.rejects.tsv`);
-    const total = await countRows(file);
+    const rejectsFile = path.join(options.rejectsDir, `${rejectsName}.rejects.tsv`);
+    await resetRejects(rejectsFile, checkpoint.rejected);
+    const total = await importer.countRows(file);
     const fileStarted = Date.now();
     let done = 0;
     let rejected = 0;
     let batch: Array<Row<Fields>> = [];
     let batchRejected: Rejection[] = [];
-    let lastLine = checkpoint.line;
 
     const report = (finished: boolean, read: number) =>
       options.progress({
         file,
-        done: read,
+        done: checkpoint.rows + read,
         total,
-        rejected,
+        rejected: checkpoint.rejected + rejected,
         rowsPerSecond: read / Math.max((Date.now() - fileStarted) / 1000, 0.001),
         finished,
       });
 
-    /** Maps and validates the rows read since the last batch: the bundle to write and what was rejected. */
-    const prepare = async () => {
-      const [rows, rowRejections, line, read] = [batch, batchRejected, lastLine, done];
-      batch = [];
-      batchRejected = [];
-      const { records, rejected: unmapped, ignored = 0 } = rows.length ? await importer.map(rows, db) : { records: {}, rejected: [] };
-      const unique: Records = {};
-      merge(unique, records);
-      const input: Bundle = { source: importer.source(file), ...unique };
-      const { problems, ...valid } = validateBundle(input);
-      if (problems.length > 0) throw new BundleError(file, problems);
-      return { valid, rejections: [...rowRejections, ...unmapped], imported: rows.length - unmapped.length - ignored, ignored, line, read };
+    /** Maps rows to records and validates their bundle. */
+    const mapRows = async (rows: Array<Row<Fields>>) => {
+      const mapped = rows.length ? await importer.map(rows, db) : { records: {}, rejected: [] };
+      const records: Records = {};
+      merge(records, mapped.records);
+      const { problems, ...valid } = validateBundle({ source: importer.source(file), ...records });
+      return { records, valid, problems, rejected: mapped.rejected, ignored: mapped.ignored ?? 0 };
     };
 
-    /** Writes a prepared batch, then its rejects, then the checkpoint after its last line. */
+    /**
+     * A batch whose bundle fails validation is mapped again row by row, so that each bad row is
+     * rejected with every problem of its own and the others still go in.
+     */
+    const mapValid = async (rows: Array<Row<Fields>>) => {
+      const whole = await mapRows(rows);
+      if (whole.problems.length === 0) return whole;
+      const good: Array<Row<Fields>> = [];
+      const invalid: Rejection[] = [];
+      for (const row of rows) {
+        const alone = await mapRows([row]);
+        if (alone.problems.length === 0) good.push(row);
+        else invalid.push({ file: row.file, line: row.line, raw: row.raw, reason: describeProblems(alone.problems) });
+      }
+      const rest = await mapRows(good);
+      if (rest.problems.length > 0) throw new BundleError(file, rest.problems);
+      return { ...rest, rejected: [...rest.rejected, ...invalid] };
+    };
+
+    /** The bundle to write (none when no row of the batch was accepted) and what was rejected. */
+    const prepare = async () => {
+      const [rows, rowRejections, read] = [batch, batchRejected, done];
+      batch = [];
+      batchRejected = [];
+      const { records, valid, rejected: unmapped, ignored } = await mapValid(rows);
+      return {
+        write: recordCount(records) > 0 ? valid : undefined,
+        rejections: [...rowRejections, ...unmapped],
+        imported: rows.length - unmapped.length - ignored,
+        ignored,
+        read,
+      };
+    };
+
+    /** Writes a prepared batch, then its rejects, then the checkpoint after it. */
     const commit = async (prepared: Awaited<ReturnType<typeof prepare>>, finished: boolean) => {
-      const written = await writeBundle(db, prepared.valid, file);
-      summary.nodesCreated += written.nodesCreated;
-      summary.relationshipsCreated += written.relationshipsCreated;
+      if (prepared.write) {
+        const written = await writeBundle(db, prepared.write, file);
+        summary.nodesCreated += written.nodesCreated;
+        summary.relationshipsCreated += written.relationshipsCreated;
+      }
       const { rejections } = prepared;
       if (rejections.length > 0) {
-        await appendFile(rejectsFile, rejections.map((r) => [r.file, r.line, r.reason, r.raw.replace(/\t/g, '\\t')].join('\t') + '\n').join(''));
+        await appendFile(rejectsFile, rejections.map((r) => [r.file, String(r.line), r.reason, r.raw].map(escapeField).join('\t') + '\n').join(''));
         if (!summary.rejectsFiles.includes(rejectsFile)) summary.rejectsFiles.push(rejectsFile);
       }
       rejected += rejections.length;
       summary.rejected += rejections.length;
       summary.imported += prepared.imported;
       summary.ignored += prepared.ignored;
-      await writeFile(checkpointFile, JSON.stringify({ line: prepared.line, complete: false } satisfies Checkpoint));
+      await writeCheckpoint(checkpointFile, { rows: checkpoint.rows + prepared.read, rejected: checkpoint.rejected + rejected, complete: false });
       report(finished, prepared.read);
     };
 
@@ -198,14 +297,17 @@ export async function runImport<Fields>(
       if (!overlap) await writing;
     };
 
+    let skip = checkpoint.rows;
     try {
       for await (const row of importer.rows(file)) {
-        if (row.line <= checkpoint.line) continue;
+        if (skip > 0) {
+          skip -= 1;
+          continue;
+        }
         if (budget <= 0) throw new ImportStopped();
         budget -= 1;
         done += 1;
         summary.rows += 1;
-        lastLine = row.line;
         if ('reason' in row) batchRejected.push(row);
         else batch.push(row);
         if (batch.length + batchRejected.length >= options.batchSize) await flush(false);
@@ -217,7 +319,7 @@ export async function runImport<Fields>(
       if (error instanceof ImportStopped) break;
       throw error;
     }
-    await writeFile(checkpointFile, JSON.stringify({ line: lastLine, complete: true } satisfies Checkpoint));
+    await writeCheckpoint(checkpointFile, { rows: checkpoint.rows + done, rejected: checkpoint.rejected + rejected, complete: true });
   }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { ActorInput, ClaimInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
 import { slug } from '../../domain/slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
+import { countLines, ImportFileError, unreadable } from './rows.js';
 import type { ActorKind, EventKind, PlaceKind } from '../../domain/vocabulary.js';
 
 /**
@@ -77,18 +78,27 @@ function actor(name: string, inter: string | undefined): ActorInput {
 
 const ACLED: ActorInput = { id: 'acled', name: 'ACLED', kind: 'ORGANIZATION', aliases: ['Armed Conflict Location & Event Data Project'] };
 
+/** Every problem of a row, so that one look at its reject shows all that must be fixed. */
+function problemsOf(f: Fields): string[] {
+  const problems = required.filter((column) => !f[column]?.trim()).map((column) => `${column} is empty`);
+  if (f.event_date?.trim() && !isoDate(f.event_date)) problems.push(`event_date "${f.event_date}" is not a date`);
+  for (const [column, limit] of [['latitude', 90], ['longitude', 180]] as const) {
+    const value = f[column]?.trim();
+    if (value && !(Math.abs(Number(value)) <= limit)) problems.push(`${column} "${value}" is not between -${limit} and ${limit}`);
+  }
+  const fatalities = f.fatalities?.trim();
+  if (fatalities && !(Number.isInteger(Number(fatalities)) && Number(fatalities) >= 0)) problems.push(`fatalities "${fatalities}" is not a whole number`);
+  return problems;
+}
+
 function mapRow(row: Row<Fields>, records: Required<Records>): string | undefined {
   const f = row.fields;
-  for (const column of required) if (!f[column]?.trim()) return `${column} is empty`;
-  const date = isoDate(f.event_date!);
-  if (!date) return `event_date "${f.event_date}" is not a date`;
+  const problems = problemsOf(f);
+  if (problems.length > 0) return problems.join('; ');
+  const date = isoDate(f.event_date!)!;
   const latitude = Number(f.latitude);
   const longitude = Number(f.longitude);
-  if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180) || f.latitude!.trim() === '' || f.longitude!.trim() === '') {
-    return `coordinates (${f.latitude}, ${f.longitude}) are out of range`;
-  }
   const fatalities = Number(f.fatalities);
-  if (!Number.isInteger(fatalities) || fatalities < 0) return `fatalities "${f.fatalities}" is not a whole number`;
 
   // The place hierarchy: each level within the one above, keyed by its path so that two towns
   // of the same name in different provinces stay apart.
@@ -181,25 +191,84 @@ function mapRow(row: Row<Fields>, records: Required<Records>): string | undefine
   return undefined;
 }
 
+/** Line breaks inside a CSV row, which put the row's first line that many lines above its last. */
+const innerLineBreaks = (raw: string) => raw.match(/\n/g)?.length ?? 0;
+
+/** The bytes of a file from `start`: to the end, or through the end of its first line that is not blank. */
+async function readFrom(file: string, start: number, toLineEnd: boolean): Promise<Buffer> {
+  let bytes = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file, { start })) {
+    bytes = Buffer.concat([bytes, chunk as Buffer]);
+    const content = bytes.findIndex((byte) => byte !== 0x0a && byte !== 0x0d);
+    const end = toLineEnd && content >= 0 ? bytes.indexOf(0x0a, content) : -1;
+    if (end >= 0) return bytes.subarray(0, end + 1);
+  }
+  return bytes;
+}
+
 export const acledImporter: Importer<Fields> = {
-  name: 'acled',
+  description: 'ACLED CSV exports (*.csv, the current layout or older ones)',
   accepts: (name) => /\.csv$/i.test(name),
+  // The first line is the header.
+  countRows: async (file) => Math.max(0, (await countLines(file)) - 1),
+  /**
+   * csv-parse reads the file. A row it cannot parse is rejected with the parser's reason, and
+   * parsing starts again on the next line (after such an error csv-parse's own later rows cannot be
+   * trusted). A file that ends inside a quoted field, as a cut-off download does, ends with that
+   * row rejected: every complete row before it comes in.
+   */
   async *rows(file) {
-    const parser = createReadStream(file).pipe(parse({ relax_column_count: true, info: true, raw: true, bom: true, skip_empty_lines: true }));
     let header: string[] | undefined;
-    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      if (!header) {
-        header = record.map((name) => name.trim().toLowerCase());
-        const missing = required.filter((column) => !header!.includes(column));
-        if (missing.length) throw new Error(`${file} is not an ACLED export: no ${missing.join(', ')} column`);
-        continue;
+    let offset = 0;
+    let firstLine = 1;
+    for (;;) {
+      const parser = parse({ relax_column_count: true, info: true, raw: true, bom: offset === 0, skip_empty_lines: true, skip_records_with_error: true });
+      let failure: CsvError | undefined;
+      parser.on('skip', (error: CsvError) => {
+        failure ??= error;
+      });
+      const input = createReadStream(file, { start: offset });
+      input.on('error', (error) => parser.destroy(error));
+      input.pipe(parser);
+      let lastLine = firstLine - 1;
+      let lastByte = offset;
+      try {
+        for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number; records: number }; raw: string }>) {
+          if (failure && info.records > Number(failure.records)) break;
+          const text = raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '');
+          lastLine = firstLine + info.lines - 1;
+          lastByte = offset + info.bytes;
+          const line = lastLine - innerLineBreaks(text);
+          if (!header) {
+            header = record.map((name) => name.trim().toLowerCase());
+            const missing = required.filter((column) => !header!.includes(column));
+            if (missing.length) throw new ImportFileError(file, `is not an ACLED export: its header has no ${missing.join(', ')} column`);
+            continue;
+          }
+          if (record.length !== header.length) {
+            yield { file, line, raw: text, reason: `${record.length} columns, the header has ${header.length}` };
+            continue;
+          }
+          yield { file, line, raw: text, fields: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])) };
+        }
+      } catch (error) {
+        throw unreadable(file, error);
+      } finally {
+        input.destroy();
       }
-      const text = raw.replace(/\r?\n$/, '');
-      if (record.length !== header.length) {
-        yield { file, line: info.lines, raw: text, reason: `${record.length} columns, the header has ${header.length}` };
-        continue;
-      }
-      yield { file, line: info.lines, raw: text, fields: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])) };
+      if (!failure) return;
+      if (!header) throw new ImportFileError(file, 'is not an ACLED export: its first line is not CSV');
+      const cutOff = failure.code === 'CSV_QUOTE_NOT_CLOSED';
+      const rest = (await readFrom(file, lastByte, !cutOff)).toString('utf8');
+      const text = rest.replace(/^(\r?\n)+/, '');
+      const line = lastLine + 1 + innerLineBreaks(rest.slice(0, rest.length - text.length));
+      const reason = cutOff
+        ? 'the file ends inside a quoted field, so this row is cut off (a truncated download?)'
+        : `not valid CSV: ${failure.message.replace(/ at line \d+/, '')}`;
+      yield { file, line, raw: text.replace(/\r?\n$/, ''), reason };
+      if (cutOff || rest === '') return;
+      offset = lastByte + Buffer.byteLength(rest);
+      firstLine = line + 1;
     }
   },
   async map(rows) {

@@ -7,7 +7,7 @@ import { slug } from '../../domain/slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
-import { lines } from './rows.js';
+import { countLines, ImportFileError, lines } from './rows.js';
 
 /**
  * GDELT 2.0 (codebook: see shared/design/sources.md). The Events export (61 tab-separated columns)
@@ -70,12 +70,21 @@ function reject(row: Row<Fields>, reason: string): Rejection {
   return { file: row.file, line: row.line, reason, raw: row.raw };
 }
 
+/**
+ * A FeatureID as a key: GNS feature ids are signed, and -3079012 and 3079012 are different places,
+ * so the minus sign that slug() would drop is kept.
+ */
+const featureKey = (fields: Fields) => {
+  const featureId = fields[E.geoFeatureId]!.trim();
+  return `${featureId.startsWith('-') ? '-' : ''}${slug(featureId)}`;
+};
+
 function place(fields: Fields): PlaceInput {
   const featureId = fields[E.geoFeatureId]!;
   const fips = fields[E.geoCountry]!;
   const countryCode = isoFromFips(fips);
   return {
-    id: `gdelt-place-${slug(featureId)}`,
+    id: `gdelt-place-${featureKey(fields)}`,
     name: fields[E.geoFullName]!.split(',')[0]!.trim(),
     kind: placeKinds[fields[E.geoType]!] ?? 'AREA',
     ...(countryCode ? { countryCode } : {}),
@@ -89,7 +98,7 @@ function actor(code: string, name: string) {
 }
 
 /** The key of "what happened here that day": one event however many GLOBALEVENTIDs report it. */
-const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${slug(fields[E.geoFeatureId]!)}`;
+const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${featureKey(fields)}`;
 
 const violenceCodeOf = (fields: Fields) =>
   [fields[E.eventCode]!, fields[E.eventBaseCode]!, fields[E.eventRootCode]!].find((code) => code in violence);
@@ -125,19 +134,21 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   const batchEvents = new Map<string, string[]>();
   for (const row of rows) {
     const fields = row.fields;
-    if (!validDay(fields[E.sqlDate]!)) { rejected.push(reject(row, `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`)); continue; }
     const code = fields[E.eventCode]!;
     const violenceCode = violenceCodeOf(fields);
     const speechCode = [code, fields[E.eventBaseCode]!].find((c) => c in speech);
+    const badDate = !validDay(fields[E.sqlDate]!);
     // Most of GDELT is other kinds of events (meetings, statements of support): out of scope, not errors.
-    if (!violenceCode && !speechCode) { ignored += 1; continue; }
-    if (!fields[E.geoFeatureId]) { rejected.push(reject(row, 'no ActionGeo_FeatureID: the event cannot be placed')); continue; }
+    if (!violenceCode && !speechCode && !badDate) { ignored += 1; continue; }
     const lat = Number(fields[E.geoLat]);
     const long = Number(fields[E.geoLong]);
-    if (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) {
-      rejected.push(reject(row, `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`));
-      continue;
-    }
+    const problems = [
+      badDate && `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`,
+      !fields[E.geoFeatureId] && 'no ActionGeo_FeatureID: the event cannot be placed',
+      (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) &&
+        `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`,
+    ].filter((problem) => typeof problem === 'string');
+    if (problems.length > 0) { rejected.push(reject(row, problems.join('; '))); continue; }
     records.places.push(place(fields));
     if (violenceCode) {
       const { kind, label } = violence[violenceCode]!;
@@ -196,7 +207,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
         }
       }
       records.statements.push({
-        id: `gdelt-statement-${code}-${fields[E.sqlDate]}-${slug(fields[E.actor1Code] || 'unknown')}-${slug(fields[E.actor2Code] || 'none')}-${slug(fields[E.geoFeatureId]!)}`,
+        id: `gdelt-statement-${code}-${fields[E.sqlDate]}-${slug(fields[E.actor1Code] || 'unknown')}-${slug(fields[E.actor2Code] || 'none')}-${featureKey(fields)}`,
         kind: meaning.kind,
         text: `${speaker?.name ?? 'Someone'} ${meaning.verb}${addressee ? ` ${addressee.name}` : ''} (CAMEO ${code}, ${fields[E.geoFullName]}).`,
         quote: 'PARAPHRASE',
@@ -224,12 +235,15 @@ async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
     const fields = row.fields;
     const target = targets.get(`gdelt:${fields[M.eventId]}`);
     if (!target) { rejected.push(reject(row, `GLOBALEVENTID ${fields[M.eventId]} is not imported (or not a kind claimgraph keeps)`)); continue; }
-    if (fields[M.mentionType] !== '1') { rejected.push(reject(row, `MentionType ${fields[M.mentionType]} is not a web article`)); continue; }
     const url = fields[M.identifier]!;
     const domain = fields[M.sourceName]!.toLowerCase();
-    if (!/^https?:\/\/\S+$/.test(url)) { rejected.push(reject(row, `MentionIdentifier "${url}" is not a URL`)); continue; }
-    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) { rejected.push(reject(row, `MentionSourceName "${domain}" is not a domain`)); continue; }
-    if (!validDay(fields[M.mentionTime]!.slice(0, 8))) { rejected.push(reject(row, `MentionTimeDate "${fields[M.mentionTime]}" is not a date`)); continue; }
+    const problems = [
+      fields[M.mentionType] !== '1' && `MentionType ${fields[M.mentionType]} is not a web article`,
+      !/^https?:\/\/\S+$/.test(url) && `MentionIdentifier "${url}" is not a URL`,
+      !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) && `MentionSourceName "${domain}" is not a domain`,
+      !validDay(fields[M.mentionTime]!.slice(0, 8)) && `MentionTimeDate "${fields[M.mentionTime]}" is not a date`,
+    ].filter((problem) => typeof problem === 'string');
+    if (problems.length > 0) { rejected.push(reject(row, problems.join('; '))); continue; }
     const outlet = { id: `gdelt-outlet-${slug(domain)}`, name: domain, kind: 'DIGITAL' as const, domains: [domain], note: 'From GDELT MentionSourceName; kind not known.' };
     const article: ArticleInput = {
       id: `gdelt-article-${slug(url.replace(/^https?:\/\//, ''))}`,
@@ -264,17 +278,19 @@ async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
 const isMentions = (file: string) => /mentions/i.test(path.basename(file));
 
 export const gdeltImporter: Importer<Fields> = {
-  name: 'gdelt',
+  description: 'GDELT 2.0 Events exports (*.export.CSV) and Mentions (*.mentions.CSV), plain or zipped',
   accepts: (name) => /\.(export|mentions)\.csv(\.zip)?$/i.test(name),
+  countRows: countLines,
   async *rows(file) {
     const columns = isMentions(file) ? MENTIONS_COLUMNS : EXPORT_COLUMNS;
+    let first = true;
     for await (const { file: name, line, text } of lines(file)) {
       const fields = text.split('\t');
-      if (fields.length !== columns) {
-        yield { file: name, line, raw: text, reason: `${fields.length} columns, expected ${columns}${columns === EXPORT_COLUMNS && fields.length === 58 ? ' (a GDELT 1.0 file?)' : ''}` };
-      } else {
-        yield { file: name, line, raw: text, fields };
-      }
+      const problem = fields.length === columns ? undefined : `${fields.length} columns, expected ${columns}${columns === EXPORT_COLUMNS && fields.length === 58 ? ' (a GDELT 1.0 file?)' : ''}`;
+      // The first line decides what the file is: another dataset's file is refused whole, not row by row.
+      if (first && problem) throw new ImportFileError(name, `is not a GDELT 2.0 ${isMentions(file) ? 'Mentions' : 'Events'} file: its first line has ${problem}`);
+      first = false;
+      yield problem ? { file: name, line, raw: text, reason: problem } : { file: name, line, raw: text, fields };
     }
   },
   map: (rows, db) => (rows.length && isMentions(rows[0]!.file) ? mapMentions(rows, db) : mapEvents(rows, db)),
