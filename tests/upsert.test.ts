@@ -133,6 +133,33 @@ describe('validation catches what users get wrong', () => {
   });
 });
 
+describe('bundles of any shape', () => {
+  const source = { id: 'zz-up-source', title: 'Odd bundles', recordedAt: '2026-12-04' };
+  const importBundle = 'mutation($bundle: JSON!) { importBundle(bundle: $bundle) { __typename ... on ValidationError { problems { path message } } } }';
+  const odd: Array<[unknown, string]> = [
+    ['a string', '$'],
+    [[1, 2, 3], '$'],
+    [{ source, events: 'not a list' }, 'events'],
+    [{ source, events: [null] }, 'events[0]'],
+    [{ source, events: [{ id: 'zz-up-odd', kind: 'AIRSTRIKE', title: 'x', startDate: '2016', places: 'daquq' }] }, 'events[0].places'],
+    [{ source, events: [{ id: 'zz-up-odd', kind: 'AIRSTRIKE', title: { nested: true }, startDate: 2016 }] }, 'events[0].startDate'],
+    [{ source, statements: [{ id: 'zz-up-odd', kind: 'COMMENT', text: 'x', quote: 'VERBATIM', stances: [{ claim: { deep: [1] }, value: 'ASSERTS' }] }] }, 'statements[0].stances[0].claim'],
+    [{ source, media: [{ id: 'zz-up-odd', kind: 'PHOTO', depicts: [{ event: 'daquq-airstrike-2016-10-21', place: 'daquq' }] }] }, 'media[0].depicts[0]'],
+    [{ source, places: [{ id: 'zz-up-odd', name: 'x'.repeat(100_000), kind: 'TOWN' }] }, 'places[0].name'],
+  ];
+
+  it('answers every malformed bundle with a ValidationError naming where, never an error, writing nothing', async () => {
+    const before = await snapshot(api.db);
+    for (const [bundle, path] of odd) {
+      const result = await api.run<any, any>(importBundle, { bundle }, editor);
+      expect(result.errors, JSON.stringify(bundle).slice(0, 80)).toBeUndefined();
+      expect(result.data.importBundle.__typename).toBe('ValidationError');
+      expect(result.data.importBundle.problems.map((problem: { path: string }) => problem.path)).toContain(path);
+    }
+    expect(await snapshot(api.db)).toEqual(before);
+  });
+});
+
 describe('live updates', () => {
   it('announces a statement once: rewriting it unchanged announces nothing', async () => {
     const heard: string[] = [];
