@@ -133,7 +133,8 @@ export class BulkCsv {
     const provenance = { recordedAt: recordedDay(source), sources: [source.id] };
     for (const [label, rows] of p.nodes) {
       const group = this.nodeGroup(label);
-      for (const row of rows) group.add([row.id], { ...row.props, ...provenance });
+      const unset = p.unset.get(label) ?? {};
+      for (const row of rows) group.add([row.id], { ...unset, ...row.props, ...provenance });
       this.nodeRows += rows.length;
     }
     for (const [key, { from, type, to, rows }] of p.rels) {
@@ -142,12 +143,13 @@ export class BulkCsv {
         entry = { type, group: new Group(`rels-${from}-${type}-${to}`, this.dir, [`:START_ID(${from})`, `:END_ID(${to})`]) };
         this.rels.set(key, entry);
       }
+      const unset = p.unset.get(key) ?? {};
       const seen = new Set<string>();
       for (const row of rows) {
         const pair = `${row.from}\u0000${row.to}`;
         if (seen.has(pair)) continue;
         seen.add(pair);
-        entry.group.add([row.from, row.to], row.props);
+        entry.group.add([row.from, row.to], { ...unset, ...row.props });
         this.relationshipRows += 1;
       }
     }

@@ -2,7 +2,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { createLive } from '../src/http/live.js';
-import { testApi } from './helpers/api.js';
+import {
+  EventKeysInPeriodDocument,
+  ImportBundleProblemsDocument,
+  UpsertArticleKeyDocument,
+  UpsertEventFieldsDocument,
+  UpsertPlaceFieldsDocument,
+  UpsertStatementKindDocument,
+  type EventInput,
+  type PlaceInput,
+} from './generated/graphql.js';
+import { ofType, testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
 
 /** Upserts lose nothing: fields left out stay, null clears, and bad input of any size is a ValidationError. */
@@ -18,56 +28,44 @@ afterAll(async () => {
   await api.close();
 });
 
-const upsertEvent = `mutation($input: EventInput!) {
-  upsertEvent(input: $input) {
-    __typename
-    ... on Event { key title summary startDate endDate datePrecision places { key } partOf { key } }
-    ... on ValidationError { problems { path message } }
-  }
-}`;
-const upsertPlace = `mutation($input: PlaceInput!) {
-  upsertPlace(input: $input) {
-    __typename
-    ... on Place { key name kind countryCode location { latitude longitude } parent { key } }
-    ... on ValidationError { problems { path message } }
-  }
-}`;
-const upsertArticle = `mutation($input: ArticleInput!) {
-  upsertArticle(input: $input) { __typename ... on Article { key } ... on ValidationError { problems { path message } } }
-}`;
+type Written = { __typename: string; problems?: Array<{ path: string; message: string }> };
 
-const paths = (result: { data?: any }, field: string) =>
-  (result.data[field].problems as Array<{ path: string }> | undefined)?.map((problem) => problem.path).sort();
+/** The paths of a ValidationError's problems, sorted. */
+function paths(written: Written | undefined) {
+  expect(written?.__typename).toBe('ValidationError');
+  return written!.problems!.map((problem) => problem.path).sort();
+}
+
+const upsertEvent = async (input: EventInput) => (await api.run(UpsertEventFieldsDocument, { input }, editor)).data!.upsertEvent;
+const upsertPlace = async (input: PlaceInput) => (await api.run(UpsertPlaceFieldsDocument, { input }, editor)).data!.upsertPlace;
 
 describe('a field left out of an update is left alone', () => {
   it('keeps an event’s summary, note, dates and places when only its title is sent, and clears what is sent as null', async () => {
-    const created = await api.run<any, any>(
-      upsertEvent,
-      { input: { key: 'zz-up-event', kind: 'AIRSTRIKE', title: 'First title', summary: 'What is known', note: 'Read from a test', startDate: '2016-10-21', endDate: '2016-10-22', places: ['daquq'] } },
-      editor,
-    );
-    expect(created.data.upsertEvent.__typename).toBe('Event');
-    const renamed = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-event', title: 'Second title' } }, editor);
-    expect(renamed.data.upsertEvent).toMatchObject({
-      title: 'Second title',
+    const created = await upsertEvent({
+      key: 'zz-up-event',
+      kind: 'AIRSTRIKE',
+      title: 'First title',
       summary: 'What is known',
+      note: 'Read from a test',
       startDate: '2016-10-21',
       endDate: '2016-10-22',
-      places: [{ key: 'daquq' }],
+      places: ['daquq'],
     });
-    const cleared = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-event', summary: null, endDate: null } }, editor);
-    expect(cleared.data.upsertEvent).toMatchObject({ title: 'Second title', summary: null, endDate: null });
+    expect(created?.__typename).toBe('Event');
+    const renamed = ofType(await upsertEvent({ key: 'zz-up-event', title: 'Second title' }), 'Event');
+    expect(renamed).toMatchObject({ title: 'Second title', summary: 'What is known', startDate: '2016-10-21', endDate: '2016-10-22', places: [{ key: 'daquq' }] });
+    const cleared = ofType(await upsertEvent({ key: 'zz-up-event', summary: null, endDate: null }), 'Event');
+    expect(cleared).toMatchObject({ title: 'Second title', summary: null, endDate: null });
     const note = await api.db.read(cypher('test: event note', 'MATCH (e:Event {id: "zz-up-event"}) RETURN e.note AS note'));
     expect(note.records[0]!.get('note')).toBe('Read from a test');
     // The period filter follows the cleared end: the event now ends with its start day.
-    const later = await api.run<any, never>('{ events(filter: { from: "2016-10-22", to: "2016-10-22" }) { edges { node { key } } } }');
-    expect(later.data.events.edges.map((edge: any) => edge.node.key)).not.toContain('zz-up-event');
+    const later = await api.data(EventKeysInPeriodDocument, { from: '2016-10-22', to: '2016-10-22' });
+    expect(later.events!.edges.map((edge) => edge.node.key)).not.toContain('zz-up-event');
   });
 
   it('keeps a place’s location, country and kind when only its name is sent', async () => {
-    await api.run(upsertPlace, { input: { key: 'zz-up-place', name: 'Somewhere', kind: 'TOWN', countryCode: 'IQ', location: { latitude: 35.1, longitude: 44.4 }, within: 'kirkuk-governorate' } }, editor);
-    const renamed = await api.run<any, any>(upsertPlace, { input: { key: 'zz-up-place', name: 'Somewhere Else' } }, editor);
-    expect(renamed.data.upsertPlace).toEqual({
+    await upsertPlace({ key: 'zz-up-place', name: 'Somewhere', kind: 'TOWN', countryCode: 'IQ', location: { latitude: 35.1, longitude: 44.4 }, within: 'kirkuk-governorate' });
+    expect(await upsertPlace({ key: 'zz-up-place', name: 'Somewhere Else' })).toEqual({
       __typename: 'Place',
       key: 'zz-up-place',
       name: 'Somewhere Else',
@@ -79,63 +77,56 @@ describe('a field left out of an update is left alone', () => {
   });
 
   it('replaces a single link given again, and removes it when sent as null', async () => {
-    await api.run(upsertPlace, { input: { key: 'zz-up-place-2', name: 'A village', kind: 'VILLAGE', within: 'kirkuk-governorate' } }, editor);
-    const moved = await api.run<any, any>(upsertPlace, { input: { key: 'zz-up-place-2', within: 'zz-up-place' } }, editor);
-    expect(moved.data.upsertPlace.parent).toEqual({ key: 'zz-up-place' });
-    const detached = await api.run<any, any>(upsertPlace, { input: { key: 'zz-up-place-2', within: null } }, editor);
-    expect(detached.data.upsertPlace.parent).toBeNull();
+    await upsertPlace({ key: 'zz-up-place-2', name: 'A village', kind: 'VILLAGE', within: 'kirkuk-governorate' });
+    expect(ofType(await upsertPlace({ key: 'zz-up-place-2', within: 'zz-up-place' }), 'Place').parent).toEqual({ key: 'zz-up-place' });
+    expect(ofType(await upsertPlace({ key: 'zz-up-place-2', within: null }), 'Place').parent).toBeNull();
   });
 
-  it('still requires a new record’s required fields', async () => {
-    const result = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-new-event', title: 'No kind, no date' } }, editor);
-    expect(paths(result, 'upsertEvent')).toEqual(['input.kind', 'input.startDate']);
-    const cleared = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-event', title: null } }, editor);
-    expect(cleared.data.upsertEvent.problems).toEqual([{ path: 'input.title', message: 'is required' }]);
+  it('still requires a new record’s required fields, and refuses to clear one', async () => {
+    expect(paths(await upsertEvent({ key: 'zz-up-new-event', title: 'No kind, no date' }))).toEqual(['input.kind', 'input.startDate']);
+    expect(ofType(await upsertEvent({ key: 'zz-up-event', title: null }), 'ValidationError').problems).toEqual([{ path: 'input.title', message: 'is required' }]);
   });
 });
 
 describe('validation catches what users get wrong', () => {
   it('refuses a place within itself, an event part of itself, and loops through longer chains, writing nothing', async () => {
-    const self = await api.run<any, any>(upsertPlace, { input: { key: 'zz-up-place', within: 'zz-up-place' } }, editor);
-    expect(paths(self, 'upsertPlace')).toEqual(['input.within']);
-    const selfEvent = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-event', partOf: 'zz-up-event' } }, editor);
-    expect(paths(selfEvent, 'upsertEvent')).toEqual(['input.partOf']);
+    expect(paths(await upsertPlace({ key: 'zz-up-place', within: 'zz-up-place' }))).toEqual(['input.within']);
+    expect(paths(await upsertEvent({ key: 'zz-up-event', partOf: 'zz-up-event' }))).toEqual(['input.partOf']);
 
     // zz-up-place-3 → zz-up-place → kirkuk-governorate; closing the loop from the top fails.
-    await api.run(upsertPlace, { input: { key: 'zz-up-place-3', name: 'A site', kind: 'SITE', within: 'zz-up-place' } }, editor);
+    await upsertPlace({ key: 'zz-up-place-3', name: 'A site', kind: 'SITE', within: 'zz-up-place' });
     const before = await snapshot(api.db);
-    const loop = await api.run<any, any>(upsertPlace, { input: { key: 'kirkuk-governorate', within: 'zz-up-place-3' } }, editor);
-    expect(loop.data.upsertPlace.problems).toEqual([{ path: 'input.within', message: expect.stringContaining('loop') }]);
+    const loop = ofType(await upsertPlace({ key: 'kirkuk-governorate', within: 'zz-up-place-3' }), 'ValidationError');
+    expect(loop.problems).toEqual([{ path: 'input.within', message: expect.stringContaining('loop') }]);
     expect(await snapshot(api.db)).toEqual(before);
   });
 
   it('refuses an end before the start', async () => {
-    const result = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-event', startDate: '2016-10-21', endDate: '2016-09' } }, editor);
-    expect(paths(result, 'upsertEvent')).toEqual(['input.endDate']);
+    expect(paths(await upsertEvent({ key: 'zz-up-event', startDate: '2016-10-21', endDate: '2016-09' }))).toEqual(['input.endDate']);
   });
 
   it('bounds every string: huge titles, keys and URLs are ValidationErrors, never "Unexpected error"', async () => {
     const before = await snapshot(api.db);
-    const title = await api.run<any, any>(upsertEvent, { input: { key: 'zz-up-event', title: 'x'.repeat(100_000) } }, editor);
+    const title = await api.run(UpsertEventFieldsDocument, { input: { key: 'zz-up-event', title: 'x'.repeat(100_000) } }, editor);
     expect(title.errors).toBeUndefined();
-    expect(title.data.upsertEvent.problems).toEqual([{ path: 'input.title', message: expect.stringMatching(/^must be at most [\d,]+ characters$/) }]);
-    const key = await api.run<any, any>(upsertEvent, { input: { key: 'k'.repeat(10_000), kind: 'AIRSTRIKE', title: 'A', startDate: '2016' } }, editor);
-    expect(paths(key, 'upsertEvent')).toEqual(['input.key']);
-    const url = await api.run<any, any>(upsertArticle, { input: { outlet: 'rt', title: 'A', url: `https://example.org/${'a'.repeat(100_000)}` } }, editor);
+    expect(ofType(title.data!.upsertEvent, 'ValidationError').problems).toEqual([
+      { path: 'input.title', message: expect.stringMatching(/^must be at most [\d,]+ characters$/) },
+    ]);
+    expect(paths(await upsertEvent({ key: 'k'.repeat(10_000), kind: 'AIRSTRIKE', title: 'A', startDate: '2016' }))).toEqual(['input.key']);
+    const url = await api.run(UpsertArticleKeyDocument, { input: { outlet: 'rt', title: 'A', url: `https://example.org/${'a'.repeat(100_000)}` } }, editor);
     expect(url.errors).toBeUndefined();
-    expect(url.data.upsertArticle.__typename).toBe('ValidationError');
+    expect(paths(url.data!.upsertArticle)).toEqual(['input.url']);
     expect(await snapshot(api.db)).toEqual(before);
   });
 
   it('refuses coordinates out of range, with the field path', async () => {
-    const result = await api.run<any, any>(upsertPlace, { input: { key: 'zz-up-place', location: { latitude: 91, longitude: 200 } } }, editor);
-    expect(paths(result, 'upsertPlace')).toEqual(['input.location.latitude', 'input.location.longitude']);
+    const result = await upsertPlace({ key: 'zz-up-place', location: { latitude: 91, longitude: 200 } });
+    expect(paths(result)).toEqual(['input.location.latitude', 'input.location.longitude']);
   });
 });
 
 describe('bundles of any shape', () => {
   const source = { id: 'zz-up-source', title: 'Odd bundles', recordedAt: '2026-12-04' };
-  const importBundle = 'mutation($bundle: JSON!) { importBundle(bundle: $bundle) { __typename ... on ValidationError { problems { path message } } } }';
   const odd: Array<[unknown, string]> = [
     ['a string', '$'],
     [[1, 2, 3], '$'],
@@ -151,10 +142,9 @@ describe('bundles of any shape', () => {
   it('answers every malformed bundle with a ValidationError naming where, never an error, writing nothing', async () => {
     const before = await snapshot(api.db);
     for (const [bundle, path] of odd) {
-      const result = await api.run<any, any>(importBundle, { bundle }, editor);
+      const result = await api.run(ImportBundleProblemsDocument, { bundle }, editor);
       expect(result.errors, JSON.stringify(bundle).slice(0, 80)).toBeUndefined();
-      expect(result.data.importBundle.__typename).toBe('ValidationError');
-      expect(result.data.importBundle.problems.map((problem: { path: string }) => problem.path)).toContain(path);
+      expect(paths(result.data!.importBundle)).toContain(path);
     }
     expect(await snapshot(api.db)).toEqual(before);
   });
@@ -167,10 +157,9 @@ describe('live updates', () => {
     const listening = (async () => {
       for await (const payload of subscription) heard.push(payload.statement);
     })();
-    const input = { key: 'zz-up-statement', kind: 'COMMENT', text: 'An unchanged comment', quote: 'VERBATIM', about: ['daquq-airstrike-2016-10-21'] };
-    const upsertStatement = 'mutation($input: StatementInput!) { upsertStatement(input: $input) { __typename } }';
-    await api.run(upsertStatement, { input }, editor);
-    await api.run(upsertStatement, { input }, editor);
+    const input = { key: 'zz-up-statement', kind: 'COMMENT' as const, text: 'An unchanged comment', quote: 'VERBATIM' as const, about: ['daquq-airstrike-2016-10-21'] };
+    await api.run(UpsertStatementKindDocument, { input }, editor);
+    await api.run(UpsertStatementKindDocument, { input }, editor);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await subscription.return?.();
     await listening;

@@ -441,6 +441,13 @@ export function recordReader<D extends RecordDeclaration<any>, Extra = unknown>(
   };
 }
 
+/** Every property a record's fields may store (a date with its precision, say), each as null. */
+export function unsetProperties(fields: Readonly<Record<string, Field>>): Props {
+  const props: Props = {};
+  for (const [name, field] of Object.entries(fields)) if (field.role === 'property') for (const key of Object.keys(field.write(name, null))) props[key] = null;
+  return props;
+}
+
 /** The record's stored property fields back in input form, to fill what a partial update leaves out. */
 export function storedInput(declaration: RecordDeclaration<any>, p: Props): Props {
   const input: Props = { id: p.id };

@@ -8,6 +8,7 @@ import {
   periodOfValid,
   propertyFields,
   storedInput,
+  unsetProperties,
   type Fields,
   type LinkField,
   type Props,
@@ -105,6 +106,11 @@ export class Plan {
   readonly unlinks = new Map<string, { label: Label; type: Rel; direction: 'out' | 'in'; targets: readonly Label[]; rows: UnlinkRow[] }>();
   /** Links that may form no loop, with the path of each record's link for the error. */
   readonly acyclic = new Map<string, { label: Label; type: Rel; paths: Map<string, string> }>();
+  /**
+   * Every property a row of a node label or a relationship group may carry, each null: a row
+   * holds only what its record gives, but a bulk load (bench/bulk.ts) writes every column.
+   */
+  readonly unset = new Map<string, Props>();
 
   node(label: Label, id: string, props: Props) {
     const rows = this.nodes.get(label) ?? [];
@@ -118,8 +124,9 @@ export class Plan {
     this.rel(Label.ExternalRecord, externalId, Rel.IDENTIFIES, label, id);
   }
 
-  rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}) {
+  rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}, unset: Props = {}) {
     const key = `${from}|${type}|${to}`;
+    if (!this.unset.has(key)) this.unset.set(key, unset);
     const group = this.rels.get(key) ?? { from, type, to, rows: [] };
     group.rows.push({ from: fromId, to: toId, props });
     this.rels.set(key, group);
@@ -141,6 +148,7 @@ export class Plan {
     }
     const derive = declaration.derive;
     if (derive && derive.from.some((name) => record[name] !== undefined)) Object.assign(props, derive.props(record as never));
+    if (!this.unset.has(declaration.label)) this.unset.set(declaration.label, unsetProperties(declaration.fields));
     this.node(declaration.label, id, props);
     for (const [name, field] of linkFields(declaration)) this.links(declaration, id, field, record[name], `${path}.${name}`);
     for (const [name, field] of Object.entries(declaration.fields as Fields)) {
@@ -157,7 +165,7 @@ export class Plan {
       const targetLabel = declarationOfKind[target.kind].label;
       const relProps = this.linkProps(field, target.props);
       const [from, fromId, to, toId] = field.direction === 'out' ? [label, id, targetLabel, target.id] : [targetLabel, target.id, label, id];
-      this.rel(from, fromId, field.rel, to, toId, relProps);
+      this.rel(from, fromId, field.rel, to, toId, relProps, unsetProperties(field.props));
       if (field.implies) {
         const implied = field.implies.direction === 'out' ? ([label, id, targetLabel, target.id] as const) : ([targetLabel, target.id, label, id] as const);
         this.rel(implied[0], implied[1], field.implies.rel, implied[2], implied[3]);
