@@ -1,7 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
-import { codes, gid, testApi } from './helpers/api.js';
+import {
+  AuditEntryKeysDocument,
+  DeleteRecordDocument,
+  FirstEventTotalCountDocument,
+  ImportBundleSummaryDocument,
+  NodeExistsDocument,
+  RecentAuditEntriesDocument,
+  UpsertActorRolesDocument,
+  UpsertArticleByUrlDocument,
+  UpsertClaimEventDocument,
+  UpsertEventWithProvenanceDocument,
+  UpsertMediaItemLinksDocument,
+  UpsertOutletDomainsDocument,
+  UpsertOutletNameDocument,
+  UpsertPlaceLinksDocument,
+  UpsertStatementLinksDocument,
+  type EventInput,
+} from './generated/graphql.js';
+import { codes, gid, ofType, testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
 
 const keys = { reader: 'reader-secret-1', editor: 'editor-secret-2', admin: 'admin-secret-3' };
@@ -21,16 +39,9 @@ afterAll(async () => {
   await api.close();
 });
 
-const upsertEvent = `mutation($input: EventInput!) {
-  upsertEvent(input: $input) {
-    __typename
-    ... on Event { id key title startDate datePrecision places { key } provenance { sources { key } } }
-    ... on ValidationError { message problems { path message } }
-    ... on NotFoundError { path kind key }
-  }
-}`;
+const upsertEvent = UpsertEventWithProvenanceDocument;
 
-const event = { key: 'zz-write-event', kind: 'AIRSTRIKE', title: 'A test strike near Kirkuk', startDate: '2016-10', places: ['kirkuk'] };
+const event: EventInput = { key: 'zz-write-event', kind: 'AIRSTRIKE', title: 'A test strike near Kirkuk', startDate: '2016-10', places: ['kirkuk'] };
 
 describe('roles', () => {
   it('refuses writes without a key (UNAUTHENTICATED), with a wrong key (UNAUTHENTICATED), with a reader key (FORBIDDEN)', async () => {
@@ -44,11 +55,10 @@ describe('roles', () => {
   });
 
   it('keeps reads public, with or without a key', async () => {
-    const query = '{ events(first: 1) { totalCount } }';
     for (const headers of [{}, as('reader'), as('editor')]) {
-      const result = await api.run<any, never>(query, undefined, headers);
+      const result = await api.run(FirstEventTotalCountDocument, undefined, headers);
       expect(result.errors).toBeUndefined();
-      expect(result.data.events.totalCount).toBeGreaterThan(0);
+      expect(result.data!.events!.totalCount).toBeGreaterThan(0);
     }
   });
 
@@ -59,9 +69,9 @@ describe('roles', () => {
 
 describe('upserts', () => {
   it('creates an event linked to an existing place, recording the key holder as its source', async () => {
-    const result = await api.run<any, any>(upsertEvent, { input: event }, as('editor'));
+    const result = await api.run(upsertEvent, { input: event }, as('editor'));
     expect(result.errors).toBeUndefined();
-    expect(result.data.upsertEvent).toEqual({
+    expect(result.data!.upsertEvent).toEqual({
       __typename: 'Event',
       id: gid('Event', 'zz-write-event'),
       key: 'zz-write-event',
@@ -82,31 +92,26 @@ describe('upserts', () => {
 
   it('answers invalid input with a ValidationError naming each field path, writing nothing', async () => {
     const before = await snapshot(api.db);
-    const result = await api.run<any, any>(upsertEvent, { input: { ...event, startDate: '2016-13-01', key: 'Bad Key' } }, as('editor'));
-    expect(result.data.upsertEvent.__typename).toBe('ValidationError');
-    expect(result.data.upsertEvent.problems.map((p: { path: string }) => p.path).sort()).toEqual(['input.key', 'input.startDate']);
+    const result = await api.run(upsertEvent, { input: { ...event, startDate: '2016-13-01', key: 'Bad Key' } }, as('editor'));
+    expect(result.data!.upsertEvent.__typename).toBe('ValidationError');
+    expect(ofType(result.data!.upsertEvent, 'ValidationError').problems.map((p) => p.path).sort()).toEqual(['input.key', 'input.startDate']);
     expect(await snapshot(api.db)).toEqual(before);
   });
 
   it('answers a reference to a missing record with a NotFoundError, writing nothing', async () => {
-    const result = await api.run<any, any>(upsertEvent, { input: { ...event, places: ['kirkuk', 'atlantis'] } }, as('editor'));
-    expect(result.data.upsertEvent).toEqual({ __typename: 'NotFoundError', path: 'input.places[1]', kind: 'places', key: 'atlantis' });
+    const result = await api.run(upsertEvent, { input: { ...event, places: ['kirkuk', 'atlantis'] } }, as('editor'));
+    expect(result.data!.upsertEvent).toEqual({ __typename: 'NotFoundError', path: 'input.places[1]', kind: 'places', key: 'atlantis' });
   });
 
   it('links a statement to its speaker, a stance on a claim and the article that carried it', async () => {
-    const claim = await api.run<any, any>(
-      `mutation($input: ClaimInput!) { upsertClaim(input: $input) { __typename ... on Claim { key event { key } } } }`,
+    const claim = await api.run(
+      UpsertClaimEventDocument,
       { input: { key: 'zz-write-claim', proposition: 'The test strike killed three people.', event: 'zz-write-event', casualtiesMin: 3, casualtiesMax: 3 } },
       as('editor'),
     );
-    expect(claim.data.upsertClaim).toEqual({ __typename: 'Claim', key: 'zz-write-claim', event: { key: 'zz-write-event' } });
-    const statement = await api.run<any, any>(
-      `mutation($input: StatementInput!) {
-        upsertStatement(input: $input) {
-          __typename
-          ... on Statement { key speaker { key } stances { value claim { key } } reportedIn { edges { node { key } } } }
-        }
-      }`,
+    expect(claim.data!.upsertClaim).toEqual({ __typename: 'Claim', key: 'zz-write-claim', event: { key: 'zz-write-event' } });
+    const statement = await api.run(
+      UpsertStatementLinksDocument,
       {
         input: {
           key: 'zz-write-statement',
@@ -122,7 +127,7 @@ describe('upserts', () => {
       as('editor'),
     );
     expect(statement.errors).toBeUndefined();
-    expect(statement.data.upsertStatement).toMatchObject({
+    expect(statement.data!.upsertStatement).toMatchObject({
       __typename: 'Statement',
       key: 'zz-write-statement',
       speaker: { key: 'us-led-coalition' },
@@ -133,49 +138,47 @@ describe('upserts', () => {
 
 describe('every record kind', () => {
   it('upserts places, actors, outlets and media items with their links', async () => {
-    const place = await api.run<any, any>(
-      `mutation($input: PlaceInput!) { upsertPlace(input: $input) { __typename ... on Place { key parent { key } near { place { key } distanceKm direction } location { latitude } } } }`,
+    const place = await api.run(
+      UpsertPlaceLinksDocument,
       { input: { key: 'zz-write-place', name: 'Test Village', kind: 'VILLAGE', countryCode: 'IQ', within: 'kirkuk-governorate', location: { latitude: 35.2, longitude: 44.4 }, near: [{ place: 'daquq', distanceKm: 5, direction: 'N' }] } },
       as('editor'),
     );
-    expect(place.data.upsertPlace).toEqual({
+    expect(place.data!.upsertPlace).toEqual({
       __typename: 'Place',
       key: 'zz-write-place',
       parent: { key: 'kirkuk-governorate' },
       near: [{ place: { key: 'daquq' }, distanceKm: 5, direction: 'N' }],
       location: { latitude: 35.2 },
     });
-    const actor = await api.run<any, any>(
-      `mutation($input: ActorInput!) { upsertActor(input: $input) { __typename ... on Actor { key aliases roles { title organization { ... on Actor { key } } } } } }`,
+    const actor = await api.run(
+      UpsertActorRolesDocument,
       { input: { key: 'zz-write-actor', name: 'Test Spokesperson', kind: 'PERSON', aliases: ['T. S.'], roles: [{ actor: 'russian-ministry-of-defence', title: 'deputy spokesperson' }] } },
       as('editor'),
     );
-    expect(actor.data.upsertActor).toEqual({
+    expect(actor.data!.upsertActor).toEqual({
       __typename: 'Actor',
       key: 'zz-write-actor',
       aliases: ['T. S.'],
       roles: [{ title: 'deputy spokesperson', organization: { key: 'russian-ministry-of-defence' } }],
     });
-    const outlet = await api.run<any, any>(
-      `mutation($input: OutletInput!) { upsertOutlet(input: $input) { __typename ... on Outlet { key domains kind } } }`,
+    const outlet = await api.run(
+      UpsertOutletDomainsDocument,
       { input: { name: 'Test Wire', kind: 'WIRE', domains: ['zz-test-wire.example'] } },
       as('editor'),
     );
-    expect(outlet.data.upsertOutlet).toEqual({ __typename: 'Outlet', key: 'zz-test-wire-example', domains: ['zz-test-wire.example'], kind: 'WIRE' });
-    const byDomain = await api.run<any, any>(
-      `mutation($input: OutletInput!) { upsertOutlet(input: $input) { __typename ... on Outlet { key name } } }`,
+    expect(outlet.data!.upsertOutlet).toEqual({ __typename: 'Outlet', key: 'zz-test-wire-example', domains: ['zz-test-wire.example'], kind: 'WIRE' });
+    const byDomain = await api.run(
+      UpsertOutletNameDocument,
       { input: { name: 'Test Wire Service', kind: 'WIRE', domains: ['zz-test-wire.example'] } },
       as('editor'),
     );
-    expect(byDomain.data.upsertOutlet).toEqual({ __typename: 'Outlet', key: 'zz-test-wire-example', name: 'Test Wire Service' });
-    const media = await api.run<any, any>(
-      `mutation($input: MediaItemInput!) {
-        upsertMediaItem(input: $input) { __typename ... on MediaItem { key creditedTo { key } distributedBy { key } depicts { verified target { ... on Place { key } } } } }
-      }`,
+    expect(byDomain.data!.upsertOutlet).toEqual({ __typename: 'Outlet', key: 'zz-test-wire-example', name: 'Test Wire Service' });
+    const media = await api.run(
+      UpsertMediaItemLinksDocument,
       { input: { key: 'zz-write-media', kind: 'PHOTO', caption: 'A test photo', creditedTo: ['zz-write-actor'], distributedBy: 'zz-test-wire-example', depicts: [{ place: 'zz-write-place', verified: false }] } },
       as('editor'),
     );
-    expect(media.data.upsertMediaItem).toEqual({
+    expect(media.data!.upsertMediaItem).toEqual({
       __typename: 'MediaItem',
       key: 'zz-write-media',
       creditedTo: [{ key: 'zz-write-actor' }],
@@ -189,40 +192,31 @@ describe('every record kind', () => {
 });
 
 describe('natural keys', () => {
-  const upsertArticle = `mutation($input: ArticleInput!) {
-    upsertArticle(input: $input) { __typename ... on Article { key url title } ... on ConflictError { message } ... on ValidationError { problems { path } } }
-  }`;
+  const upsertArticle = UpsertArticleByUrlDocument;
   const url = 'https://example.org/2016/10/daquq-strike';
 
   it('finds an article by its canonical URL when no key is given', async () => {
-    const first = await api.run<any, any>(upsertArticle, { input: { key: 'zz-write-article', outlet: 'rt', title: 'First title', url } }, as('editor'));
-    expect(first.data.upsertArticle).toEqual({ __typename: 'Article', key: 'zz-write-article', url, title: 'First title' });
-    const byUrl = await api.run<any, any>(upsertArticle, { input: { outlet: 'rt', title: 'Corrected title', url } }, as('editor'));
-    expect(byUrl.data.upsertArticle).toEqual({ __typename: 'Article', key: 'zz-write-article', url, title: 'Corrected title' });
+    const first = await api.run(upsertArticle, { input: { key: 'zz-write-article', outlet: 'rt', title: 'First title', url } }, as('editor'));
+    expect(first.data!.upsertArticle).toEqual({ __typename: 'Article', key: 'zz-write-article', url, title: 'First title' });
+    const byUrl = await api.run(upsertArticle, { input: { outlet: 'rt', title: 'Corrected title', url } }, as('editor'));
+    expect(byUrl.data!.upsertArticle).toEqual({ __typename: 'Article', key: 'zz-write-article', url, title: 'Corrected title' });
   });
 
   it('answers a URL already taken by another article with a ConflictError', async () => {
-    const result = await api.run<any, any>(upsertArticle, { input: { key: 'zz-write-article-2', outlet: 'rt', title: 'Copy', url } }, as('editor'));
-    expect(result.data.upsertArticle.__typename).toBe('ConflictError');
-    const gone = await api.run<any, any>('query($id: ID!) { node(id: $id) { id } }', { id: gid('Article', 'zz-write-article-2') });
-    expect(gone.data.node).toBeNull();
+    const result = await api.run(upsertArticle, { input: { key: 'zz-write-article-2', outlet: 'rt', title: 'Copy', url } }, as('editor'));
+    expect(result.data!.upsertArticle.__typename).toBe('ConflictError');
+    const gone = await api.run(NodeExistsDocument, { id: gid('Article', 'zz-write-article-2') });
+    expect(gone.data!.node).toBeNull();
   });
 
   it('asks for a key or a URL', async () => {
-    const result = await api.run<any, any>(upsertArticle, { input: { outlet: 'rt', title: 'No key' } }, as('editor'));
-    expect(result.data.upsertArticle).toEqual({ __typename: 'ValidationError', problems: [{ path: 'input.key' }] });
+    const result = await api.run(upsertArticle, { input: { outlet: 'rt', title: 'No key' } }, as('editor'));
+    expect(result.data!.upsertArticle).toEqual({ __typename: 'ValidationError', problems: [{ path: 'input.key' }] });
   });
 });
 
 describe('importBundle', () => {
-  const importBundle = `mutation($bundle: JSON!) {
-    importBundle(bundle: $bundle) {
-      __typename
-      ... on ImportSummary { nodesCreated relationshipsCreated }
-      ... on ValidationError { problems { path message } }
-      ... on NotFoundError { path key }
-    }
-  }`;
+  const importBundle = ImportBundleSummaryDocument;
   const bundle = {
     source: { id: 'api-bundle-test', title: 'A bundle through the API', recordedAt: '2026-11-24' },
     places: [{ id: 'zz-write-place', name: 'Test Village', kind: 'VILLAGE', within: 'kirkuk-governorate' }],
@@ -230,30 +224,24 @@ describe('importBundle', () => {
   };
 
   it('imports all of a bundle, then nothing the second time', async () => {
-    const first = await api.run<any, any>(importBundle, { bundle }, as('editor'));
-    expect(first.data.importBundle).toEqual({ __typename: 'ImportSummary', nodesCreated: 3, relationshipsCreated: 1 });
-    const again = await api.run<any, any>(importBundle, { bundle }, as('editor'));
-    expect(again.data.importBundle).toEqual({ __typename: 'ImportSummary', nodesCreated: 0, relationshipsCreated: 0 });
+    const first = await api.run(importBundle, { bundle }, as('editor'));
+    expect(first.data!.importBundle).toEqual({ __typename: 'ImportSummary', nodesCreated: 3, relationshipsCreated: 1 });
+    const again = await api.run(importBundle, { bundle }, as('editor'));
+    expect(again.data!.importBundle).toEqual({ __typename: 'ImportSummary', nodesCreated: 0, relationshipsCreated: 0 });
   });
 
   it('imports nothing of a bundle with one bad record', async () => {
     const before = await snapshot(api.db);
     const broken = { ...bundle, actors: [...bundle.actors, { id: 'zz-other', name: 'X', kind: 'ROBOT' }] };
-    const result = await api.run<any, any>(importBundle, { bundle: broken }, as('editor'));
-    expect(result.data.importBundle.__typename).toBe('ValidationError');
-    expect(result.data.importBundle.problems[0].path).toBe('actors[1].kind');
+    const result = await api.run(importBundle, { bundle: broken }, as('editor'));
+    expect(result.data!.importBundle.__typename).toBe('ValidationError');
+    expect(ofType(result.data!.importBundle, 'ValidationError').problems[0]!.path).toBe('actors[1].kind');
     expect(await snapshot(api.db)).toEqual(before);
   });
 });
 
 describe('deleteRecord', () => {
-  const deleteRecord = `mutation($id: ID!) {
-    deleteRecord(id: $id) {
-      __typename
-      ... on AuditEntry { action label key by relationships properties }
-      ... on NotFoundError { key }
-    }
-  }`;
+  const deleteRecord = DeleteRecordDocument;
 
   it('is for admins only', async () => {
     const id = gid('Actor', 'zz-write-actor');
@@ -262,8 +250,8 @@ describe('deleteRecord', () => {
   });
 
   it('deletes a record and keeps an audit entry of who, when and what', async () => {
-    const result = await api.run<any, any>(deleteRecord, { id: gid('Place', 'zz-write-place') }, as('admin'));
-    expect(result.data.deleteRecord).toMatchObject({
+    const result = await api.run(deleteRecord, { id: gid('Place', 'zz-write-place') }, as('admin'));
+    expect(result.data!.deleteRecord).toMatchObject({
       __typename: 'AuditEntry',
       action: 'DELETE',
       label: 'Place',
@@ -272,16 +260,16 @@ describe('deleteRecord', () => {
       relationships: 1,
       properties: { id: 'zz-write-place', name: 'Test Village', kind: 'VILLAGE' },
     });
-    const gone = await api.run<any, any>('query($id: ID!) { node(id: $id) { id } }', { id: gid('Place', 'zz-write-place') });
-    expect(gone.data.node).toBeNull();
-    const log = await api.run<any, any>('{ auditEntries(limit: 5) { key by at } }', undefined, as('admin'));
-    expect(log.data.auditEntries[0]).toMatchObject({ key: 'zz-write-place', by: 'admin-key' });
-    expect(Date.parse(log.data.auditEntries[0].at)).toBeGreaterThan(Date.now() - 60_000);
-    expect(codes(await api.run('{ auditEntries { key } }', undefined, as('editor')))).toEqual(['FORBIDDEN']);
+    const gone = await api.run(NodeExistsDocument, { id: gid('Place', 'zz-write-place') });
+    expect(gone.data!.node).toBeNull();
+    const log = await api.run(RecentAuditEntriesDocument, undefined, as('admin'));
+    expect(log.data!.auditEntries[0]).toMatchObject({ key: 'zz-write-place', by: 'admin-key' });
+    expect(Date.parse(log.data!.auditEntries[0]!.at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(codes(await api.run(AuditEntryKeysDocument, undefined, as('editor')))).toEqual(['FORBIDDEN']);
   });
 
   it('answers an unknown record with a NotFoundError', async () => {
-    const result = await api.run<any, any>(deleteRecord, { id: gid('Event', 'no-such-event') }, as('admin'));
-    expect(result.data.deleteRecord).toEqual({ __typename: 'NotFoundError', key: 'no-such-event' });
+    const result = await api.run(deleteRecord, { id: gid('Event', 'no-such-event') }, as('admin'));
+    expect(result.data!.deleteRecord).toEqual({ __typename: 'NotFoundError', key: 'no-such-event' });
   });
 });
