@@ -1,35 +1,30 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { importBundle } from '../src/ingest/write.js';
+import {
+  EventKeysFilteredDocument,
+  EventsTotalFilteredDocument,
+  StateActorsDocument,
+  StateAffiliatedAndWireOutletsDocument,
+  StatementsPageDocument,
+  type EventFilter,
+  type StatementsPageQuery,
+  type StatementsPageQueryVariables,
+} from './generated/graphql.js';
 import { codes, gid, testApi } from './helpers/api.js';
 
 const api = testApi();
 afterAll(() => api.close());
 
-const statementsPage = `
-  query Statements($first: Int, $after: String, $last: Int, $before: String, $filter: StatementFilter) {
-    statements(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
-      totalCount
-      edges { cursor node { key madeAt } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }`;
+type Page = NonNullable<StatementsPageQuery['statements']>;
 
-interface Page {
-  statements: {
-    totalCount: number;
-    edges: Array<{ cursor: string; node: { key: string; madeAt: string | null } }>;
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  };
-}
-
-async function page(variables: Record<string, unknown>) {
-  const result = await api.run<Page, Record<string, unknown>>(statementsPage, variables);
+async function page(variables: StatementsPageQueryVariables) {
+  const result = await api.run(StatementsPageDocument, variables);
   expect(result.errors).toBeUndefined();
-  return result.data!.statements;
+  return result.data!.statements!;
 }
 
-const keys = (p: Page['statements']) => p.edges.map((edge) => edge.node.key);
+const keys = (p: Page) => p.edges.map((edge) => edge.node.key);
 
 describe('cursor pagination (keyset)', () => {
   it('orders statements oldest first, undated last, ties by key', async () => {
@@ -92,14 +87,12 @@ describe('cursor pagination (keyset)', () => {
 });
 
 describe('filters', () => {
-  const eventKeys = async (filter: Record<string, unknown>) => {
-    const result = await api.run<any, any>(
-      'query($filter: EventFilter) { events(first: 100, filter: $filter) { totalCount edges { node { key } } } }',
-      { filter },
-    );
+  const eventKeys = async (filter: EventFilter) => {
+    const result = await api.run(EventKeysFilteredDocument, { filter });
     expect(result.errors).toBeUndefined();
-    expect(result.data.events.totalCount).toBe(result.data.events.edges.length);
-    return result.data.events.edges.map((e: any) => e.node.key);
+    const events = result.data!.events!;
+    expect(events.totalCount).toBe(events.edges.length);
+    return events.edges.map((e) => e.node.key);
   };
 
   it('events by kind', async () => {
@@ -149,18 +142,15 @@ describe('filters', () => {
   });
 
   it('outlets by kind and state affiliation, actors by kind', async () => {
-    const outlets = await api.run<any, never>(
-      '{ outlets(filter: { stateAffiliated: true }) { edges { node { key } } } wires: outlets(filter: { kinds: [WIRE] }) { edges { node { key } } } }',
-    );
-    expect(outlets.data.outlets.edges.map((e: any) => e.node.key)).toEqual(['rt', 'sputnik']);
-    expect(outlets.data.wires.edges.map((e: any) => e.node.key)).toEqual(['reuters']);
-    const states = await api.run<any, never>('{ actors(first: 100, filter: { kinds: [STATE] }) { edges { node { key } } } }');
-    expect(states.data.actors.edges.map((e: any) => e.node.key).sort()).toEqual(['iran', 'iraq', 'russia', 'united-states']);
+    const outlets = await api.run(StateAffiliatedAndWireOutletsDocument);
+    expect(outlets.data!.outlets!.edges.map((e) => e.node.key)).toEqual(['rt', 'sputnik']);
+    expect(outlets.data!.wires!.edges.map((e) => e.node.key)).toEqual(['reuters']);
+    const states = await api.run(StateActorsDocument);
+    expect(states.data!.actors!.edges.map((e) => e.node.key).sort()).toEqual(['iran', 'iraq', 'russia', 'united-states']);
   });
 
   it('rejects bad filter values with VALIDATION', async () => {
-    const bad = async (filter: Record<string, unknown>) =>
-      codes(await api.run('query($filter: EventFilter) { events(filter: $filter) { totalCount } }', { filter }));
+    const bad = async (filter: EventFilter) => codes(await api.run(EventsTotalFilteredDocument, { filter }));
     expect(await bad({ from: '2016-13' })).toEqual(['VALIDATION']);
     expect(await bad({ from: 'yesterday' })).toEqual(['VALIDATION']);
     expect(await bad({ from: '2016-11', to: '2016-10' })).toEqual(['VALIDATION']);
