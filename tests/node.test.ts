@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { EveryRecordWithSourcesDocument, NodeKeyDocument, NodesKeysDocument, PlaceAndActorNodesDocument } from './generated/graphql.js';
 import { gid, testApi, testConfig } from './helpers/api.js';
 
 /**
@@ -66,29 +67,20 @@ const roots = {
 } as const satisfies Record<string, Typename>;
 
 beforeAll(async () => {
-  const provenance = 'provenance { sources { id key } }';
-  const query = `{
-    ${Object.keys(roots)
-      .map((field) => {
-        const extra = field === 'events' || field === 'articles' ? ` media { id key ${provenance} }` : '';
-        return `${field}(first: 100) { totalCount pageInfo { hasNextPage } edges { node { id key ${provenance}${extra} } } }`;
-      })
-      .join('\n')}
-  }`;
-  const result = await api.run<any, never>(query);
+  const result = await api.run(EveryRecordWithSourcesDocument);
   expect(result.errors).toBeUndefined();
   const media = new Map<string, Item>();
   const sources = new Map<string, Item>();
-  const addSources = (record: any) => {
+  const addSources = (record: { provenance: { sources: Item[] } }) => {
     for (const source of record.provenance.sources) sources.set(source.id, { id: source.id, key: source.key });
   };
-  for (const [field, typename] of Object.entries(roots)) {
-    const connection = result.data[field];
+  for (const [field, typename] of Object.entries(roots) as Array<[keyof typeof roots, Typename]>) {
+    const connection = result.data![field]!;
     expect(connection.pageInfo.hasNextPage, field).toBe(false);
     totals[field] = connection.totalCount;
-    collected[typename] = connection.edges.map(({ node }: any) => {
+    collected[typename] = connection.edges.map(({ node }) => {
       addSources(node);
-      for (const item of node.media ?? []) {
+      for (const item of 'media' in node ? node.media : []) {
         media.set(item.id, { id: item.id, key: item.key });
         addSources(item);
       }
@@ -127,27 +119,19 @@ describe('the records the API lists are the records of the seed', () => {
   });
 });
 
-const keyFragments = TYPENAMES.map((typename) => `... on ${typename} { key }`).join(' ');
-
 describe('node(id)', () => {
   it.each(TYPENAMES)('returns every %s with its own ID, type and key', async (typename) => {
     expect(collected[typename].length).toBeGreaterThan(0);
     for (const { id, key } of collected[typename]) {
-      const result = await api.run<any, { id: string }>(`query($id: ID!) { node(id: $id) { id __typename ${keyFragments} } }`, { id });
+      const result = await api.run(NodeKeyDocument, { id });
       expect(result.errors, id).toBeUndefined();
-      expect(result.data.node, `${typename}:${key}`).toEqual({ id, __typename: typename, key });
+      expect(result.data!.node, `${typename}:${key}`).toEqual({ id, __typename: typename, key });
       expect(result.queries).toEqual([`${typename} by ids`]);
     }
   });
 
   it('tells apart records of different types with the same key (Iraq the place, Iraq the state)', async () => {
-    const result = await api.run<any, any>(
-      `query($place: ID!, $actor: ID!) {
-        place: node(id: $place) { id __typename ... on Place { kind } }
-        actor: node(id: $actor) { id __typename ... on Actor { kind } }
-      }`,
-      { place: gid('Place', 'iraq'), actor: gid('Actor', 'iraq') },
-    );
+    const result = await api.run(PlaceAndActorNodesDocument, { place: gid('Place', 'iraq'), actor: gid('Actor', 'iraq') });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       place: { id: gid('Place', 'iraq'), __typename: 'Place', kind: 'COUNTRY' },
@@ -157,7 +141,7 @@ describe('node(id)', () => {
 });
 
 describe('nodes(ids)', () => {
-  const nodesQuery = `query($ids: [ID!]!) { nodes(ids: $ids) { id __typename ${keyFragments} } }`;
+  const nodesQuery = NodesKeysDocument;
 
   it('returns every record in the order given, null for unknown but well-formed IDs, one round trip per type', async () => {
     const records = all();
@@ -172,18 +156,18 @@ describe('nodes(ids)', () => {
       ...mixed.slice(30).map((r) => ({ id: r.id, __typename: r.typename, key: r.key })),
       null,
     ];
-    const result = await api.run<any, { ids: string[] }>(nodesQuery, { ids });
+    const result = await api.run(nodesQuery, { ids });
     expect(result.errors).toBeUndefined();
-    expect(result.data.nodes).toHaveLength(records.length + 3);
-    expect(result.data.nodes).toEqual(expected);
+    expect(result.data!.nodes).toHaveLength(records.length + 3);
+    expect(result.data!.nodes).toEqual(expected);
     expect([...result.queries].sort()).toEqual(TYPENAMES.map((typename) => `${typename} by ids`).sort());
   });
 
   it('answers the same ID twice, and same-key records of two types, each in place', async () => {
     const ids = [gid('Place', 'iraq'), gid('Actor', 'iraq'), gid('Place', 'iraq'), gid('Actor', 'no-such-actor'), gid('Actor', 'iraq')];
-    const result = await api.run<any, { ids: string[] }>(nodesQuery, { ids });
+    const result = await api.run(nodesQuery, { ids });
     expect(result.errors).toBeUndefined();
-    expect(result.data.nodes).toEqual([
+    expect(result.data!.nodes).toEqual([
       { id: gid('Place', 'iraq'), __typename: 'Place', key: 'iraq' },
       { id: gid('Actor', 'iraq'), __typename: 'Actor', key: 'iraq' },
       { id: gid('Place', 'iraq'), __typename: 'Place', key: 'iraq' },
@@ -193,9 +177,9 @@ describe('nodes(ids)', () => {
   });
 
   it('answers an empty list with an empty list, without a round trip', async () => {
-    const result = await api.run<any, { ids: string[] }>(nodesQuery, { ids: [] });
+    const result = await api.run(nodesQuery, { ids: [] });
     expect(result.errors).toBeUndefined();
-    expect(result.data.nodes).toEqual([]);
+    expect(result.data!.nodes).toEqual([]);
     expect(result.queries).toEqual([]);
   });
 });
