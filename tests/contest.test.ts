@@ -1,4 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  ClaimSidesDocument,
+  ContestedClaimsCountsDocument,
+  ContestedClaimsFrom2017Document,
+  ContestedClaimsInOctoberDocument,
+  ContestedClaimsOfEventDocument,
+  EventCasualtyFiguresDocument,
+  EventClaimsByContestedDocument,
+  EventClaimsContestDocument,
+  type ClaimSidesQuery,
+} from './generated/graphql.js';
 import { codes, gid, testApi } from './helpers/api.js';
 
 const api = testApi();
@@ -7,22 +18,17 @@ afterAll(() => api.close());
 const daquq = gid('Event', 'daquq-airstrike-2016-10-21');
 const whoStruck = gid('Claim', 'coalition-carried-out-daquq-strike');
 
-const sidesQuery = `query ($id: ID!) {
-  claim(id: $id) {
-    key
-    contested
-    asserters { value statement { key } speaker { key } onBehalfOf { key } outlets { key } }
-    deniers { value statement { key } speaker { key } onBehalfOf { key } outlets { key } }
-  }
-}`;
+const sidesQuery = ClaimSidesDocument;
+
+type Position = NonNullable<ClaimSidesQuery['claim']>['asserters'][number];
 
 describe('contested claims', () => {
   it('Claim.asserters and Claim.deniers: each side’s statements, speakers, bodies and outlets, in one round trip per side', async () => {
-    const result = await api.run<any, unknown>(sidesQuery, { id: whoStruck });
+    const result = await api.run(sidesQuery, { id: whoStruck });
     expect(result.errors).toBeUndefined();
-    const claim = result.data.claim;
-    const line = (p: any) =>
-      `${p.value} ${p.statement.key} by ${p.speaker?.key ?? '-'} for ${p.onBehalfOf?.key ?? '-'} in ${p.outlets.map((o: any) => o.key).join(',')}`;
+    const claim = result.data!.claim!;
+    const line = (p: Position) =>
+      `${p.value} ${p.statement.key} by ${p.speaker?.key ?? '-'} for ${p.onBehalfOf?.key ?? '-'} in ${p.outlets.map((o) => o.key).join(',')}`;
     expect(claim.contested).toBe(true);
     expect(claim.asserters.map(line)).toEqual([
       'ASSERTS konashenkov-eyewitness-quote by igor-konashenkov for russian-ministry-of-defence in rt,war-news-updates',
@@ -40,18 +46,11 @@ describe('contested claims', () => {
   });
 
   it('Event.claims: a contested flag and a summary per claim, batched across all the claims', async () => {
-    const result = await api.run<any, unknown>(
-      `query ($id: ID!) { event(id: $id) { claims(first: 20) { edges { node {
-         key contested
-         contest { contested counts { value statements } earliestAssertion { key madeAt madeAtPrecision }
-                   earliestDenial { key madeAt } daysFromAssertionToDenial }
-       } } } } }`,
-      { id: daquq },
-    );
+    const result = await api.run(EventClaimsContestDocument, { id: daquq });
     expect(result.errors).toBeUndefined();
-    const claims = result.data.event.claims.edges.map((e: any) => e.node);
-    expect(claims.filter((c: any) => c.contested).map((c: any) => c.key)).toEqual(['coalition-carried-out-daquq-strike']);
-    const whoStruckSummary = claims.find((c: any) => c.key === 'coalition-carried-out-daquq-strike').contest;
+    const claims = result.data!.event!.claims.edges.map((e) => e.node);
+    expect(claims.filter((c) => c.contested).map((c) => c.key)).toEqual(['coalition-carried-out-daquq-strike']);
+    const whoStruckSummary = claims.find((c) => c.key === 'coalition-carried-out-daquq-strike')!.contest;
     expect(whoStruckSummary).toEqual({
       contested: true,
       counts: [
@@ -65,41 +64,38 @@ describe('contested claims', () => {
       // Both sides are dated only to October 2016: the gap is not knowable to the day.
       daysFromAssertionToDenial: 0,
     });
-    const killed17 = claims.find((c: any) => c.key === 'daquq-strike-killed-17').contest;
+    const killed17 = claims.find((c) => c.key === 'daquq-strike-killed-17')!.contest;
     expect(killed17).toMatchObject({ contested: false, counts: [{ value: 'ASSERTS', statements: 1 }], earliestDenial: null, daysFromAssertionToDenial: null });
     expect(result.queries).toEqual(['Event by ids', 'event claims page forward', 'claim contests']);
   });
 
   it('Event.claims(contested:) keeps only the contested claims, or only the others', async () => {
-    const query = `query ($id: ID!, $contested: Boolean) { event(id: $id) { claims(contested: $contested) { totalCount edges { node { key } } } } }`;
-    const contested = await api.run<any, unknown>(query, { id: daquq, contested: true });
+    const query = EventClaimsByContestedDocument;
+    const contested = await api.run(query, { id: daquq, contested: true });
     expect(contested.errors).toBeUndefined();
-    expect(contested.data.event.claims.edges.map((e: any) => e.node.key)).toEqual(['coalition-carried-out-daquq-strike']);
-    expect(contested.data.event.claims.totalCount).toBe(1);
-    const others = await api.run<any, unknown>(query, { id: daquq, contested: false });
-    expect(others.data.event.claims.totalCount).toBe(9);
-    const all = await api.run<any, unknown>(query, { id: daquq });
-    expect(all.data.event.claims.totalCount).toBe(10);
+    expect(contested.data!.event!.claims.edges.map((e) => e.node.key)).toEqual(['coalition-carried-out-daquq-strike']);
+    expect(contested.data!.event!.claims.totalCount).toBe(1);
+    const others = await api.run(query, { id: daquq, contested: false });
+    expect(others.data!.event!.claims.totalCount).toBe(9);
+    const all = await api.run(query, { id: daquq });
+    expect(all.data!.event!.claims.totalCount).toBe(10);
   });
 
   it('contestedClaims: a root connection of contested claims, filtered by event and period', async () => {
-    const all = await api.run<any, unknown>(`{ contestedClaims { totalCount edges { node { key contest { counts { value statements } } } } } }`);
+    const all = await api.run(ContestedClaimsCountsDocument);
     expect(all.errors).toBeUndefined();
-    expect(all.data.contestedClaims.totalCount).toBe(1);
-    expect(all.data.contestedClaims.edges.map((e: any) => e.node.key)).toEqual(['coalition-carried-out-daquq-strike']);
+    expect(all.data!.contestedClaims!.totalCount).toBe(1);
+    expect(all.data!.contestedClaims!.edges.map((e) => e.node.key)).toEqual(['coalition-carried-out-daquq-strike']);
 
-    const inOctober = await api.run<any, unknown>(
-      `query ($event: ID) { contestedClaims(filter: { event: $event, from: "2016-10", to: "2016-10-31" }) { edges { node { key } } } }`,
-      { event: daquq },
-    );
-    expect(inOctober.data.contestedClaims.edges).toHaveLength(1);
+    const inOctober = await api.run(ContestedClaimsInOctoberDocument, { event: daquq });
+    expect(inOctober.data!.contestedClaims!.edges).toHaveLength(1);
 
     const aleppo = gid('Event', 'russian-air-campaign-aleppo-2016');
-    const none = await api.run<any, unknown>(`query ($event: ID) { contestedClaims(filter: { event: $event }) { edges { node { key } } } }`, { event: aleppo });
-    expect(none.data.contestedClaims.edges).toEqual([]);
+    const none = await api.run(ContestedClaimsOfEventDocument, { event: aleppo });
+    expect(none.data!.contestedClaims!.edges).toEqual([]);
 
-    const later = await api.run<any, unknown>(`{ contestedClaims(filter: { from: "2017" }) { edges { node { key } } } }`);
-    expect(later.data.contestedClaims.edges).toEqual([]);
+    const later = await api.run(ContestedClaimsFrom2017Document);
+    expect(later.data!.contestedClaims!.edges).toEqual([]);
   });
 
   it('contestedClaims refuses a reversed period, an ID of the wrong type and a huge page', async () => {
@@ -116,16 +112,9 @@ describe('contested claims', () => {
   });
 
   it('Event.casualtyFigures: dozens according to the Russian MoD, 17 according to IBTimes, side by side', async () => {
-    const result = await api.run<any, unknown>(
-      `query ($id: ID!) { event(id: $id) { casualtyFigures {
-         text min max claim { key }
-         accordingTo { __typename ... on Actor { name } ... on Outlet { name } }
-         statements { key }
-       } } }`,
-      { id: daquq },
-    );
+    const result = await api.run(EventCasualtyFiguresDocument, { id: daquq });
     expect(result.errors).toBeUndefined();
-    expect(result.data.event.casualtyFigures).toEqual([
+    expect(result.data!.event!.casualtyFigures).toEqual([
       {
         text: 'dozens',
         min: 24,
