@@ -1,32 +1,23 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { FirstEventEndCursorDocument, SearchHitsDocument, type SearchHitsQueryVariables } from './generated/graphql.js';
 import { codes, testApi } from './helpers/api.js';
 
 const api = testApi();
 afterAll(() => api.close());
 
-const searchQuery = `query ($query: String!, $kinds: [NodeKind!], $first: Int, $after: String) {
-  search(query: $query, kinds: $kinds, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage endCursor }
-    edges { cursor node {
-      score
-      record { __typename ... on Node { id } ... on Actor { key name } ... on Place { key name } ... on Statement { key } ... on Claim { key } ... on Article { key } }
-      highlights { field snippet terms }
-    } }
-  }
-}`;
+const searchQuery = SearchHitsDocument;
 
-async function search(variables: Record<string, unknown>) {
-  const result = await api.run<any, unknown>(searchQuery, variables);
-  return { result, hits: (result.data?.search?.edges ?? []).map((e: any) => e.node) as any[] };
+async function search(variables: SearchHitsQueryVariables) {
+  const result = await api.run(searchQuery, variables);
+  return { result, hits: (result.data?.search?.edges ?? []).map((e) => e.node) };
 }
 
 describe('search', () => {
   it('finds records by name, ranked by score, with highlights of what matched', async () => {
     const { result, hits } = await search({ query: 'Konashenkov' });
     expect(result.errors).toBeUndefined();
-    expect(hits[0].record).toMatchObject({ __typename: 'Actor', key: 'igor-konashenkov' });
-    expect(hits[0].highlights[0]).toEqual({ field: 'name', snippet: 'Igor <em>Konashenkov</em>', terms: ['Konashenkov'] });
+    expect(hits[0]!.record).toMatchObject({ __typename: 'Actor', key: 'igor-konashenkov' });
+    expect(hits[0]!.highlights[0]).toEqual({ field: 'name', snippet: 'Igor <em>Konashenkov</em>', terms: ['Konashenkov'] });
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
     expect(result.queries).toEqual(['search page']);
   });
@@ -40,19 +31,19 @@ describe('search', () => {
     }
     expect(exact.map((h) => h.record.key)).toEqual(['daquq']);
     const { hits: typo } = await search({ query: 'Konashenkof', kinds: ['ACTOR'] });
-    expect(typo[0].record.key).toBe('igor-konashenkov');
-    expect(typo[0].highlights[0].snippet).toBe('Igor <em>Konashenkov</em>');
+    expect(typo[0]!.record.key).toBe('igor-konashenkov');
+    expect(typo[0]!.highlights[0]!.snippet).toBe('Igor <em>Konashenkov</em>');
   });
 
   it('matches aliases and statement text, and narrows by kind', async () => {
     const { hits: actors } = await search({ query: 'Russian MoD', kinds: ['ACTOR'] });
-    expect(actors[0].record.key).toBe('russian-ministry-of-defence');
-    expect(actors[0].highlights.map((h: any) => h.field)).toContain('aliases');
+    expect(actors[0]!.record.key).toBe('russian-ministry-of-defence');
+    expect(actors[0]!.highlights.map((h) => h.field)).toContain('aliases');
     expect(new Set(actors.map((h) => h.record.__typename))).toEqual(new Set(['Actor']));
 
     const { hits: statements } = await search({ query: 'eyewitness accounts', kinds: ['STATEMENT'] });
-    expect(statements[0].record.key).toBe('konashenkov-eyewitness-quote');
-    expect(statements[0].highlights[0].snippet).toContain('<em>eyewitness</em> <em>accounts</em>');
+    expect(statements[0]!.record.key).toBe('konashenkov-eyewitness-quote');
+    expect(statements[0]!.highlights[0]!.snippet).toContain('<em>eyewitness</em> <em>accounts</em>');
 
     const { hits: mixed } = await search({ query: 'mosque', kinds: ['CLAIM', 'ARTICLE'] });
     expect(new Set(mixed.map((h) => h.record.__typename))).toEqual(new Set(['Claim', 'Article']));
@@ -60,19 +51,19 @@ describe('search', () => {
 
   it('pages forward with cursors, stable and without repeats', async () => {
     const { result: all } = await search({ query: 'coalition', first: 100 });
-    const total = all.data.search.totalCount;
+    const total = all.data!.search!.totalCount;
     expect(total).toBeGreaterThan(4);
-    expect(all.data.search.edges).toHaveLength(total);
+    expect(all.data!.search!.edges).toHaveLength(total);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
       const { result } = await search({ query: 'coalition', first: 3, after });
-      seen.push(...result.data.search.edges.map((e: any) => e.node.record.id));
-      expect(result.data.search.pageInfo.hasPreviousPage).toBe(after !== null);
-      if (!result.data.search.pageInfo.hasNextPage) break;
-      after = result.data.search.pageInfo.endCursor;
+      seen.push(...result.data!.search!.edges.map((e) => e.node.record.id));
+      expect(result.data!.search!.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!result.data!.search!.pageInfo.hasNextPage) break;
+      after = result.data!.search!.pageInfo.endCursor;
     }
-    expect(seen).toEqual(all.data.search.edges.map((e: any) => e.node.record.id));
+    expect(seen).toEqual(all.data!.search!.edges.map((e) => e.node.record.id));
   });
 
   it('reads Lucene syntax as plain words: never a 500', async () => {
@@ -82,7 +73,7 @@ describe('search', () => {
       expect(result.errors).toBeUndefined();
     }
     const { hits } = await search({ query: 'ministry*', kinds: ['ACTOR'] });
-    expect(hits[0].record.key).toBe('russian-ministry-of-defence');
+    expect(hits[0]!.record.key).toBe('russian-ministry-of-defence');
   });
 
   it('refuses an empty or huge query, backward paging and foreign cursors with VALIDATION', async () => {
@@ -100,8 +91,8 @@ describe('search', () => {
     }
     const backward = await api.run(`{ search(query: "coalition", last: 2) { totalCount } }`);
     expect(codes(backward)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    const events = await api.run<any, unknown>(`{ events(first: 1) { pageInfo { endCursor } } }`);
-    const { result } = await search({ query: 'coalition', after: events.data.events.pageInfo.endCursor });
+    const events = await api.run(FirstEventEndCursorDocument);
+    const { result } = await search({ query: 'coalition', after: events.data!.events!.pageInfo.endCursor });
     expect(codes(result)).toEqual(['VALIDATION']);
   });
 });
