@@ -1,16 +1,22 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { codes, gid, testApi } from './helpers/api.js';
+import {
+  ActorsStatementCountsDocument,
+  EventCountsByGroupingDocument,
+  EventCountsWithinOnDayDocument,
+  OutletAndActorCountsFromDocument,
+  OutletCoverageOfEventDocument,
+  OutletsCoverageCountsDocument,
+} from './generated/graphql.js';
+import { codes, gid, ofType, testApi } from './helpers/api.js';
 
 const api = testApi();
 afterAll(() => api.close());
 
 describe('aggregations', () => {
   it('eventCounts: by kind, by month (year-precise events under their year) and by place, one query per grouping', async () => {
-    const result = await api.run<any, unknown>(`{ eventCounts {
-      byKind { kind events } byMonth { period events } byPlace { place { key } events }
-    } }`);
+    const result = await api.run(EventCountsByGroupingDocument);
     expect(result.errors).toBeUndefined();
-    expect(result.data.eventCounts).toEqual({
+    expect(result.data!.eventCounts).toEqual({
       byKind: [
         { kind: 'AIRSTRIKE', events: 1 },
         { kind: 'AIR_CAMPAIGN', events: 1 },
@@ -32,11 +38,8 @@ describe('aggregations', () => {
   });
 
   it('eventCounts takes the events filter: within Iraq, on 21 October 2016, and refuses a reversed period', async () => {
-    const result = await api.run<any, unknown>(
-      `query ($iraq: ID) { eventCounts(filter: { within: $iraq, from: "2016-10-21", to: "2016-10-21", kinds: [AIRSTRIKE, MILITARY_CAMPAIGN] }) { byKind { kind events } } }`,
-      { iraq: gid('Place', 'iraq') },
-    );
-    expect(result.data.eventCounts.byKind).toEqual([
+    const result = await api.run(EventCountsWithinOnDayDocument, { iraq: gid('Place', 'iraq') });
+    expect(result.data!.eventCounts.byKind).toEqual([
       { kind: 'AIRSTRIKE', events: 1 },
       { kind: 'MILITARY_CAMPAIGN', events: 1 },
     ]);
@@ -45,21 +48,18 @@ describe('aggregations', () => {
   });
 
   it('Actor.statementCounts: by kind and by position, batched across actors', async () => {
-    const result = await api.run<any, unknown>(
-      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Actor { key statementCounts { byKind { kind statements } byStance { value statements } } } } }`,
-      { ids: [gid('Actor', 'russian-ministry-of-defence'), gid('Actor', 'wnu-editor')] },
-    );
+    const result = await api.run(ActorsStatementCountsDocument, { ids: [gid('Actor', 'russian-ministry-of-defence'), gid('Actor', 'wnu-editor')] });
     expect(result.errors).toBeUndefined();
-    const [ministry, editor] = result.data.nodes;
+    const [ministry, editor] = result.data!.nodes.map((node) => ofType(node, 'Actor'));
     // Its own accusation, and Konashenkov's three statements on its behalf.
-    expect(ministry.statementCounts).toEqual({
+    expect(ministry!.statementCounts).toEqual({
       byKind: [
         { kind: 'ACCUSATION', statements: 2 },
         { kind: 'CLAIM', statements: 2 },
       ],
       byStance: [{ value: 'ASSERTS', statements: 4 }],
     });
-    expect(editor.statementCounts).toEqual({
+    expect(editor!.statementCounts).toEqual({
       byKind: [{ kind: 'COMMENT', statements: 3 }],
       byStance: [
         { value: 'ASSERTS', statements: 2 },
@@ -70,11 +70,11 @@ describe('aggregations', () => {
   });
 
   it('Outlet.coverageCounts: articles, statements, events, assertions and denials per outlet, batched', async () => {
-    const result = await api.run<any, unknown>(`{ outlets(first: 20) { edges { node { key coverageCounts { articles statements events byStance { value statements } } } } } }`);
+    const result = await api.run(OutletsCoverageCountsDocument);
     expect(result.errors).toBeUndefined();
-    const counts = Object.fromEntries(result.data.outlets.edges.map((e: any) => [e.node.key, e.node.coverageCounts]));
+    const counts = Object.fromEntries(result.data!.outlets!.edges.map((e) => [e.node.key, e.node.coverageCounts]));
     expect(counts.rt).toEqual({ articles: 1, statements: 4, events: 1, byStance: [{ value: 'ASSERTS', statements: 4 }] });
-    expect(counts.ibtimes.byStance).toEqual([
+    expect(counts.ibtimes!.byStance).toEqual([
       { value: 'ASSERTS', statements: 1 },
       { value: 'DENIES', statements: 1 },
     ]);
@@ -94,16 +94,13 @@ describe('aggregations', () => {
   });
 
   it('per-actor and per-outlet counts take a statement filter (event, period), and refuse bad ones', async () => {
-    const result = await api.run<any, unknown>(
-      `query ($wnu: ID!, $ministry: ID!) {
-        wnu: outlet(id: $wnu) { coverageCounts(filter: { from: "2016-10-24" }) { articles statements events byStance { value statements } } }
-        ministry: actor(id: $ministry) { statementCounts(filter: { from: "2016-10-24" }) { byKind { kind statements } } }
-      }`,
-      { wnu: gid('Outlet', 'war-news-updates'), ministry: gid('Actor', 'russian-ministry-of-defence') },
-    );
+    const result = await api.run(OutletAndActorCountsFromDocument, {
+      wnu: gid('Outlet', 'war-news-updates'),
+      ministry: gid('Actor', 'russian-ministry-of-defence'),
+    });
     expect(result.errors).toBeUndefined();
     // Only the editor's three comments are dated that day; the readers' comments are undated.
-    expect(result.data.wnu.coverageCounts).toEqual({
+    expect(result.data!.wnu!.coverageCounts).toEqual({
       articles: 1,
       statements: 3,
       events: 1,
@@ -112,13 +109,13 @@ describe('aggregations', () => {
         { value: 'DISPUTES', statements: 1 },
       ],
     });
-    expect(result.data.ministry.statementCounts.byKind).toEqual([]);
+    expect(result.data!.ministry!.statementCounts.byKind).toEqual([]);
 
-    const aboutAleppo = await api.run<any, unknown>(
-      `query ($id: ID!, $event: ID) { outlet(id: $id) { coverageCounts(filter: { event: $event }) { statements events } } }`,
-      { id: gid('Outlet', 'war-news-updates'), event: gid('Event', 'russian-air-campaign-aleppo-2016') },
-    );
-    expect(aboutAleppo.data.outlet.coverageCounts).toEqual({ statements: 0, events: 0 });
+    const aboutAleppo = await api.run(OutletCoverageOfEventDocument, {
+      id: gid('Outlet', 'war-news-updates'),
+      event: gid('Event', 'russian-air-campaign-aleppo-2016'),
+    });
+    expect(aboutAleppo.data!.outlet!.coverageCounts).toEqual({ statements: 0, events: 0 });
 
     const reversed = await api.run(`query ($id: ID!) { actor(id: $id) { statementCounts(filter: { from: "2017", to: "2016" }) { byKind { kind } } } }`, {
       id: gid('Actor', 'russia'),
