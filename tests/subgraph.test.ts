@@ -1,24 +1,31 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  NeighborhoodAtDepthDocument,
+  NeighborhoodDocument,
+  NeighborhoodIdsDocument,
+  NeighborhoodOfPlacesDocument,
+  PathsDocument,
+  type GraphFieldsFragment,
+} from './generated/graphql.js';
 import { codes, gid, testApi } from './helpers/api.js';
 
 const api = testApi();
 afterAll(() => api.close());
 
 const daquqStrike = gid('Event', 'daquq-airstrike-2016-10-21');
-const graphFields = 'nodes { id kind label properties } edges { id type source target properties } truncated';
 
 /** Every edge joins two returned nodes, and nothing repeats: loadable as is by Cytoscape.js or graphology. */
-function expectWellFormed(graph: any) {
-  const ids = new Set(graph.nodes.map((n: any) => n.id));
+function expectWellFormed(graph: GraphFieldsFragment) {
+  const ids = new Set(graph.nodes.map((n) => n.id));
   expect(ids.size).toBe(graph.nodes.length);
-  expect(new Set(graph.edges.map((e: any) => e.id)).size).toBe(graph.edges.length);
+  expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
   for (const edge of graph.edges) {
     expect(ids.has(edge.source)).toBe(true);
     expect(ids.has(edge.target)).toBe(true);
   }
 }
 
-function kindCounts(graph: any): Record<string, number> {
+function kindCounts(graph: GraphFieldsFragment): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const node of graph.nodes) counts[node.kind] = (counts[node.kind] ?? 0) + 1;
   return counts;
@@ -26,13 +33,13 @@ function kindCounts(graph: any): Record<string, number> {
 
 describe('neighborhood', () => {
   it('the Daquq strike and everything one relationship away, with properties, in one round trip', async () => {
-    const result = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id) { ${graphFields} } }`, { id: daquqStrike });
+    const result = await api.run(NeighborhoodDocument, { id: daquqStrike });
     expect(result.errors).toBeUndefined();
-    const graph = result.data.neighborhood;
+    const graph = result.data!.neighborhood;
     expectWellFormed(graph);
     expect(graph.truncated).toBe(false);
     expect(graph.nodes[0]).toMatchObject({ id: daquqStrike, kind: 'EVENT', label: 'Airstrike on Daquq, Kirkuk Governorate' });
-    expect(graph.nodes[0].properties).toMatchObject({ id: 'daquq-airstrike-2016-10-21', startDate: '2016-10-21', kind: 'AIRSTRIKE' });
+    expect(graph.nodes[0]!.properties).toMatchObject({ id: 'daquq-airstrike-2016-10-21', startDate: '2016-10-21', kind: 'AIRSTRIKE' });
     // Its place, its ten claims, and the three statements about it with no proposition.
     expect(kindCounts(graph)).toEqual({ EVENT: 1, PLACE: 1, CLAIM: 10, STATEMENT: 3 });
     expect(graph.edges).toContainEqual(
@@ -42,49 +49,46 @@ describe('neighborhood', () => {
   });
 
   it('follows only the given relationship types to the given kinds, as deep as asked', async () => {
-    const result = await api.run<any, unknown>(
-      `query ($id: ID!) { neighborhood(id: $id, depth: 3, relationshipTypes: [OCCURRED_IN, WITHIN, NEAR], nodeKinds: [EVENT, PLACE]) { ${graphFields} } }`,
-      { id: daquqStrike },
-    );
+    const result = await api.run(NeighborhoodOfPlacesDocument, { id: daquqStrike });
     expect(result.errors).toBeUndefined();
-    const graph = result.data.neighborhood;
+    const graph = result.data!.neighborhood;
     expectWellFormed(graph);
     // Daquq, then its governorate and Kirkuk (30 km north), then Iraq: three levels out.
-    expect(graph.nodes.map((n: any) => n.label).sort()).toEqual(
+    expect(graph.nodes.map((n) => n.label).sort()).toEqual(
       ['Airstrike on Daquq, Kirkuk Governorate', 'Daquq', 'Iraq', 'Kirkuk', 'Kirkuk Governorate'].sort(),
     );
-    const near = graph.edges.find((e: any) => e.type === 'NEAR');
+    const near = graph.edges.find((e) => e.type === 'NEAR');
     expect(near).toMatchObject({ source: gid('Place', 'daquq'), target: gid('Place', 'kirkuk') });
-    expect(near.properties).toMatchObject({ distanceKm: 30, direction: 'S' });
+    expect(near!.properties).toMatchObject({ distanceKm: 30, direction: 'S' });
     expect(result.queries).toEqual(['neighborhood']);
   });
 
   it('a limit keeps the first nodes met, breadth first, and every relationship among them', async () => {
     for (const depth of [2, 3]) {
-      const query = `query ($id: ID!, $limit: Int) { neighborhood(id: $id, depth: ${depth}, limit: $limit) { nodes { id } edges { id source target } truncated } }`;
-      const full = (await api.run<any, unknown>(query, { id: daquqStrike, limit: 500 })).data.neighborhood;
+      const query = NeighborhoodIdsDocument;
+      const full = (await api.run(query, { id: daquqStrike, depth, limit: 500 })).data!.neighborhood;
       expect(full.truncated).toBe(false);
       const size = full.nodes.length;
       expect(size).toBeGreaterThan(20);
       for (const limit of [1, 2, 3, 8, 15, 16, 40, size - 1, size]) {
-        const cut = (await api.run<any, unknown>(query, { id: daquqStrike, limit })).data.neighborhood;
+        const cut = (await api.run(query, { id: daquqStrike, depth, limit })).data!.neighborhood;
         expect(cut.nodes).toEqual(full.nodes.slice(0, limit));
-        const kept = new Set(cut.nodes.map((n: any) => n.id));
-        expect(cut.edges).toEqual(full.edges.filter((e: any) => kept.has(e.source) && kept.has(e.target)));
+        const kept = new Set(cut.nodes.map((n) => n.id));
+        expect(cut.edges).toEqual(full.edges.filter((e) => kept.has(e.source) && kept.has(e.target)));
         expect(cut.truncated).toBe(limit < size);
       }
     }
   });
 
   it('depth 0 is the record alone; a limit cuts the graph and says so', async () => {
-    const alone = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id, depth: 0) { ${graphFields} } }`, { id: daquqStrike });
-    expect(alone.data.neighborhood).toMatchObject({ edges: [], truncated: false });
-    expect(alone.data.neighborhood.nodes).toHaveLength(1);
+    const alone = await api.run(NeighborhoodAtDepthDocument, { id: daquqStrike, depth: 0 });
+    expect(alone.data!.neighborhood).toMatchObject({ edges: [], truncated: false });
+    expect(alone.data!.neighborhood.nodes).toHaveLength(1);
 
-    const cut = await api.run<any, unknown>(`query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 5) { ${graphFields} } }`, { id: daquqStrike });
-    expectWellFormed(cut.data.neighborhood);
-    expect(cut.data.neighborhood.nodes).toHaveLength(5);
-    expect(cut.data.neighborhood.truncated).toBe(true);
+    const cut = await api.run(NeighborhoodAtDepthDocument, { id: daquqStrike, depth: 2, limit: 5 });
+    expectWellFormed(cut.data!.neighborhood);
+    expect(cut.data!.neighborhood.nodes).toHaveLength(5);
+    expect(cut.data!.neighborhood.truncated).toBe(true);
   });
 
   it('refuses a negative or excessive depth, a huge limit, unknown and malformed IDs', async () => {
@@ -109,26 +113,20 @@ describe('paths', () => {
   const ministry = gid('Actor', 'russian-ministry-of-defence');
 
   it('from the WNU editor to the Russian MoD: through the comment that mentions it', async () => {
-    const result = await api.run<any, unknown>(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 2) { ${graphFields} } }`, {
-      from: editor,
-      to: ministry,
-    });
+    const result = await api.run(PathsDocument, { from: editor, to: ministry, maxHops: 2 });
     expect(result.errors).toBeUndefined();
-    const graph = result.data.paths;
+    const graph = result.data!.paths;
     expectWellFormed(graph);
     const comment = gid('Statement', 'wnu-editor-on-russian-claims');
-    expect(graph.nodes.map((n: any) => n.id)).toEqual([editor, ministry, comment]);
-    expect(graph.edges.map((e: any) => `${e.source} ${e.type} ${e.target}`)).toEqual([`${editor} MADE ${comment}`, `${comment} MENTIONS ${ministry}`]);
+    expect(graph.nodes.map((n) => n.id)).toEqual([editor, ministry, comment]);
+    expect(graph.edges.map((e) => `${e.source} ${e.type} ${e.target}`)).toEqual([`${editor} MADE ${comment}`, `${comment} MENTIONS ${ministry}`]);
     expect(graph.truncated).toBe(false);
   });
 
   it('caps the number of paths and says the result is truncated', async () => {
-    const result = await api.run<any, unknown>(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 3) { ${graphFields} } }`, {
-      from: editor,
-      to: ministry,
-    });
-    expectWellFormed(result.data.paths);
-    expect(result.data.paths.truncated).toBe(true);
+    const result = await api.run(PathsDocument, { from: editor, to: ministry, maxHops: 4, limit: 3 });
+    expectWellFormed(result.data!.paths);
+    expect(result.data!.paths.truncated).toBe(true);
     expect(result.queries).toEqual(['subgraph Actor by id', 'subgraph Actor by id', 'paths']);
   });
 
