@@ -1,29 +1,37 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { codes, gid, testApi } from './helpers/api.js';
+import {
+  EventsInBoxDocument,
+  EventsNearMosulDocument,
+  EventsNearPlaceDocument,
+  TimelineEntriesDocument,
+  type TimelineEntriesQuery,
+} from './generated/graphql.js';
+import { codes, gid, testApi, type Result } from './helpers/api.js';
 
 const api = testApi();
 afterAll(() => api.close());
 
 const kirkuk = gid('Place', 'kirkuk');
-const keys = (result: any, field: string) => result.data[field].edges.map((e: any) => e.node.key ?? e.node.__typename);
+/** The keys of a connection's records, in order. */
+const keys = (connection: { edges: Array<{ node: { key: string } }> } | null | undefined) => connection!.edges.map((e) => e.node.key);
 
 describe('events near a point or a place', () => {
   it('within 50 km of Kirkuk: the Daquq strike (Daquq lies about 39 km away); within 10 km: nothing', async () => {
-    const near = `query ($place: ID, $radiusKm: Float!) { eventsNear(place: $place, radiusKm: $radiusKm) { totalCount edges { node { key } } } }`;
-    const wide = await api.run<any, unknown>(near, { place: kirkuk, radiusKm: 50 });
+    const near = EventsNearPlaceDocument;
+    const wide = await api.run(near, { place: kirkuk, radiusKm: 50 });
     expect(wide.errors).toBeUndefined();
-    expect(keys(wide, 'eventsNear')).toEqual(['daquq-airstrike-2016-10-21']);
-    expect(wide.data.eventsNear.totalCount).toBe(1);
-    const narrow = await api.run<any, unknown>(near, { place: kirkuk, radiusKm: 10 });
-    expect(keys(narrow, 'eventsNear')).toEqual([]);
+    expect(keys(wide.data?.eventsNear)).toEqual(['daquq-airstrike-2016-10-21']);
+    expect(wide.data!.eventsNear!.totalCount).toBe(1);
+    const narrow = await api.run(near, { place: kirkuk, radiusKm: 10 });
+    expect(keys(narrow.data?.eventsNear)).toEqual([]);
     expect(wide.queries).toEqual(['Place by ids', 'events near page forward and count']);
   });
 
   it('around a point, with the events filters: Mosul within 20 km, by kind and period', async () => {
-    const query = `query ($filter: EventFilter) { eventsNear(center: { latitude: 36.3, longitude: 43.1 }, radiusKm: 20, filter: $filter) { edges { node { key } } } }`;
-    expect(keys(await api.run<any, unknown>(query, {}), 'eventsNear')).toEqual(['mosul-offensive-2016']);
-    expect(keys(await api.run<any, unknown>(query, { filter: { kinds: ['AIRSTRIKE'] } }), 'eventsNear')).toEqual([]);
-    expect(keys(await api.run<any, unknown>(query, { filter: { from: '2017' } }), 'eventsNear')).toEqual([]);
+    const query = EventsNearMosulDocument;
+    expect(keys((await api.run(query, {})).data?.eventsNear)).toEqual(['mosul-offensive-2016']);
+    expect(keys((await api.run(query, { filter: { kinds: ['AIRSTRIKE'] } })).data?.eventsNear)).toEqual([]);
+    expect(keys((await api.run(query, { filter: { from: '2017' } })).data?.eventsNear)).toEqual([]);
   });
 
   it('refuses invalid coordinates and radii, both or neither centre, unknown places and places without coordinates', async () => {
@@ -47,20 +55,18 @@ describe('events near a point or a place', () => {
 });
 
 describe('events in a bounding box', () => {
-  const inBox = `query ($sw: LatLngInput!, $ne: LatLngInput!, $filter: EventFilter) {
-    eventsInBox(southWest: $sw, northEast: $ne, filter: $filter) { edges { node { key } } }
-  }`;
+  const inBox = EventsInBoxDocument;
 
   it('Iraq’s box holds the Mosul and Daquq events, oldest first; widened west to Aleppo and filtered by kind, the air campaign', async () => {
-    const iraq = await api.run<any, unknown>(inBox, { sw: { latitude: 29, longitude: 38.8 }, ne: { latitude: 37.4, longitude: 48.6 } });
+    const iraq = await api.run(inBox, { sw: { latitude: 29, longitude: 38.8 }, ne: { latitude: 37.4, longitude: 48.6 } });
     expect(iraq.errors).toBeUndefined();
-    expect(keys(iraq, 'eventsInBox')).toEqual(['mosul-offensive-2016', 'daquq-airstrike-2016-10-21']);
-    const wider = await api.run<any, unknown>(inBox, {
+    expect(keys(iraq.data?.eventsInBox)).toEqual(['mosul-offensive-2016', 'daquq-airstrike-2016-10-21']);
+    const wider = await api.run(inBox, {
       sw: { latitude: 29, longitude: 30 },
       ne: { latitude: 37.4, longitude: 48.6 },
       filter: { kinds: ['AIR_CAMPAIGN'] },
     });
-    expect(keys(wider, 'eventsInBox')).toEqual(['russian-air-campaign-aleppo-2016']);
+    expect(keys(wider.data?.eventsInBox)).toEqual(['russian-air-campaign-aleppo-2016']);
   });
 
   it('refuses a box upside down or off the globe', async () => {
@@ -72,18 +78,12 @@ describe('events in a bounding box', () => {
 });
 
 describe('timeline', () => {
-  const timeline = `query ($event: ID, $place: ID, $actor: ID, $filter: TimelineFilter, $first: Int, $after: String) {
-    timeline(event: $event, place: $place, actor: $actor, filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { __typename ... on Statement { key madeAt } ... on Article { key publishedAt } } }
-    }
-  }`;
-  const entries = (result: any) =>
-    result.data.timeline.edges.map((e: any) => `${e.node.madeAt ?? e.node.publishedAt ?? 'undated'} ${e.node.__typename} ${e.node.key}`);
+  const timeline = TimelineEntriesDocument;
+  const entries = (result: Result<TimelineEntriesQuery>) =>
+    result.data!.timeline!.edges.map(({ node }) => `${(node.__typename === 'Statement' ? node.madeAt : node.publishedAt) ?? 'undated'} ${node.__typename} ${node.key}`);
 
   it('an actor: Konashenkov’s statements (October 2016), then the articles that carried them, undated last', async () => {
-    const result = await api.run<any, unknown>(timeline, { actor: gid('Actor', 'igor-konashenkov') });
+    const result = await api.run(timeline, { actor: gid('Actor', 'igor-konashenkov') });
     expect(result.errors).toBeUndefined();
     expect(entries(result)).toEqual([
       '2016-10 Statement konashenkov-eyewitness-quote',
@@ -96,7 +96,7 @@ describe('timeline', () => {
   });
 
   it('an event, from a date: only what is dated on or after it', async () => {
-    const result = await api.run<any, unknown>(timeline, { event: gid('Event', 'daquq-airstrike-2016-10-21'), filter: { from: '2016-10-24' } });
+    const result = await api.run(timeline, { event: gid('Event', 'daquq-airstrike-2016-10-21'), filter: { from: '2016-10-24' } });
     expect(entries(result)).toEqual([
       // Same day: ties go by key.
       '2016-10-24 Statement wnu-editor-iraqis-want-answers',
@@ -107,14 +107,14 @@ describe('timeline', () => {
   });
 
   it('a place takes in what happened within it, and pages in date order', async () => {
-    const all = await api.run<any, unknown>(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 100 });
-    const total = all.data.timeline.totalCount;
-    expect(total).toBe(all.data.timeline.edges.length);
+    const all = await api.run(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 100 });
+    const total = all.data!.timeline!.totalCount;
+    expect(total).toBe(all.data!.timeline!.edges.length);
     expect(entries(all)).toContain('2016-10 Statement mod-accuses-coalition-daquq');
-    const dates = entries(all).map((line: string) => line.split(' ')[0]).filter((d: string) => d !== 'undated');
+    const dates = entries(all).map((line) => line.split(' ')[0]).filter((d) => d !== 'undated');
     expect(dates).toEqual([...dates].sort());
-    const first = await api.run<any, unknown>(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 5 });
-    const next = await api.run<any, unknown>(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 5, after: first.data.timeline.pageInfo.endCursor });
+    const first = await api.run(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 5 });
+    const next = await api.run(timeline, { place: gid('Place', 'kirkuk-governorate'), first: 5, after: first.data!.timeline!.pageInfo.endCursor });
     expect([...entries(first), ...entries(next)]).toEqual(entries(all).slice(0, 10));
   });
 
