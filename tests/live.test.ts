@@ -1,7 +1,17 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
 import { createLive, type Live } from '../src/http/live.js';
+import {
+  EventUpdatedTitleDocument,
+  StatementAddedToEventDocument,
+  UpsertEventTypenameDocument,
+  UpsertStatementTypenameDocument,
+  type EventInput,
+  type StatementInput,
+} from './generated/graphql.js';
 import { gid, testApi } from './helpers/api.js';
 
 const editorKey = 'live-editor-secret';
@@ -19,11 +29,11 @@ afterAll(async () => {
 });
 
 /** Opens a subscription over Server-Sent Events; `next` resolves with its first payload. */
-async function firstEvent(api: ReturnType<typeof testApi>, query: string, variables: Record<string, unknown>) {
+async function firstEvent<T, V>(api: ReturnType<typeof testApi>, subscription: TypedDocumentNode<T, V>, variables: V) {
   const response = await api.fetch('http://test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: print(subscription), variables }),
   });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -38,7 +48,7 @@ async function firstEvent(api: ReturnType<typeof testApi>, query: string, variab
       const match = /event: next\ndata: (.*)\n/.exec(buffer);
       if (match) {
         await reader.cancel();
-        return JSON.parse(match[1]!) as { data: any };
+        return JSON.parse(match[1]!) as { data: T };
       }
     }
   })();
@@ -48,9 +58,9 @@ async function firstEvent(api: ReturnType<typeof testApi>, query: string, variab
   return { next: received };
 }
 
-const statementAdded = 'subscription($event: ID!) { statementAdded(eventId: $event) { key text speaker { key } } }';
-const upsertStatement = `mutation($input: StatementInput!) { upsertStatement(input: $input) { __typename } }`;
-const statement = (key: string) => ({
+const statementAdded = StatementAddedToEventDocument;
+const upsertStatement = UpsertStatementTypenameDocument;
+const statement = (key: string): StatementInput => ({
   key,
   kind: 'COMMENT',
   text: `A live comment (${key})`,
@@ -63,8 +73,8 @@ describe('live updates over Server-Sent Events', () => {
   it('delivers a statement written by a mutation to subscribers of its event', async () => {
     const api = testApi({ apiKeys });
     const event = await firstEvent(api, statementAdded, { event: daquq });
-    const mutation = await api.run<any, any>(upsertStatement, { input: statement('zz-live-statement') }, editor);
-    expect(mutation.data.upsertStatement.__typename).toBe('Statement');
+    const mutation = await api.run(upsertStatement, { input: statement('zz-live-statement') }, editor);
+    expect(mutation.data!.upsertStatement.__typename).toBe('Statement');
     expect((await event.next).data.statementAdded).toEqual({
       key: 'zz-live-statement',
       text: 'A live comment (zz-live-statement)',
@@ -75,10 +85,10 @@ describe('live updates over Server-Sent Events', () => {
 
   it('delivers event updates', async () => {
     const api = testApi({ apiKeys });
-    const upsertEvent = `mutation($input: EventInput!) { upsertEvent(input: $input) { __typename } }`;
-    const input = { key: 'zz-live-event', kind: 'SHELLING', title: 'Shelling (first report)', startDate: '2016-10-23', places: ['kirkuk'] };
+    const upsertEvent = UpsertEventTypenameDocument;
+    const input: EventInput = { key: 'zz-live-event', kind: 'SHELLING', title: 'Shelling (first report)', startDate: '2016-10-23', places: ['kirkuk'] };
     await api.run(upsertEvent, { input }, editor);
-    const event = await firstEvent(api, 'subscription($id: ID!) { eventUpdated(id: $id) { key title } }', { id: gid('Event', 'zz-live-event') });
+    const event = await firstEvent(api, EventUpdatedTitleDocument, { id: gid('Event', 'zz-live-event') });
     await api.run(upsertEvent, { input: { ...input, title: 'Shelling (corrected)' } }, editor);
     expect((await event.next).data.eventUpdated).toEqual({ key: 'zz-live-event', title: 'Shelling (corrected)' });
     await api.close();
