@@ -3,30 +3,32 @@ import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
 import { portAnswers, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 import { createServer } from '../src/yoga.js';
+import { freePort } from './helpers/ports.js';
 
 /**
- * A database outage for real: a Neo4j of this file's own (port 7691, .data/neo4j-fault) is
+ * A database outage for real: a Neo4j of this file's own (a free port, .data/neo4j-fault) is
  * stopped under a running API and started again. The bounds below are "it does not hang" bounds,
- * far above the expected times, not speed targets.
+ * far above the expected times, not speed targets. The user's own NEO4J_ settings never reach it.
  */
-const config = loadConfig({
-  ...process.env,
-  NEO4J_URI: '',
-  NEO4J_LOCAL_PORT: '7691',
-  NEO4J_LOCAL_DATA: '.data/neo4j-fault',
-  NEO4J_LOCAL_HEAP: '256m',
-  NEO4J_LOCAL_PAGECACHE_MB: '32',
-  NEO4J_RETRY_TIMEOUT_MS: '2000',
-});
+const withoutNeo4jSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
 const log = (line: string) => console.error(`[faults] ${line}`);
 
+let config: ReturnType<typeof loadConfig>;
 let neo4j: LocalNeo4j;
 let db: Database;
 let yoga: ReturnType<typeof createServer>;
 
 beforeAll(async () => {
+  config = loadConfig({
+    ...withoutNeo4jSettings,
+    NEO4J_LOCAL_PORT: String(await freePort()),
+    NEO4J_LOCAL_DATA: '.data/neo4j-fault',
+    NEO4J_LOCAL_HEAP: '256m',
+    NEO4J_LOCAL_PAGECACHE_MB: '32',
+    NEO4J_RETRY_TIMEOUT_MS: '2000',
+  });
   // A Neo4j left over on this port would be reused, and stopping it would then do nothing.
-  expect(await portAnswers(config.neo4j.localPort), 'port 7691 must be free').toBe(false);
+  expect(await portAnswers(config.neo4j.localPort), 'the port must be free').toBe(false);
   neo4j = await startLocalNeo4j(config.neo4j, log);
   db = new Database(neo4j.uri, config.neo4j);
   yoga = createServer(db, { config });
