@@ -9,14 +9,15 @@ import { runImport } from '../src/ingest/runner.js';
 import { importBundle } from '../src/ingest/write.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { expandPaths } from '../src/ingest/sources/rows.js';
+import { mergeDuplicateOutlets } from '../src/modules/outlet/outlet-merge.js';
 import { outletOwners, outletRegistry, readOutletRegistry } from '../src/modules/outlet/outlet-domains.js';
 import { gid, testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
 
 const api = testApi();
 const cleanUp = cypher(
-  'test: remove gdelt and test records',
-  "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n.id STARTS WITH 'zz-outlets-' OR n:ExternalRecord DETACH DELETE n",
+  'test: remove gdelt and merge records',
+  "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n.id STARTS WITH 'zz-outlets-' OR n:ExternalRecord OR n:AuditEntry DETACH DELETE n",
 );
 beforeEach(() => api.db.write(cleanUp));
 afterAll(async () => {
@@ -106,5 +107,56 @@ describe('GDELT mentions after the seed', () => {
     const first = await snapshot(api.db);
     expect(await importGdelt()).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
     expect(await snapshot(api.db)).toEqual(first);
+  });
+});
+
+describe('merging outlets that share a domain', () => {
+  const rt = cypher('test: rt', "MATCH (o:Outlet {id: 'rt'}) RETURN properties(o) AS props");
+  // As an import made before domains were normalised would have left it: its own outlet for www.rt.com.
+  const duplicate = cypher(
+    'test: duplicate rt',
+    `MATCH (rt:Outlet {id: 'rt'})
+     CREATE (d:Outlet {id: 'gdelt-outlet-www-rt-com', name: 'www.rt.com', kind: 'DIGITAL', domains: ['www.rt.com'], sources: ['zz-outlets-old-import'], recordedAt: rt.recordedAt})
+     CREATE (d)-[:PUBLISHED]->(:Article {id: 'zz-outlets-rt-article', title: 'An RT article', url: 'https://www.rt.com/zz-outlets'})
+     CREATE (d)-[:PUBLISHED]->(:Article {id: 'zz-outlets-rt-article-2', title: 'Another RT article', url: 'https://www.rt.com/zz-outlets-2'})`,
+  );
+  const publishedBy = cypher('test: publisher', "MATCH (o:Outlet)-[:PUBLISHED]->(a:Article) WHERE a.id STARTS WITH 'zz-outlets-' RETURN a.id AS article, o.id AS outlet ORDER BY article");
+  const audit = cypher('test: merge audit', "MATCH (a:AuditEntry {action: 'MERGE'}) RETURN properties(a) AS props");
+
+  it('moves every relationship to the outlet that owns the domain, unions domains and sources, and audits it', async () => {
+    const rtBefore = (await api.db.read(rt)).records[0]!.get('props');
+    await api.db.write(duplicate);
+    const merges = await mergeDuplicateOutlets(api.db, 'test');
+    expect(merges).toEqual([{ kept: 'rt', merged: ['gdelt-outlet-www-rt-com'], domains: ['rt.com'] }]);
+    expect((await api.db.read(publishedBy)).records.map((r) => r.toObject())).toEqual([
+      { article: 'zz-outlets-rt-article', outlet: 'rt' },
+      { article: 'zz-outlets-rt-article-2', outlet: 'rt' },
+    ]);
+    expect((await outlets()).filter((outlet) => outlet.domains.includes('rt.com')).map((outlet) => outlet.id)).toEqual(['rt']);
+    const rtAfter = (await api.db.read(rt)).records[0]!.get('props');
+    expect(rtAfter).toEqual({ ...rtBefore, sources: [...rtBefore.sources, 'zz-outlets-old-import'] });
+
+    const entries = (await api.db.read(audit)).records.map((r) => r.get('props'));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ label: 'Outlet', key: 'gdelt-outlet-www-rt-com', mergedInto: 'rt', by: 'test', relationships: 2 });
+    expect(JSON.parse(entries[0].properties)).toMatchObject({ name: 'www.rt.com', domains: ['www.rt.com'], sources: ['zz-outlets-old-import'] });
+    expect(JSON.parse(entries[0].movedRelationships)).toEqual([
+      { type: 'PUBLISHED', outgoing: true, other: 'zz-outlets-rt-article', label: 'Article', props: {} },
+      { type: 'PUBLISHED', outgoing: true, other: 'zz-outlets-rt-article-2', label: 'Article', props: {} },
+    ]);
+    expect(JSON.parse(entries[0].keptBefore)).toEqual({ domains: ['rt.com'], sources: rtBefore.sources });
+
+    // Leave the seed's RT as it was for the other tests.
+    await api.db.write(cypher('test: restore rt', "MATCH (o:Outlet {id: 'rt'}) SET o.sources = $sources"), { sources: rtBefore.sources });
+  });
+
+  it('changes nothing when run again', async () => {
+    await api.db.write(duplicate);
+    await mergeDuplicateOutlets(api.db, 'test');
+    const once = await snapshot(api.db);
+    expect(await mergeDuplicateOutlets(api.db, 'test')).toEqual([]);
+    expect(await snapshot(api.db)).toEqual(once);
+    const rtSources = (await api.db.read(rt)).records[0]!.get('props').sources as string[];
+    await api.db.write(cypher('test: restore rt', "MATCH (o:Outlet {id: 'rt'}) SET o.sources = $sources"), { sources: rtSources.filter((s) => s !== 'zz-outlets-old-import') });
   });
 });

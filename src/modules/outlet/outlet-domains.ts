@@ -40,10 +40,13 @@ export async function outletOwners(db: Pick<Database, 'read'>, hosts: readonly s
 }
 
 const { fields } = outletRecord;
+/** A missing value is said to be missing, not to be of the wrong type. */
+const required = <T>(schema: z.ZodType<T>) =>
+  z.any().refine((value) => value !== undefined && value !== null, { error: 'is required', abort: true }).pipe(schema);
 const registryEntry = z.strictObject({
-  domains: fields.domains.schema.refine((list) => list.length > 0, { error: 'must name at least one domain' }),
-  name: fields.name.schema,
-  kind: fields.kind.schema,
+  domains: required(fields.domains.schema.refine((list) => list.length > 0, { error: 'must name at least one domain' })),
+  name: required(fields.name.schema),
+  kind: required(fields.kind.schema),
   country: fields.country.schema.optional(),
   stateAffiliation: fields.stateAffiliation.schema.optional(),
 });
