@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { toPlain } from '../src/db/values.js';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { registrableDomain } from '../src/domain/domains.js';
 import { runImport } from '../src/ingest/runner.js';
 import { importBundle } from '../src/ingest/write.js';
@@ -14,7 +15,8 @@ import { outletOwners, outletRegistry, readOutletRegistry } from '../src/modules
 import { gid, testApi } from './helpers/api.js';
 import { snapshot } from './helpers/graph.js';
 
-const api = testApi();
+const admin = 'outlets-admin-secret';
+const api = testApi({ apiKeys: parseApiKeys(`admin-key:admin:${hashKey(admin).toString('hex')}`) });
 const cleanUp = cypher(
   'test: remove gdelt and merge records',
   "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n.id STARTS WITH 'zz-outlets-' OR n:ExternalRecord OR n:AuditEntry DETACH DELETE n",
@@ -145,6 +147,9 @@ describe('merging outlets that share a domain', () => {
       { type: 'PUBLISHED', outgoing: true, other: 'zz-outlets-rt-article-2', label: 'Article', props: {} },
     ]);
     expect(JSON.parse(entries[0].keptBefore)).toEqual({ domains: ['rt.com'], sources: rtBefore.sources });
+    const log = await api.run<any, any>('{ auditEntries(limit: 1) { action key mergedInto movedRelationships keptBefore } }', undefined, { authorization: `Bearer ${admin}` });
+    expect(log.data.auditEntries[0]).toMatchObject({ action: 'MERGE', key: 'gdelt-outlet-www-rt-com', mergedInto: 'rt', keptBefore: { domains: ['rt.com'] } });
+    expect(log.data.auditEntries[0].movedRelationships).toHaveLength(2);
 
     // Leave the seed's RT as it was for the other tests.
     await api.db.write(cypher('test: restore rt', "MATCH (o:Outlet {id: 'rt'}) SET o.sources = $sources"), { sources: rtBefore.sources });
