@@ -7,9 +7,11 @@ import { Label } from '../../domain/graph.js';
 import { outletRecord } from './outlet.record.js';
 
 /**
- * Which outlet owns a domain. A domain belongs to at most one outlet; while duplicates from before
- * (see outlet-merge.ts) remain, the outlet a curator wrote (a bundle, the API) owns it before one an
- * importer made up, then the one recorded first, then the lowest key: the one the merge keeps.
+ * Which outlet owns a domain. Where two outlets list the same one (made before domains were
+ * normalised, or written with explicit keys), the outlet a curator wrote (a bundle, the API) owns it
+ * before one an importer made up, then the one recorded first, then the lowest key: the one
+ * `claimgraph resolve outlets` keeps (outlet-merge.ts). Importers' keys start with their name; the
+ * list is written out because the importer registry imports this module.
  */
 export const IMPORTED_OUTLET_PREFIXES = ['gdelt-', 'acled-'];
 export const OWNER_ORDER = `any(prefix IN $importedPrefixes WHERE n.id STARTS WITH prefix), n.recordedAt, n.id`;
