@@ -30,7 +30,7 @@ interface Outcome {
   stderr: string;
 }
 
-async function claimgraph(args: string[], cwd?: string): Promise<Outcome> {
+async function claimgraph(args: string[], cwd?: string, extraEnv: Record<string, string> = {}): Promise<Outcome> {
   const dir = cwd ?? (await mkdtemp(path.join(tmpdir(), 'claimgraph-cli-')));
   const env = {
     ...process.env,
@@ -38,6 +38,7 @@ async function claimgraph(args: string[], cwd?: string): Promise<Outcome> {
     // Were `db start` to run, it would start a Neo4j of its own here, not touch anyone's.
     NEO4J_LOCAL_PORT: '7799',
     NEO4J_LOCAL_DATA: path.join(dir, 'neo4j'),
+    ...extraEnv,
   };
   return new Promise((resolve) => {
     execFile(process.execPath, [tsx, main, ...args], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -177,4 +178,35 @@ describe('claimgraph import', () => {
     }
     expect(await snapshot(api.db)).toEqual(before);
   }, 120_000);
+});
+
+describe('claimgraph resolve outlets', () => {
+  const rtSources = cypher('test: rt sources', "MATCH (o:Outlet {id: 'rt'}) RETURN o.sources AS sources");
+  const duplicate = cypher(
+    'test: duplicate rt for the cli',
+    `MATCH (rt:Outlet {id: 'rt'})
+     CREATE (:Outlet {id: 'gdelt-outlet-www-rt-com', name: 'www.rt.com', kind: 'DIGITAL', domains: ['www.rt.com'], sources: rt.sources, recordedAt: rt.recordedAt})
+            -[:PUBLISHED]->(:Article {id: 'zz-cli-rt-article', title: 'An RT article', url: 'https://www.rt.com/zz-cli'})`,
+  );
+  const cleanUp = cypher('test: remove cli merge records', "MATCH (n) WHERE n.id IN ['zz-cli-rt-article', 'gdelt-outlet-www-rt-com'] OR (n:AuditEntry AND n.key = 'gdelt-outlet-www-rt-com') DETACH DELETE n");
+  afterAll(() => api.db.write(cleanUp));
+
+  it('merges an outlet that shares RT’s domain into RT, says so, and finds nothing to do the second time', async () => {
+    const before = (await api.db.read(rtSources)).records[0]!.get('sources');
+    await api.db.write(duplicate);
+    const first = await claimgraph(['resolve', 'outlets']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('merged gdelt-outlet-www-rt-com into rt (rt.com)');
+    const again = await claimgraph(['resolve', 'outlets']);
+    expect(again.stderr).toContain('no outlets share a domain: nothing to do');
+    expect((await api.db.read(rtSources)).records[0]!.get('sources')).toEqual(before);
+  });
+
+  it('refuses a bad outlet registry in one line before importing anything', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'claimgraph-cli-'));
+    await writeFile(path.join(dir, 'outlets.yaml'), 'outlets:\n  - { domains: [rt.com], name: RT }\n');
+    const outcome = await claimgraph(['import', 'gdelt', path.join(fixtures, 'gdelt')], dir, { OUTLET_REGISTRY: path.join(dir, 'outlets.yaml') });
+    expect(outcome.code).toBe(1);
+    expect(oneLine(outcome.stderr)).toEqual([`[claimgraph] ${path.join(dir, 'outlets.yaml')} is not a valid outlet registry: outlets[0].kind: is required`]);
+  });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.js';
@@ -13,6 +14,7 @@ import { checkFiles, runImport, type Importer, type ImportOptions, type ImportSu
 import { importers } from '../ingest/sources/index.js';
 import { expandPaths, ImportFileError } from '../ingest/sources/rows.js';
 import { writeBundle } from '../ingest/write.js';
+import { mergeDuplicateOutlets } from '../modules/outlet/outlet-merge.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
 import { progressBar, rate } from './progress.js';
 import { runCommand, type Log } from './run.js';
@@ -161,6 +163,27 @@ const commands: Record<string, Command> = {
         }
       });
     },
+  },
+  'resolve outlets': {
+    synopsis: 'resolve outlets',
+    summary: 'merge outlets that share a registrable domain (www.rt.com and rt.com) into one, audited',
+    details: [
+      'Of each group, the outlet a bundle or the API wrote is kept before one an importer made, then the first recorded.',
+      'Every relationship of the others moves to it, their domains and sources are added to its own, and each merged',
+      'outlet leaves an AuditEntry (action MERGE, mergedInto, its properties and relationships) from which it can be',
+      'restored. Stored domains are rewritten as registrable domains. Running it again changes nothing.',
+    ].join('\n'),
+    options: {},
+    positionals: { min: 0, max: 0 },
+    run: (_, log) =>
+      withDatabase(log, async (db) => {
+        await migrate(db, log);
+        const merges = await mergeDuplicateOutlets(db, `claimgraph resolve outlets (${userInfo().username})`);
+        for (const { kept, merged, domains } of merges) {
+          log(merged.length ? `merged ${merged.join(', ')} into ${kept} (${domains.join(', ')})` : `${kept}: domains normalised to ${domains.join(', ')}`);
+        }
+        log(merges.length ? `${merges.length} outlets resolved` : 'no outlets share a domain: nothing to do');
+      }),
   },
   export: {
     synopsis: 'export (--event KEY [--depth N] | --all | --kinds K1,K2) --format F [--out PATH]',

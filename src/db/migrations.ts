@@ -23,6 +23,11 @@ const awaitIndexes = cypher('await indexes', 'CALL db.awaitIndexes($seconds)');
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
 /**
+ * Data is not migrated here. migrate() runs before every import, seed and server start, so it
+ * holds only schema objects, which are free to apply again. Rewriting records (merging outlets
+ * that share a domain: `claimgraph resolve outlets`, src/modules/outlet/outlet-merge.ts) changes
+ * what the graph says, so it is a command someone runs and is named by in the audit trail.
+ *
  * Every schema object the application relies on, each created with IF NOT EXISTS so applying the
  * list again is a no-op. Natural keys carry uniqueness constraints (which also index them).
  */

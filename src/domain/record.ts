@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import { registrableDomain, registrableDomains } from './domains.js';
 import type { Label, Rel } from './graph.js';
 import { periodOf } from './partial-date.js';
 import { Vocabularies, type DatePrecision, type VocabularyName } from './vocabulary.js';
@@ -159,6 +160,21 @@ export function texts(options: Options<false> & { max: number; pattern?: RegExp;
   const item = options.pattern ? patterned(options.max, options.pattern, options.hint ?? 'valid') : nonEmpty(options.max);
   return property<string[], string[]>(z.array(item, { error: 'must be a list' }).max(1000), { scalar: 'String' }, { ...options, list: true }, {
     write: (name, value) => ({ [name]: value ?? [] }),
+    read: (name, stored) => (stored[name] as string[] | undefined) ?? [],
+  });
+}
+
+/**
+ * Web domains an outlet publishes on, any host of them accepted (`www.rt.com`) and stored as its
+ * registrable domain (`rt.com`, see domains.ts), each once: so lookups by domain meet whatever host
+ * a source named.
+ */
+export function domains(options: Options<false>) {
+  const item = patterned(253, /^[a-z0-9.-]+\.[a-z]{2,}$/, 'a domain such as rt.com').refine((value) => registrableDomain(value) !== null, {
+    error: (issue) => `"${String(issue.input)}" is a public suffix, not a domain an outlet can own (such as rt.com)`,
+  });
+  return property<string[], string[]>(z.array(item, { error: 'must be a list' }).max(1000), { scalar: 'String' }, { ...options, list: true }, {
+    write: (name, value) => ({ [name]: registrableDomains(value ?? []) }),
     read: (name, stored) => (stored[name] as string[] | undefined) ?? [],
   });
 }

@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Database } from '../../db/database.js';
 import { cypher } from '../../db/database.js';
 import { Label, Rel } from '../../domain/graph.js';
-import type { ArticleInput, ClaimInput, EventInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import type { ArticleInput, ClaimInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import { registrableDomain } from '../../domain/domains.js';
 import { slug } from '../../domain/slug.js';
+import { outletOwners, outletRegistry, OutletRegistryError } from '../../modules/outlet/outlet-domains.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
@@ -225,35 +227,76 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   return { records, rejected, ignored };
 }
 
+/**
+ * The outlet of each domain a batch of mentions names, by registrable domain (www.rt.com is
+ * rt.com): the outlet in the graph that owns it, or one this batch already made, or else a new one
+ * named by the outlet registry (sputniknews.com is Sputnik) or, failing that, by the bare domain.
+ * Registry siblings count as the same outlet (an outlet owning bbc.com also gets bbc.co.uk's
+ * articles). One query for the whole batch. A new outlet's key follows from the domain alone, so two
+ * batches mapped at once that both meet it write the same record.
+ */
+async function outletsOf(domains: string[], db: Database) {
+  const registry = outletRegistry();
+  const siblings = (domain: string) => registry.get(domain)?.domains ?? [domain];
+  const owners = await outletOwners(db, domains.flatMap(siblings));
+  const created = new Map<string, OutletInput>();
+  const outletOf = new Map<string, string>();
+  for (const domain of domains) {
+    const owner = siblings(domain).map((sibling) => owners.get(sibling)).find(Boolean);
+    if (owner) { outletOf.set(domain, owner); continue; }
+    const known = registry.get(domain);
+    const outlet: OutletInput = created.get(domain) ?? (known
+      ? {
+          id: `gdelt-outlet-${slug(known.domains[0]!)}`,
+          name: known.name,
+          kind: known.kind,
+          domains: known.domains,
+          ...(known.country ? { country: known.country } : {}),
+          ...(known.stateAffiliation ? { stateAffiliation: known.stateAffiliation } : {}),
+          note: 'First met in a GDELT mention; name, kind, country and state affiliation from claimgraph’s outlet registry.',
+        }
+      : { id: `gdelt-outlet-${slug(domain)}`, name: domain, kind: 'DIGITAL', domains: [domain], note: 'From GDELT MentionSourceName; kind not known.' });
+    for (const sibling of outlet.domains ?? []) created.set(sibling, outlet);
+    outletOf.set(domain, outlet.id);
+  }
+  return { outletOf, created: [...new Map([...created.values()].map((outlet) => [outlet.id, outlet])).values()] };
+}
+
 async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
   const records: Required<Pick<Records, 'outlets' | 'articles' | 'statements'>> = { outlets: [], articles: [], statements: [] };
   const rejected: Rejection[] = [];
   const ids = [...new Set(rows.map((row) => `gdelt:${row.fields[M.eventId]}`))];
   const found = await db.read(externalRecords, { ids });
   const targets = new Map(found.records.map((r) => [r.get('id') as string, { label: r.get('label') as Label, key: r.get('key') as string, title: r.get('title') as string | null }]));
+  const accepted: Array<{ fields: Fields; target: NonNullable<ReturnType<typeof targets.get>>; domain: string }> = [];
   for (const row of rows) {
     const fields = row.fields;
     const target = targets.get(`gdelt:${fields[M.eventId]}`);
     if (!target) { rejected.push(reject(row, `GLOBALEVENTID ${fields[M.eventId]} is not imported (or not a kind claimgraph keeps)`)); continue; }
     const url = fields[M.identifier]!;
-    const domain = fields[M.sourceName]!.toLowerCase();
+    const sourceName = fields[M.sourceName]!.toLowerCase();
+    const domain = /^[a-z0-9.-]+\.[a-z]{2,}$/.test(sourceName) ? registrableDomain(sourceName) : null;
     const problems = [
       fields[M.mentionType] !== '1' && `MentionType ${fields[M.mentionType]} is not a web article`,
       !/^https?:\/\/\S+$/.test(url) && `MentionIdentifier "${url}" is not a URL`,
-      !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) && `MentionSourceName "${domain}" is not a domain`,
+      !domain && `MentionSourceName "${sourceName}" is not a domain`,
       !validDay(fields[M.mentionTime]!.slice(0, 8)) && `MentionTimeDate "${fields[M.mentionTime]}" is not a date`,
     ].filter((problem) => typeof problem === 'string');
     if (problems.length > 0) { rejected.push(reject(row, problems.join('; '))); continue; }
-    const outlet = { id: `gdelt-outlet-${slug(domain)}`, name: domain, kind: 'DIGITAL' as const, domains: [domain], note: 'From GDELT MentionSourceName; kind not known.' };
+    accepted.push({ fields, target, domain: domain! });
+  }
+  const { outletOf, created } = await outletsOf([...new Set(accepted.map(({ domain }) => domain))], db);
+  records.outlets.push(...created);
+  for (const { fields, target, domain } of accepted) {
+    const url = fields[M.identifier]!;
     const article: ArticleInput = {
       id: `gdelt-article-${slug(url.replace(/^https?:\/\//, ''))}`,
-      outlet: outlet.id,
+      outlet: outletOf.get(domain)!,
       title: url,
       url,
       publishedAt: isoDate(fields[M.mentionTime]!.slice(0, 8)),
       note: 'From a GDELT mention; GDELT gives no headline, so the URL stands as the title.',
     };
-    records.outlets.push(outlet);
     if (target.label === Label.Statement) {
       records.articles.push({ ...article, reports: [target.key] });
     } else {
@@ -283,6 +326,15 @@ export const gdeltImporter: Importer<Fields> = {
   countRows: countLines,
   async *rows(file) {
     const columns = isMentions(file) ? MENTIONS_COLUMNS : EXPORT_COLUMNS;
+    // Mentions name outlets from the registry: a bad registry file (OUTLET_REGISTRY) stops the
+    // import here, when the files are checked, before anything is written.
+    if (isMentions(file)) {
+      try {
+        outletRegistry();
+      } catch (error) {
+        throw error instanceof OutletRegistryError ? new ImportFileError(error.file, error.problem) : error;
+      }
+    }
     let first = true;
     for await (const { file: name, line, text } of lines(file)) {
       const fields = text.split('\t');

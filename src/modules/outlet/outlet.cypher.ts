@@ -1,4 +1,3 @@
-import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
@@ -10,9 +9,6 @@ import { outletRecord } from './outlet.record.js';
 /** A outlet as the API reads it, derived from its declaration. */
 export type OutletRecord = StoredRecord<typeof outletRecord>;
 export const toOutlet = recordReader<typeof outletRecord>(outletRecord);
-
-
-
 
 export const outletsById = nodesById(Label.Outlet);
 
@@ -32,14 +28,3 @@ export const outletArticles = relationPage({
   pattern: `(p)-[:PUBLISHED]->(n:${Label.Article})`,
   sortKey: ARTICLE_SORT,
 });
-
-const outletKeyByDomainQuery = cypher(
-  'outlet key by domain',
-  `MATCH (n:${Label.Outlet}) WHERE any(domain IN n.domains WHERE domain IN $domains) RETURN n.id AS id ORDER BY n.id LIMIT 1`,
-);
-
-/** The natural key of an outlet publishing on one of these domains, if there is one. */
-export async function outletKeyByDomain(ctx: Context, domains: string[]): Promise<string | null> {
-  const result = await ctx.read(outletKeyByDomainQuery, { domains });
-  return (result.records[0]?.get('id') as string | undefined) ?? null;
-}

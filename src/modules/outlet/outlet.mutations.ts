@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
-import { outletKeyByDomain } from './outlet.cypher.js';
+import { registrableDomains } from '../../domain/domains.js';
+import { outletOwners } from './outlet-domains.js';
 import { recordInput } from '../shared/record-input.js';
 import { keyFrom, upsert } from '../shared/upsert.js';
 import { validationError, writeResult } from '../shared/write-results.js';
@@ -13,8 +14,10 @@ builder.mutationField('upsertOutlet', (t) =>
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(outletRecord), required: true, description: 'The outlet.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const domains = (input.domains as string[] | null | undefined) ?? [];
-      const key = input.key ?? (await outletKeyByDomain(ctx, domains)) ?? (domains[0] ? keyFrom(domains[0]) : null);
+      // www.rt.com finds the outlet that owns rt.com; a new outlet's key is made from rt.com too.
+      const domains = registrableDomains((input.domains as string[] | null | undefined) ?? []);
+      const owners = domains.length && !input.key ? await outletOwners(ctx, domains) : new Map<string, string>();
+      const key = input.key ?? domains.map((domain) => owners.get(domain)).find(Boolean) ?? (domains[0] ? keyFrom(domains[0]) : null);
       if (!key) return validationError([{ path: 'input.key', message: 'Give a key or at least one domain.' }]);
       return (await upsert(ctx, outletRecord.kind, OutletNode, key, input)).result;
     },

@@ -1,5 +1,5 @@
 import { Label } from '../../domain/graph.js';
-import { country, defineRecord, MaxLength, note, text, texts, vocabulary } from '../../domain/record.js';
+import { country, defineRecord, domains, MaxLength, note, text, vocabulary } from '../../domain/record.js';
 
 export const outletRecord = defineRecord({
   kind: 'outlets',
@@ -11,7 +11,7 @@ export const outletRecord = defineRecord({
   fields: {
     name: text({ required: true, max: MaxLength.name, description: 'The outlet’s name.' }),
     kind: vocabulary('OutletKind', { required: true, description: 'What kind of outlet.' }),
-    domains: texts({ max: 253, pattern: /^[a-z0-9.-]+\.[a-z]{2,}$/, hint: 'a domain such as rt.com', description: 'Web domains it publishes on.' }),
+    domains: domains({ description: 'Web domains it publishes on, each stored as its registrable domain (www.rt.com as rt.com).' }),
     country: country('ISO 3166-1 alpha-2 code of its home country.'),
     stateAffiliation: country('ISO 3166-1 alpha-2 code of the state that controls it.'),
     note: note(),

@@ -33,6 +33,10 @@ export interface AuditRecord {
   at: string;
   relationships: number;
   properties: string;
+  /** A merge's: see outlet-merge.ts. */
+  mergedInto?: string | null;
+  movedRelationships?: string | null;
+  keptBefore?: string | null;
 }
 
 /**

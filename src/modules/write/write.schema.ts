@@ -36,18 +36,31 @@ const ImportBundleResult = builder.unionType('ImportBundleResult', {
 
 const AuditEntryObject = builder.objectRef<AuditRecord>('AuditEntry');
 AuditEntryObject.implement({
-  description: 'A deletion: who removed what, when, and what it held.',
+  description: 'A deletion or a merge: who changed what, when, and what it held, so that it can be undone.',
   fields: (t) => ({
-    action: t.exposeString('action', { description: 'What was done (DELETE).' }),
+    action: t.exposeString('action', { description: 'What was done: DELETE, MERGE (into `mergedInto`) or NORMALIZE_DOMAINS (an outlet’s domains rewritten as registrable domains).' }),
     label: t.exposeString('label', { description: 'The kind of record (Event, Statement, ...).' }),
     key: t.exposeString('key', { description: 'The natural key of the record.' }),
-    by: t.exposeString('by', { description: 'The name of the API key that did it.' }),
+    by: t.exposeString('by', { description: 'The name of the API key, or the command and user, that did it.' }),
     at: t.exposeString('at', { description: 'When (ISO date-time).' }),
-    relationships: t.exposeInt('relationships', { description: 'How many relationships were removed with it.' }),
+    relationships: t.exposeInt('relationships', { description: 'How many relationships were removed with it, or moved by a merge.' }),
     properties: t.field({
       type: JSONScalar,
       description: 'The record’s properties as they were.',
       resolve: (entry) => JSON.parse(entry.properties) as unknown,
+    }),
+    mergedInto: t.exposeString('mergedInto', { nullable: true, description: 'For a merge: the natural key of the record this one became part of.' }),
+    movedRelationships: t.field({
+      type: JSONScalar,
+      nullable: true,
+      description: 'For a merge: each relationship the merged record had (type, direction, the other end’s key and label, properties), as moved to the kept record.',
+      resolve: (entry) => (entry.movedRelationships ? (JSON.parse(entry.movedRelationships) as unknown) : null),
+    }),
+    keptBefore: t.field({
+      type: JSONScalar,
+      nullable: true,
+      description: 'For a merge: what the kept record held before it (domains and sources), to restore it.',
+      resolve: (entry) => (entry.keptBefore ? (JSON.parse(entry.keptBefore) as unknown) : null),
     }),
   }),
 });
