@@ -137,7 +137,10 @@ function toRows(ctx: Context, record: Neo4jRecord): CoverageRow[] {
       outlet: outlets.get(row.outlet)!,
       article: articles.get(row.article)!,
       statement,
-      stances: row.stances.map((stance) => toStance(statement, claims.get(stance.claim)!, stance)),
+      // A pattern comprehension has no order of its own: by claim key, every query path answers alike.
+      stances: [...row.stances]
+        .sort((a, b) => (a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0))
+        .map((stance) => toStance(statement, claims.get(stance.claim)!, stance)),
     };
   });
 }
