@@ -117,6 +117,7 @@ export const partialDateSchema = nonEmpty(10).refine((value) => periodOf(value) 
 });
 
 const plain = (name: string, value: unknown): Props => ({ [name]: value ?? null });
+const readPlain = (name: string, stored: Props) => stored[name] ?? null;
 
 function property<Value, Read>(
   schema: z.ZodType<Value>,
@@ -144,7 +145,7 @@ export function text<const R extends boolean = false>(options: Options<R> & { ma
   const schema = options.pattern ? patterned(options.max, options.pattern, options.hint ?? 'valid') : nonEmpty(options.max);
   return property<string, Nullable<string, R>>(schema, { scalar: 'String' }, options, {
     write: plain,
-    read: (name, stored) => (stored[name] ?? null) as Nullable<string, R>,
+    read: readPlain as (name: string, stored: Props) => Nullable<string, R>,
   }) as PropertyField<string, Nullable<string, R>> & { required: R };
 }
 
@@ -152,7 +153,7 @@ export function text<const R extends boolean = false>(options: Options<R> & { ma
 export const country = (description: string) =>
   property<string, string | null>(countrySchema, { scalar: 'String' }, { description }, {
     write: plain,
-    read: (name, stored) => (stored[name] as string | undefined) ?? null,
+    read: readPlain as (name: string, stored: Props) => string | null,
   });
 
 /** A list of strings (aliases, domains), stored as a list property; empty when absent. */
@@ -185,7 +186,7 @@ export function int(options: Options<false> & { min: number }) {
     .min(options.min, { error: `must be a whole number of at least ${options.min}` }).max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
   return property<number, number | null>(schema, { scalar: 'Int' }, options, {
     write: (name, value) => ({ [name]: value == null ? null : neo4j.int(value) }),
-    read: (name, stored) => (stored[name] as number | undefined) ?? null,
+    read: readPlain as (name: string, stored: Props) => number | null,
   });
 }
 
@@ -195,7 +196,7 @@ export function number(options: Options<false> & { min: number; max: number }) {
   const schema = z.number({ error: message }).refine((value) => Number.isFinite(value) && value >= options.min && value <= options.max, { error: message });
   return property<number, number | null>(schema, { scalar: 'Float' }, options, {
     write: plain,
-    read: (name, stored) => (stored[name] as number | undefined) ?? null,
+    read: readPlain as (name: string, stored: Props) => number | null,
   });
 }
 
@@ -203,7 +204,7 @@ export function number(options: Options<false> & { min: number; max: number }) {
 export const boolean = (description: string) =>
   property<boolean, boolean | null>(z.boolean({ error: 'must be true or false' }), { scalar: 'Boolean' }, { description }, {
     write: plain,
-    read: (name, stored) => (stored[name] as boolean | undefined) ?? null,
+    read: readPlain as (name: string, stored: Props) => boolean | null,
   });
 
 /** A value of one of the domain's closed vocabularies (src/domain/vocabulary.ts). */
@@ -218,7 +219,7 @@ export function vocabulary<N extends VocabularyName, const R extends boolean = f
   }) as unknown as z.ZodType<(typeof values)[number]>;
   return property<(typeof values)[number], Nullable<(typeof values)[number], R>>(schema, { vocabulary: name }, options, {
     write: plain,
-    read: (field, stored) => (stored[field] ?? null) as Nullable<(typeof values)[number], R>,
+    read: readPlain as (name: string, stored: Props) => Nullable<(typeof values)[number], R>,
   }) as PropertyField<VocabularyValue<N>, Nullable<VocabularyValue<N>, R>> & { required: R };
 }
 
@@ -266,7 +267,7 @@ export function point(description: string) {
   type LatLng = { latitude: number; longitude: number };
   return property<LatLng, LatLng | null>(schema, { point: true }, { description }, {
     write: (name, value) => ({ [name]: value == null ? null : new neo4j.types.Point(4326, value.longitude, value.latitude) }),
-    read: (name, stored) => (stored[name] as LatLng | undefined) ?? null,
+    read: readPlain as (name: string, stored: Props) => LatLng | null,
   });
 }
 
@@ -446,15 +447,24 @@ export const linkFields = (declaration: RecordDeclaration<any>): Array<[string, 
  * serves. `extra` names companion properties to keep (a date's precision).
  */
 export function recordReader<D extends RecordDeclaration<any>, Extra = unknown>(declaration: D): (p: Props) => StoredRecord<D, Extra> {
-  const fields = propertyFields(declaration);
+  const fields = propertyFields(declaration).map(([name, field]) => [name, field, field.companions(name)] as const);
   return (p) => {
     const record: Props = { __typename: declaration.typename, ...baseRecord(p) };
-    for (const [name, field] of fields) {
+    for (const [name, field, companions] of fields) {
       record[name] = field.read(name, p);
-      for (const companion of field.companions(name)) record[companion] = p[companion] ?? null;
+      for (const companion of companions) record[companion] = p[companion] ?? null;
     }
     return record as StoredRecord<D, Extra>;
   };
+}
+
+/** The properties the fields a record (or a link) gives store: a field left out writes nothing, null clears. */
+export function writeGiven(fields: Readonly<Record<string, Field>>, given: Props): Props {
+  const props: Props = {};
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.role === 'property' && given[name] !== undefined) Object.assign(props, field.write(name, given[name] ?? null));
+  }
+  return props;
 }
 
 /** Every property a record's fields may store (a date with its precision, say), each as null. */

@@ -66,3 +66,6 @@ export function roleError(principal: Principal, role: Role): GraphQLError | null
   }
   return null;
 }
+
+/** The name of the caller's key; a field with a role scope has already refused callers without one. */
+export const keyName = (principal: Principal): string => ('name' in principal ? principal.name : 'unknown');

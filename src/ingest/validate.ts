@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Label } from '../domain/graph.js';
 import { keySchema, type Field, type Fields, type LinkField, type RecordDeclaration } from '../domain/record.js';
 import { declarationOfKind, kindOfLabel, recordDeclarations, recordKinds, type RecordKind } from '../modules/records.js';
 import { sourceFields, type Bundle } from './bundle-types.js';
@@ -74,17 +75,22 @@ export function checkFields(value: unknown, fields: Fields, path: string, relaxe
 }
 
 /** Every record a link field names, with the path of each name. */
-export function linkTargets(field: LinkField, value: unknown, path: string): Array<{ path: string; kind: RecordKind; id: string; props: Record<string, unknown> }> {
+export function linkTargets(
+  field: LinkField,
+  value: unknown,
+  path: string,
+): Array<{ path: string; label: Label; kind: RecordKind; id: string; props: Record<string, unknown> }> {
   if (value === undefined || value === null) return [];
   const items = field.many ? (value as unknown[]) : [value];
   const single = Object.values(field.targets)[0]!;
   return items.map((item, index) => {
     const at = field.many ? `${path}[${index}]` : path;
-    if (field.shape === 'key') return { path: at, kind: kindOfLabel(single)!, id: item as string, props: {} };
+    if (field.shape === 'key') return { path: at, label: single, kind: kindOfLabel(single)!, id: item as string, props: {} };
     const mapping = item as Record<string, unknown>;
     const name = Object.keys(field.targets).find((target) => mapping[target] != null)!;
     const props = Object.fromEntries(Object.entries(mapping).filter(([key]) => !(key in field.targets)));
-    return { path: `${at}.${name}`, kind: kindOfLabel(field.targets[name]!)!, id: mapping[name] as string, props };
+    const label = field.targets[name]!;
+    return { path: `${at}.${name}`, label, kind: kindOfLabel(label)!, id: mapping[name] as string, props };
   });
 }
 

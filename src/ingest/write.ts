@@ -6,9 +6,9 @@ import {
   linkFields,
   neo4jDate,
   periodOfValid,
-  propertyFields,
   storedInput,
   unsetProperties,
+  writeGiven,
   type Fields,
   type LinkField,
   type Props,
@@ -124,9 +124,10 @@ export class Plan {
     this.rel(Label.ExternalRecord, externalId, Rel.IDENTIFIES, label, id);
   }
 
-  rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}, unset: Props = {}) {
+  /** `fields`: the properties the relationship's link declares, which a bulk load writes as columns. */
+  rel(from: Label, fromId: string, type: Rel, to: Label, toId: string, props: Props = {}, fields: Fields = {}) {
     const key = `${from}|${type}|${to}`;
-    if (!this.unset.has(key)) this.unset.set(key, unset);
+    if (!this.unset.has(key)) this.unset.set(key, unsetProperties(fields));
     const group = this.rels.get(key) ?? { from, type, to, rows: [] };
     group.rows.push({ from: fromId, to: toId, props });
     this.rels.set(key, group);
@@ -142,10 +143,7 @@ export class Plan {
   /** Adds one record: the properties it gives, then its links. `path` locates it for errors (`places[3]`). */
   record(declaration: RecordDeclaration<any>, record: Props, path: string) {
     const id = record.id as string;
-    const props: Props = {};
-    for (const [name, field] of propertyFields(declaration)) {
-      if (name in record && record[name] !== undefined) Object.assign(props, field.write(name, record[name] ?? null));
-    }
+    const props = writeGiven(declaration.fields, record);
     const derive = declaration.derive;
     if (derive && derive.from.some((name) => record[name] !== undefined)) Object.assign(props, derive.props(record as never));
     if (!this.unset.has(declaration.label)) this.unset.set(declaration.label, unsetProperties(declaration.fields));
@@ -162,13 +160,13 @@ export class Plan {
     if (value === null || !field.many) this.unlink(label, id, field, (value as string | null) ?? null);
     if (value === null) return;
     for (const target of linkTargets(field, value, path)) {
-      const targetLabel = declarationOfKind[target.kind].label;
-      const relProps = this.linkProps(field, target.props);
-      const [from, fromId, to, toId] = field.direction === 'out' ? [label, id, targetLabel, target.id] : [targetLabel, target.id, label, id];
-      this.rel(from, fromId, field.rel, to, toId, relProps, unsetProperties(field.props));
+      const ends = (direction: 'out' | 'in') =>
+        direction === 'out' ? ([label, id, target.label, target.id] as const) : ([target.label, target.id, label, id] as const);
+      const [from, fromId, to, toId] = ends(field.direction);
+      this.rel(from, fromId, field.rel, to, toId, writeGiven(field.props, target.props), field.props);
       if (field.implies) {
-        const implied = field.implies.direction === 'out' ? ([label, id, targetLabel, target.id] as const) : ([targetLabel, target.id, label, id] as const);
-        this.rel(implied[0], implied[1], field.implies.rel, implied[2], implied[3]);
+        const [impliedFrom, impliedFromId, impliedTo, impliedToId] = ends(field.implies.direction);
+        this.rel(impliedFrom, impliedFromId, field.implies.rel, impliedTo, impliedToId);
       }
     }
     if (field.acyclic) {
@@ -177,14 +175,6 @@ export class Plan {
       check.paths.set(id, path);
       this.acyclic.set(key, check);
     }
-  }
-
-  private linkProps(field: LinkField, given: Props): Props {
-    const props: Props = {};
-    for (const [name, prop] of Object.entries(field.props)) {
-      if (given[name] !== undefined) Object.assign(props, prop.write(name, given[name] ?? null));
-    }
-    return props;
   }
 }
 

@@ -7,7 +7,7 @@ import { ActorNode } from './actor.ref.js';
 
 builder.mutationField('upsertActor', (t) =>
   t.field({
-    type: writeResult('UpsertActorResult', 'actor', ActorNode),
+    type: writeResult('UpsertActorResult', 'The actor as written', ActorNode),
     description: 'Creates or updates an actor by key, with its roles.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(actorRecord), required: true, description: 'The actor.' }) },

@@ -8,7 +8,7 @@ import { ArticleNode } from './article.ref.js';
 
 builder.mutationField('upsertArticle', (t) =>
   t.field({
-    type: writeResult('UpsertArticleResult', 'article', ArticleNode),
+    type: writeResult('UpsertArticleResult', 'The article as written', ArticleNode),
     description: 'Creates or updates an article by key, or, without one, by canonical URL.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(articleRecord), required: true, description: 'The article.' }) },

@@ -8,7 +8,7 @@ import { ClaimNode } from './claim.ref.js';
 
 builder.mutationField('upsertClaim', (t) =>
   t.field({
-    type: writeResult('UpsertClaimResult', 'claim', ClaimNode),
+    type: writeResult('UpsertClaimResult', 'The claim as written', ClaimNode),
     description: 'Creates or updates a claim by key.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(claimRecord), required: true, description: 'The claim.' }) },

@@ -8,7 +8,7 @@ import { EventNode } from './event.ref.js';
 
 builder.mutationField('upsertEvent', (t) =>
   t.field({
-    type: writeResult('UpsertEventResult', 'event', EventNode),
+    type: writeResult('UpsertEventResult', 'The event as written', EventNode),
     description: 'Creates or updates an event by key.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(eventRecord), required: true, description: 'The event.' }) },

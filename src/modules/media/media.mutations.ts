@@ -7,7 +7,7 @@ import { MediaItemNode } from './media.ref.js';
 
 builder.mutationField('upsertMediaItem', (t) =>
   t.field({
-    type: writeResult('UpsertMediaItemResult', 'media item', MediaItemNode),
+    type: writeResult('UpsertMediaItemResult', 'The media item as written', MediaItemNode),
     description: 'Creates or updates a media item by key.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(mediaItemRecord), required: true, description: 'The media item.' }) },

@@ -9,7 +9,7 @@ import { OutletNode } from './outlet.ref.js';
 
 builder.mutationField('upsertOutlet', (t) =>
   t.field({
-    type: writeResult('UpsertOutletResult', 'outlet', OutletNode),
+    type: writeResult('UpsertOutletResult', 'The outlet as written', OutletNode),
     description: 'Creates or updates an outlet by key, or, without one, by domain.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(outletRecord), required: true, description: 'The outlet.' }) },

@@ -7,7 +7,7 @@ import { PlaceNode } from './place.ref.js';
 
 builder.mutationField('upsertPlace', (t) =>
   t.field({
-    type: writeResult('UpsertPlaceResult', 'place', PlaceNode),
+    type: writeResult('UpsertPlaceResult', 'The place as written', PlaceNode),
     description: 'Creates or updates a place by key.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(placeRecord), required: true, description: 'The place.' }) },

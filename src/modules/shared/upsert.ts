@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { keyName } from '../../http/auth.js';
 import type { Props } from '../../domain/record.js';
 import { slug } from '../../domain/slug.js';
 import { BundleError } from '../../ingest/validate.js';
@@ -12,7 +13,7 @@ interface Loadable<T> {
 
 /** Records written through the API name the key that wrote them as their source. */
 function apiSource(ctx: Context) {
-  const name = 'name' in ctx.principal ? ctx.principal.name : 'unknown';
+  const name = keyName(ctx.principal);
   return {
     id: `api-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
     title: `Written through the API with the key "${name}"`,

@@ -78,10 +78,10 @@ export function asFailure(error: unknown): WriteFailure {
 }
 
 
-/** The union a write answers: what was written, or why nothing was. */
+/** The union a write answers: what was written (`what` describes it), or why nothing was. */
 export function writeResult<Member extends ObjectParam<BuilderTypes>>(name: string, what: string, written: Member) {
   return builder.unionType(name, {
-    description: `The ${what} as written, or why nothing was written.`,
+    description: `${what}, or why nothing was written.`,
     types: [written, ValidationErrorObject, NotFoundErrorObject, ConflictErrorObject],
     resolveType: (value) => (value as { __typename: string }).__typename,
   });

@@ -8,7 +8,7 @@ import { StatementNode } from './statement.ref.js';
 
 builder.mutationField('upsertStatement', (t) =>
   t.field({
-    type: writeResult('UpsertStatementResult', 'statement', StatementNode),
+    type: writeResult('UpsertStatementResult', 'The statement as written', StatementNode),
     description: 'Creates or updates a statement by key, linking its speaker, stances, carriers and citations.',
     authScopes: { role: 'editor' },
     args: { input: t.arg({ type: recordInput(statementRecord), required: true, description: 'The statement.' }) },

@@ -1,10 +1,11 @@
 import { builder } from '../../builder.js';
 import { invalid } from '../../domain/errors.js';
+import { keyName } from '../../http/auth.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
 import { changedAnything, importBundle, type WriteSummary } from '../../ingest/write.js';
 import { announce } from '../live/announce.js';
 import { JSONScalar } from '../shared/scalars.js';
-import { asFailure, ConflictErrorObject, NotFoundErrorObject, ValidationErrorObject } from '../shared/write-results.js';
+import { asFailure, NotFoundErrorObject, writeResult } from '../shared/write-results.js';
 import { deletableLabels, deleteRecord, listAuditEntries, type AuditRecord } from './write.cypher.js';
 
 /** Writes beyond a single record (each record's upsert lives in its module): whole bundles, deletes and their audit trail. */
@@ -26,11 +27,7 @@ ImportSummaryObject.implement({
   }),
 });
 
-const ImportBundleResult = builder.unionType('ImportBundleResult', {
-  description: 'What importing a bundle changed, or why nothing was written.',
-  types: [ImportSummaryObject, ValidationErrorObject, NotFoundErrorObject, ConflictErrorObject],
-  resolveType: (value) => value.__typename,
-});
+const ImportBundleResult = writeResult('ImportBundleResult', 'What importing a bundle changed', ImportSummaryObject);
 
 // ---- deletes, with an audit trail ----
 
@@ -97,7 +94,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'admin' },
     args: { id: t.arg.globalID({ required: true, description: 'The ID of the record to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
-      const name = 'name' in ctx.principal ? ctx.principal.name : 'unknown';
+      const name = keyName(ctx.principal);
       const label = deletableLabels.find((candidate) => candidate === id.typename);
       if (!label) throw invalid(`Records of type ${id.typename} cannot be deleted.`, 'id');
       const entry = await deleteRecord(ctx, label, id.id, name);
