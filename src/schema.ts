@@ -19,6 +19,7 @@ import './modules/timeline/timeline.schema.js';
 import './modules/stats/stats.schema.js';
 import './modules/write/write.schema.js';
 import './modules/live/live.schema.js';
+import './modules/resolution/resolution.schema.js';
 import './modules/place/place.mutations.js';
 import './modules/actor/actor.mutations.js';
 import './modules/outlet/outlet.mutations.js';

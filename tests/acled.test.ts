@@ -2,18 +2,16 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { cypher } from '../src/db/database.js';
 import { runImport } from '../src/ingest/runner.js';
 import { acledImporter } from '../src/ingest/sources/acled.js';
 import { expandPaths } from '../src/ingest/sources/rows.js';
 import { gid, testApi } from './helpers/api.js';
-import { snapshot } from './helpers/graph.js';
+import { restoreSeed, snapshot } from './helpers/graph.js';
 
 const api = testApi();
-const removeAcled = cypher('test: remove acled records', "MATCH (n) WHERE n.id STARTS WITH 'acled' OR n:ExternalRecord DETACH DELETE n");
-beforeEach(() => api.db.write(removeAcled));
+beforeEach(() => restoreSeed(api.db));
 afterAll(async () => {
-  await api.db.write(removeAcled);
+  await restoreSeed(api.db);
   await api.close();
 });
 
@@ -36,7 +34,7 @@ describe('ACLED import', () => {
           kind title startDate datePrecision summary
           places { name kind location { latitude longitude } parent { name parent { name parent { name kind } } } }
           casualties: claims { edges { node { key casualtiesMin casualtiesMax attributions { actor { name kind } role } } } }
-          statements { edges { node { speaker { key } cites { via target { ... on Outlet { name } } } } } }
+          statements(sameIncident: false) { edges { node { speaker { key } cites { via target { ... on Outlet { name } } } } } }
         }
       }`,
       { id: gid('Event', 'acled-irq12345') },
@@ -54,9 +52,10 @@ describe('ACLED import', () => {
     ]);
     const claims = Object.fromEntries(event.casualties.edges.map((e: any) => [e.node.key, e.node]));
     expect(claims['acled-irq12345-fatalities']).toMatchObject({ casualtiesMin: 17, casualtiesMax: 17 });
-    expect(claims['acled-irq12345-actors'].attributions).toEqual([
-      { actor: { name: 'Civilians (Iraq)', kind: 'GROUP_OF_PEOPLE' }, role: 'OTHER' },
-      { actor: { name: 'Unidentified Military Forces', kind: 'ORGANIZATION' }, role: 'OTHER' },
+    // Each actor is its own structured claim, through the crosswalk: against civilians, the civilians were harmed and the other side acted.
+    expect(claims['acled-irq12345-victim-iraqi-civilians'].attributions).toEqual([{ actor: { name: 'Civilians (Iraq)', kind: 'GROUP_OF_PEOPLE' }, role: 'VICTIM' }]);
+    expect(claims['acled-irq12345-perpetrator-unidentified-military-forces'].attributions).toEqual([
+      { actor: { name: 'Unidentified military forces', kind: 'MILITARY' }, role: 'PERPETRATOR' },
     ]);
     const [record] = event.statements.edges;
     expect(record.node.speaker).toEqual({ key: 'acled' });

@@ -169,7 +169,7 @@ describe('a zipped GDELT file', () => {
     await api.db.write(removeImported);
     const archive = path.join(fixtures, 'gdelt-zipped/20161024000000.export.CSV.zip');
     const summary = await runImport(api.db, importers.gdelt, [archive], zipped.options);
-    expect(summary).toMatchObject({ rows: expected.rows, imported: expected.imported, rejected: expected.rejected, ignored: expected.ignored });
+    expect(summary).toMatchObject({ rows: expected.rows, imported: expected.imported, rejected: expected.rejected, skipped: expected.skipped });
     expect(await hasEvent('gdelt-195-20161021--3079418')).toBe(true);
     const [reject] = await rejectsOf(zipped.options, archive);
     expect(reject!.slice(0, 2)).toEqual([`${archive}:20161024000000.export.CSV`, '5']);

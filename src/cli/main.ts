@@ -9,12 +9,14 @@ import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { migrate } from '../db/migrations.js';
 import { parseExportArgs, runExport, type ExportSummary } from '../export/export.js';
 import { hashKey, Roles, type Role } from '../http/auth.js';
-import { readBundle, seed } from '../ingest/bundle.js';
+import { eventsTouched, readBundle, seed } from '../ingest/bundle.js';
 import { checkFiles, runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
 import { importers } from '../ingest/sources/index.js';
 import { expandPaths, ImportFileError } from '../ingest/sources/rows.js';
 import { writeBundle } from '../ingest/write.js';
+import { applyActorCrosswalk } from '../ingest/resolve-actors.js';
 import { mergeDuplicateOutlets } from '../modules/outlet/outlet-merge.js';
+import { resolveAllEvents, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
 import { progressBar, rate } from './progress.js';
 import { runCommand, type Log } from './run.js';
@@ -84,17 +86,18 @@ function importOptions(log: Log, batch: number): ImportOptions {
 
 function importCommand(name: string, importer: Importer<unknown>): Command {
   return {
-    synopsis: `import ${name} PATH... [--batch N]`,
+    synopsis: `import ${name} PATH... [--batch N] [--no-resolve]`,
     summary: importer.description,
     details: [
       'PATH: files, or folders whose files of this kind are all read.',
-      `--batch N  rows written per transaction (default ${rate(BATCH_SIZE)})`,
+      `--batch N     rows written per transaction (default ${rate(BATCH_SIZE)})`,
+      '--no-resolve  do not match the imported events with the graph\'s (run `claimgraph resolve events` later)',
       '',
       'Rejected rows are kept, with file, line and every reason, in .rejects/FILE.rejects.tsv (rewritten on each run);',
       'checkpoints in .data/imports/ let a rerun resume an interrupted file and skip finished ones.',
       'Every file is checked before anything is written: one that is empty, binary or of another kind stops the import.',
     ].join('\n'),
-    options: { batch: { type: 'string' } },
+    options: { batch: { type: 'string' }, 'no-resolve': { type: 'boolean' } },
     positionals: { min: 1, max: Infinity },
     async run({ values, positionals }, log) {
       const batch = batchSize(values.batch, `import ${name}`);
@@ -104,7 +107,7 @@ function importCommand(name: string, importer: Importer<unknown>): Command {
       await checkFiles(importer, files);
       await withDatabase(log, async (db) => {
         await migrate(db, log);
-        log(describeSummary(await runImport(db, importer, files, importOptions(log, batch))));
+        log(describeSummary(await runImport(db, importer, files, { ...importOptions(log, batch), resolve: values['no-resolve'] !== true })));
       });
     },
   };
@@ -160,6 +163,7 @@ const commands: Record<string, Command> = {
         for (const { file, bundle } of bundles) {
           const summary = await writeBundle(db, bundle, file);
           log(`${file}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`);
+          log(describeResolution(await resolveEvents(db, eventsTouched(bundle.bundle))));
         }
       });
     },
@@ -183,6 +187,47 @@ const commands: Record<string, Command> = {
           log(merged.length ? `merged ${merged.join(', ')} into ${kept} (${domains.join(', ')})` : `${kept}: domains normalised to ${domains.join(', ')}`);
         }
         log(merges.length ? `${merges.length} outlets resolved` : 'no outlets share a domain: nothing to do');
+      }),
+  },
+  'resolve events': {
+    synopsis: 'resolve events',
+    summary: 'match every event with those near it in place and time, proposing or confirming matches',
+    details: [
+      'Imports match the events they bring as they go; this runs the same rules over the whole graph, after the rules,',
+      'the crosswalk or the data changed. A pair scoring 0.9 or more is confirmed, one from 0.5 a CANDIDATE for review',
+      '(Event.matches, confirmMatch, rejectMatch). A pair an editor decided is never changed; a rejected pair is never',
+      'proposed again. Every change of status leaves an AuditEntry. Running it again changes nothing.',
+    ].join('\n'),
+    options: {},
+    positionals: { min: 0, max: 0 },
+    run: (_, log) =>
+      withDatabase(log, async (db) => {
+        await migrate(db, log);
+        const draw = progressBar(log);
+        const started = Date.now();
+        const summary = await resolveAllEvents(db, (done, total) =>
+          draw({ name: 'events', done, total, rowsPerSecond: done / Math.max((Date.now() - started) / 1000, 0.001), finished: done >= total }),
+        );
+        log(describeResolution(summary));
+      }),
+  },
+  'resolve actors': {
+    synopsis: 'resolve actors',
+    summary: 'apply the actor crosswalk to what was imported before, merging duplicate actors into the canonical ones, audited',
+    details: [
+      'Actors an import made for a CAMEO code or an ACLED name that the crosswalk (ACTOR_CROSSWALK extends it) now leads',
+      'elsewhere are merged into the canonical actor: their relationships move to it, and each merged actor leaves an',
+      'AuditEntry (action MERGE) from which it can be restored. Canonical actors present in the graph get their codes and',
+      'their part-of and member-of links. Running it again changes nothing.',
+    ].join('\n'),
+    options: {},
+    positionals: { min: 0, max: 0 },
+    run: (_, log) =>
+      withDatabase(log, async (db) => {
+        await migrate(db, log);
+        const { merged, linked } = await applyActorCrosswalk(db, `claimgraph resolve actors (${userInfo().username})`);
+        for (const { kept, merged: from } of merged) log(`merged ${from} into ${kept}`);
+        log(`${merged.length} actors merged, ${linked} canonical actors given their codes and links`);
       }),
   },
   export: {
@@ -354,12 +399,17 @@ function describeExport(s: ExportSummary, format: string): string {
     .join('\n  ');
 }
 
+function describeResolution(s: ResolveSummary): string {
+  return `matching: ${rate(s.compared)} pairs of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}`;
+}
+
 function describeSummary(s: ImportSummary): string {
   return [
     `imported ${rate(s.imported)} of ${rate(s.rows)} rows from ${s.files - s.skippedFiles} files in ${s.seconds.toFixed(1)} s` +
       ` (${rate(s.rows / Math.max(s.seconds, 0.001))} rows/s)`,
     `${rate(s.nodesCreated)} nodes and ${rate(s.relationshipsCreated)} relationships created`,
-    s.ignored ? `${rate(s.ignored)} rows of kinds claimgraph does not keep, ignored` : '',
+    ...Object.entries(s.skipped).map(([reason, count]) => `${rate(count)} valid rows skipped: ${reason}`),
+    s.resolution.compared ? describeResolution(s.resolution) : '',
     s.skippedFiles ? `${s.skippedFiles} files already imported, skipped` : '',
     s.rejected ? `${rate(s.rejected)} rows rejected, kept with file, line and reasons in ${s.rejectsFiles.join(', ')}` : 'no rows rejected',
   ]

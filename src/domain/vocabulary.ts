@@ -7,6 +7,7 @@ export const EventKinds = {
   SHELLING: 'Artillery, mortar or rocket fire.',
   ARMED_CLASH: 'Fighting between armed forces or groups.',
   GROUND_OPERATION: 'A ground assault or raid.',
+  USE_OF_FORCE: 'Military force of a kind the source does not say (CAMEO 190): an airstrike, shelling or a clash.',
   MILITARY_CAMPAIGN: 'A military offensive or operation made of many events.',
   AIR_CAMPAIGN: 'A sustained series of airstrikes.',
   ATTACK_ON_CIVILIANS: 'Violence directed at civilians.',
@@ -94,6 +95,12 @@ export const AttributionRoles = {
   OTHER: 'Another part.',
 } as const;
 
+export const MatchStatuses = {
+  CANDIDATE: 'Proposed by the resolver, waiting for an editor: the two records may be the same incident.',
+  CONFIRMED: 'The two records are the same incident (confirmed by the resolver above its threshold, or by an editor).',
+  REJECTED: 'The two records are different incidents (decided by an editor); never proposed again.',
+} as const;
+
 export const MediaKinds = {
   PHOTO: 'A photograph.',
   VIDEO: 'A video.',
@@ -118,6 +125,7 @@ export type Venue = keyof typeof Venues;
 export type StanceValue = keyof typeof StanceValues;
 export type AttributionRole = keyof typeof AttributionRoles;
 export type MediaKind = keyof typeof MediaKinds;
+export type MatchStatus = keyof typeof MatchStatuses;
 export type DatePrecision = keyof typeof DatePrecisions;
 
 /** Every vocabulary by its GraphQL enum name, with what the enum means. */
@@ -132,6 +140,7 @@ export const Vocabularies = {
   StanceValue: { description: 'The position a statement takes on a claim.', values: StanceValues },
   AttributionRole: { description: 'The part a claim says an actor played in an event.', values: AttributionRoles },
   MediaKind: { description: 'What kind of media item this is.', values: MediaKinds },
+  MatchStatus: { description: 'Where a proposed match of two events stands.', values: MatchStatuses },
   DatePrecision: { description: 'How precisely a date is known: to the year, the month or the day.', values: DatePrecisions },
 } as const;
 export type VocabularyName = keyof typeof Vocabularies;

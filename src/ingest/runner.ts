@@ -6,6 +6,8 @@ import type { Bundle, SourceRecord } from './bundle-types.js';
 import { BundleError, validateBundle, type BundleProblem } from './validate.js';
 import { checkText, ImportFileError } from './sources/rows.js';
 import { writeBundle } from './write.js';
+import { eventsTouched } from './bundle.js';
+import { resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 
 /** One parsed input row, with where it came from. */
 export interface Row<Fields> {
@@ -38,8 +40,11 @@ export interface Importer<Fields> {
    * that is not of this dataset throws ImportFileError before its first row.
    */
   rows(file: string): AsyncGenerator<Row<Fields> | Rejection>;
-  /** Maps a batch of rows to graph records (may look records up in the graph); `ignored` counts rows of kinds the graph does not keep. */
-  map(rows: Array<Row<Fields>>, db: Database): Promise<{ records: Records; rejected: Rejection[]; ignored?: number }>;
+  /**
+   * Maps a batch of rows to graph records (may look records up in the graph). `skipped` counts
+   * valid rows the graph does not keep, by reason (GDELT's meetings and statements of support).
+   */
+  map(rows: Array<Row<Fields>>, db: Database): Promise<{ records: Records; rejected: Rejection[]; skipped?: Record<string, number> }>;
   /**
    * Whether a batch of the file may be mapped while the previous one is still being written: only
    * when `map` never reads what earlier batches of the same file write.
@@ -56,6 +61,8 @@ export interface ImportOptions {
   /** Where checkpoints go, so a rerun after a crash resumes. */
   stateDir: string;
   progress: (report: Progress) => void;
+  /** Whether to match the imported events with the graph's after each batch (default: yes). */
+  resolve?: boolean;
   /** Rows to import before stopping as if crashed (for tests of resuming). */
   stopAfterRows?: number;
 }
@@ -74,8 +81,10 @@ export interface ImportSummary {
   rows: number;
   imported: number;
   rejected: number;
-  /** Well-formed rows of kinds the graph does not keep (GDELT's other CAMEO codes). */
-  ignored: number;
+  /** Well-formed rows the graph does not keep (GDELT's other CAMEO codes), by reason. */
+  skipped: Record<string, number>;
+  /** What matching did with the imported events: pairs compared, confirmed, left as candidates, withdrawn. */
+  resolution: ResolveSummary;
   skippedFiles: number;
   nodesCreated: number;
   relationshipsCreated: number;
@@ -176,8 +185,9 @@ export async function runImport<Fields>(
     rows: 0,
     imported: 0,
     rejected: 0,
-    ignored: 0,
+    skipped: {},
     skippedFiles: 0,
+    resolution: { compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 },
     nodesCreated: 0,
     relationshipsCreated: 0,
     seconds: 0,
@@ -227,7 +237,7 @@ export async function runImport<Fields>(
       const records: Records = {};
       merge(records, mapped.records);
       const { problems, ...valid } = validateBundle({ source: importer.source(file), ...records });
-      return { records, valid, problems, rejected: mapped.rejected, ignored: mapped.ignored ?? 0 };
+      return { records, valid, problems, rejected: mapped.rejected, skipped: mapped.skipped ?? {} };
     };
 
     /**
@@ -254,12 +264,12 @@ export async function runImport<Fields>(
       const [rows, rowRejections, read] = [batch, batchRejected, done];
       batch = [];
       batchRejected = [];
-      const { records, valid, rejected: unmapped, ignored } = await mapValid(rows);
+      const { records, valid, rejected: unmapped, skipped } = await mapValid(rows);
       return {
         write: recordCount(records) > 0 ? valid : undefined,
         rejections: [...rowRejections, ...unmapped],
-        imported: rows.length - unmapped.length - ignored,
-        ignored,
+        imported: rows.length - unmapped.length - Object.values(skipped).reduce((sum, n) => sum + n, 0),
+        skipped,
         read,
       };
     };
@@ -270,6 +280,10 @@ export async function runImport<Fields>(
         const written = await writeBundle(db, prepared.write, file);
         summary.nodesCreated += written.nodesCreated;
         summary.relationshipsCreated += written.relationshipsCreated;
+        if (options.resolve !== false) {
+          const resolved = await resolveEvents(db, eventsTouched(prepared.write.bundle));
+          for (const key of Object.keys(resolved) as Array<keyof ResolveSummary>) summary.resolution[key] += resolved[key];
+        }
       }
       const { rejections } = prepared;
       if (rejections.length > 0) {
@@ -279,7 +293,7 @@ export async function runImport<Fields>(
       rejected += rejections.length;
       summary.rejected += rejections.length;
       summary.imported += prepared.imported;
-      summary.ignored += prepared.ignored;
+      for (const [reason, count] of Object.entries(prepared.skipped)) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + count;
       await writeCheckpoint(checkpointFile, { rows: checkpoint.rows + prepared.read, rejected: checkpoint.rejected + rejected, complete: false });
       report(finished, prepared.read);
     };

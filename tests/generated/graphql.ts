@@ -9,16 +9,22 @@ export type ActorInput = {
   aliases?: Array<string> | null | undefined;
   /** ISO 3166-1 alpha-2 code of its country. */
   countryCode?: string | null | undefined;
+  /** Codes and names of this actor in other datasets ("cameo:USAMIL", "acled:Civilians_(Iraq)"). Ids given are added to those already known. */
+  externalIds?: Array<string> | null | undefined;
   /** The natural key (lowercase letters, digits and dashes, at most 200 characters); writing the same key again updates the record. */
   key: string;
   /** What kind of actor. Required when creating. */
   kind?: ActorKind | null | undefined;
+  /** Keys of the bodies it is a member of (a coalition for a state). Keys given are added to those already linked; null unlinks them all. */
+  memberOf?: Array<string> | null | undefined;
   /** The name most sources use. Required when creating. */
   name?: string | null | undefined;
   /** How the record was read from its source. */
   note?: string | null | undefined;
   /** Keys of outlets it owns or runs. Keys given are added to those already linked; null unlinks them all. */
   operates?: Array<string> | null | undefined;
+  /** Key of the larger body it is part of (a state for its armed forces). A key given replaces the link there was; null removes it. */
+  partOf?: string | null | undefined;
   /** Roles it holds. Links given are added to those already there; null removes them all. */
   roles?: Array<RoleInput> | null | undefined;
 };
@@ -162,6 +168,8 @@ export type EventFilter = {
 
 /** An event to create or update. A field left out is left unchanged; an explicit null clears it. */
 export type EventInput = {
+  /** How many days either side of startDate the source allows (ACLED time_precision 2: within the week; GDELT dates a report, not always the event). Matching across sources reads it. */
+  dateUncertaintyDays?: number | null | undefined;
   /** When it ended, if it spanned a period: YYYY, YYYY-MM or YYYY-MM-DD. */
   endDate?: string | null | undefined;
   /** Ids of this event in other datasets ("gdelt:599912345"); one event may have several. Ids given are added to those already known. */
@@ -211,7 +219,9 @@ export type EventKind =
   /** A demonstration or protest. */
   | 'PROTEST'
   /** Artillery, mortar or rocket fire. */
-  | 'SHELLING';
+  | 'SHELLING'
+  /** Military force of a kind the source does not say (CAMEO 190): an airstrike, shelling or a clash. */
+  | 'USE_OF_FORCE';
 
 /** A WGS 84 position. */
 export type GeoPointInput = {
@@ -313,7 +323,7 @@ export type NodeKind =
 export type OutletInput = {
   /** ISO 3166-1 alpha-2 code of its home country. */
   country?: string | null | undefined;
-  /** Web domains it publishes on. */
+  /** Web domains it publishes on, each stored as its registrable domain (www.rt.com as rt.com). */
   domains?: Array<string> | null | undefined;
   /** The natural key (lowercase letters, digits and dashes, at most 200 characters); writing the same key again updates the record. Optional: found from, or else made from, the first domain. */
   key?: string | null | undefined;
@@ -424,6 +434,10 @@ export type RelationshipType =
   | 'IDENTIFIES'
   /** An actor made a statement. */
   | 'MADE'
+  /** Two events may be, or are, the same incident (with status, score and reasons). */
+  | 'MATCHES'
+  /** An actor is a member of another (a state of a coalition). */
+  | 'MEMBER_OF'
   /** A statement mentions an actor, place, event or outlet. */
   | 'MENTIONS'
   /** A place is near another (with distanceKm and direction). */
@@ -434,7 +448,7 @@ export type RelationshipType =
   | 'ON_BEHALF_OF'
   /** An actor runs an outlet. */
   | 'OPERATES'
-  /** An event is part of a larger one. */
+  /** An event is part of a larger one; an actor is part of a larger body (an army of its state). */
   | 'PART_OF'
   /** An outlet published an article. */
   | 'PUBLISHED'
@@ -442,6 +456,8 @@ export type RelationshipType =
   | 'REPORTS'
   /** A statement answers another. */
   | 'RESPONDS_TO'
+  /** Two events are one incident: confirmed matches, directly or through others. */
+  | 'SAME_INCIDENT'
   /** A statement takes a position on a claim (with value). */
   | 'STANCE'
   /** A place lies within a larger one. */

@@ -5,7 +5,10 @@ import type { ActorInput, ClaimInput, EventInput, OutletInput, PlaceInput, State
 import { slug } from '../../domain/slug.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import { countLines, ImportFileError, unreadable } from './rows.js';
-import type { ActorKind, EventKind, PlaceKind } from '../../domain/vocabulary.js';
+import type { AttributionRole, EventKind, PlaceKind } from '../../domain/vocabulary.js';
+import { actorCrosswalk } from '../../modules/actor/actor-crosswalk.js';
+import { DataFileError } from '../../modules/shared/data-file.js';
+import { attributionClaim } from '../../modules/claim/claim-attribution.js';
 
 /**
  * ACLED's CSV export (see shared/design/sources.md), read by header name so both the current
@@ -35,18 +38,6 @@ const kinds: Record<string, EventKind> = {
   'excessive force against protesters': 'PROTEST',
 };
 
-/** ACLED's interaction codes (inter1/inter2), numeric in older exports and named in newer ones. */
-const actorKinds: Record<string, ActorKind> = {
-  '1': 'MILITARY', 'state forces': 'MILITARY',
-  '2': 'ARMED_GROUP', 'rebel group': 'ARMED_GROUP',
-  '3': 'ARMED_GROUP', 'political militia': 'ARMED_GROUP',
-  '4': 'ARMED_GROUP', 'identity militia': 'ARMED_GROUP',
-  '5': 'GROUP_OF_PEOPLE', rioters: 'GROUP_OF_PEOPLE',
-  '6': 'GROUP_OF_PEOPLE', protesters: 'GROUP_OF_PEOPLE',
-  '7': 'GROUP_OF_PEOPLE', civilians: 'GROUP_OF_PEOPLE',
-  '8': 'ORGANIZATION', 'external/other forces': 'ORGANIZATION',
-};
-
 const geoPrecision: Record<string, PlaceKind> = { '1': 'TOWN', '2': 'AREA', '3': 'REGION' };
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -71,10 +62,6 @@ function reject(row: Row<Fields>, reason: string): Rejection {
 }
 
 const names = (value: string | undefined) => (value ?? '').split(';').map((name) => name.trim()).filter(Boolean);
-
-function actor(name: string, inter: string | undefined): ActorInput {
-  return { id: `acled-actor-${slug(name)}`, name, kind: actorKinds[(inter ?? '').trim().toLowerCase()] ?? 'ORGANIZATION', note: 'From ACLED.' };
-}
 
 const ACLED: ActorInput = { id: 'acled', name: 'ACLED', kind: 'ORGANIZATION', aliases: ['Armed Conflict Location & Event Data Project'] };
 
@@ -134,19 +121,22 @@ function mapRow(row: Row<Fields>, records: Required<Records>): string | undefine
     title: `${f.sub_event_type!.trim()} in ${f.location!.trim()}`,
     ...(f.notes?.trim() ? { summary: f.notes.trim() } : {}),
     startDate: precision === '3' ? date.slice(0, 7) : date,
+    // time_precision 2: "within the week of this date".
+    ...(precision === '2' ? { dateUncertaintyDays: 3 } : {}),
     places: [location.id],
     externalIds: [`acled:${f.event_id_cnty!.trim()}`],
     note: `ACLED ${f.event_type} / ${f.sub_event_type}; time_precision ${precision || 'not given'}${precision === '2' ? ' (within the week of this date)' : ''}.`,
   };
   records.events.push(event);
 
-  const actors = [
-    ...names(f.actor1).map((name) => actor(name, f.inter1)),
-    ...names(f.assoc_actor_1).map((name) => actor(name, undefined)),
-    ...names(f.actor2).map((name) => actor(name, f.inter2)),
-    ...names(f.assoc_actor_2).map((name) => actor(name, undefined)),
+  // Each actor with the bodies it is part or a member of, through the crosswalk; the side it is on
+  // (actor 1 and its associates, actor 2 and its associates) and its interaction code.
+  const crosswalk = actorCrosswalk();
+  const sides = [
+    [...names(f.actor1).map((name) => crosswalk.acled(name, f.inter1)), ...names(f.assoc_actor_1).map((name) => crosswalk.acled(name, undefined))],
+    [...names(f.actor2).map((name) => crosswalk.acled(name, f.inter2)), ...names(f.assoc_actor_2).map((name) => crosswalk.acled(name, undefined))],
   ];
-  records.actors.push(ACLED, ...actors);
+  records.actors.push(ACLED, ...sides.flat(2));
   const outlets: OutletInput[] = names(f.source).map((name) => ({
     id: `acled-outlet-${slug(name)}`,
     name,
@@ -155,23 +145,22 @@ function mapRow(row: Row<Fields>, records: Required<Records>): string | undefine
   }));
   records.outlets.push(...outlets);
 
-  // ACLED does not say who acted on whom, so the actors take part without a direction.
-  const involvement: ClaimInput = {
-    id: `${event.id}-actors`,
-    proposition: `${actors.map((a) => a.name).join(', ')} took part.`,
-    event: event.id,
-    attributesTo: actors.map((a) => ({ actor: a.id, role: 'OTHER' as const })),
-  };
+  // ACLED's actor1 and actor2 imply no direction, except against civilians: then the civilians
+  // were harmed and the other side acted. Otherwise each actor only took part.
+  const civilians = (lineage: ActorInput[]) => lineage.at(-1)!.kind === 'GROUP_OF_PEOPLE';
+  const againstCivilians = sides.some((side) => side.some(civilians)) || /civilian targeting/i.test(f.civilian_targeting ?? '');
+  const roleOf = (lineage: ActorInput[]): AttributionRole => (civilians(lineage) ? 'VICTIM' : againstCivilians ? 'PERPETRATOR' : 'OTHER');
+  const attributions = sides.flat().map((lineage) => attributionClaim(event, roleOf(lineage), lineage.at(-1)!));
   const toll: ClaimInput = {
     id: `${event.id}-fatalities`,
-    proposition: `${fatalities} people were killed.`,
+    proposition: `${fatalities} people were killed (${event.title}, ${date}).`,
     event: event.id,
     casualtiesMin: fatalities,
     casualtiesMax: fatalities,
     casualtiesText: String(fatalities),
     note: 'ACLED’s figure, from its sources; ACLED takes the most conservative report.',
   };
-  records.claims.push(involvement, toll);
+  records.claims.push(...attributions, toll);
   const statement: StatementInput = {
     id: `${event.id}-record`,
     kind: 'CLAIM',
@@ -180,10 +169,7 @@ function mapRow(row: Row<Fields>, records: Required<Records>): string | undefine
     venue: 'REPORTING',
     madeAt: date,
     speaker: ACLED.id,
-    stances: [
-      { claim: toll.id, value: 'ASSERTS' },
-      { claim: involvement.id, value: 'ASSERTS' },
-    ],
+    stances: [toll, ...attributions].map((claim) => ({ claim: claim.id, value: 'ASSERTS' as const })),
     cites: outlets.map((outlet) => ({ outlet: outlet.id, via: 'ACLED source' })),
     externalIds: [`acled:${f.event_id_cnty!.trim()}`],
   };
@@ -218,6 +204,12 @@ export const acledImporter: Importer<Fields> = {
    * row rejected: every complete row before it comes in.
    */
   async *rows(file) {
+    // A bad ACTOR_CROSSWALK stops the import when the files are checked, before anything is written.
+    try {
+      actorCrosswalk();
+    } catch (error) {
+      throw error instanceof DataFileError ? new ImportFileError(error.file, error.problem) : error;
+    }
     let header: string[] | undefined;
     let offset = 0;
     let firstLine = 1;

@@ -2,10 +2,15 @@ import path from 'node:path';
 import type { Database } from '../../db/database.js';
 import { cypher } from '../../db/database.js';
 import { Label, Rel } from '../../domain/graph.js';
-import type { ArticleInput, ClaimInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
+import type { ActorInput, ArticleInput, EventInput, OutletInput, PlaceInput, StatementInput } from '../bundle-types.js';
 import { registrableDomain } from '../../domain/domains.js';
 import { slug } from '../../domain/slug.js';
-import { outletOwners, outletRegistry, OutletRegistryError } from '../../modules/outlet/outlet-domains.js';
+import { outletOwners, outletRegistry } from '../../modules/outlet/outlet-domains.js';
+import { DataFileError } from '../../modules/shared/data-file.js';
+import { actorCrosswalk } from '../../modules/actor/actor-crosswalk.js';
+import { attributionClaim } from '../../modules/claim/claim-attribution.js';
+import type { EventFeatures } from '../../modules/resolution/match-rules.js';
+import { featuresOf, statementTargets, type StatementProbe } from '../../modules/resolution/resolve.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
@@ -35,7 +40,8 @@ const M = { eventId: 0, mentionTime: 2, mentionType: 3, sourceName: 4, identifie
 
 const violence: Record<string, { kind: EventKind; label: string }> = {
   '18': { kind: 'ATTACK_ON_CIVILIANS', label: 'Assault' },
-  '19': { kind: 'ARMED_CLASH', label: 'Fighting' },
+  '19': { kind: 'USE_OF_FORCE', label: 'Use of military force' },
+  '190': { kind: 'USE_OF_FORCE', label: 'Use of military force' },
   '193': { kind: 'ARMED_CLASH', label: 'Fighting with small arms' },
   '194': { kind: 'SHELLING', label: 'Artillery and tank fire' },
   '195': { kind: 'AIRSTRIKE', label: 'Aerial strike' },
@@ -95,24 +101,6 @@ function place(fields: Fields): PlaceInput {
   };
 }
 
-function actor(code: string, name: string) {
-  return { id: `gdelt-actor-${slug(code)}`, name: name || code, kind: 'ORGANIZATION' as const, aliases: [code], note: `GDELT/CAMEO actor code ${code}.` };
-}
-
-/** The key of "what happened here that day": one event however many GLOBALEVENTIDs report it. */
-const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${featureKey(fields)}`;
-
-const violenceCodeOf = (fields: Fields) =>
-  [fields[E.eventCode]!, fields[E.eventBaseCode]!, fields[E.eventRootCode]!].find((code) => code in violence);
-
-const eventsNear = cypher(
-  'gdelt events near',
-  `UNWIND $wanted AS w
-   MATCH (e:${Label.Event})-[:${Rel.OCCURRED_IN}]->(:${Label.Place} {id: w.place})
-   WHERE e.startDate >= date(w.from) AND e.startDate <= date(w.to) AND e.id STARTS WITH 'gdelt-'
-   RETURN w.key AS key, collect(e.id) AS events`,
-);
-
 const externalRecords = cypher(
   'gdelt external records',
   `UNWIND $ids AS id
@@ -120,93 +108,149 @@ const externalRecords = cypher(
    RETURN id, head(labels(n)) AS label, n.id AS key, n.title AS title`,
 );
 
-function shiftDay(yyyymmdd: string, days: number): string {
-  const date = new Date(`${isoDate(yyyymmdd)}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+/**
+ * GDELT's SQLDATE is often the day of the first report, not of the event: matching allows this
+ * many days either side of it.
+ */
+const GDELT_DATE_UNCERTAINTY_DAYS = 2;
+
+/** The key of "what happened here that day": one event however many GLOBALEVENTIDs report it. */
+const eventKey = (fields: Fields, code: string) => `gdelt-${code}-${fields[E.sqlDate]}-${featureKey(fields)}`;
+
+const violenceCodeOf = (fields: Fields) =>
+  [fields[E.eventCode]!, fields[E.eventBaseCode]!, fields[E.eventRootCode]!].find((code) => code in violence);
+
+/** The actors of one side of a row (the actor last, after what it is part or a member of), through the crosswalk. */
+function actorsOf(fields: Fields, side: 'actor1' | 'actor2'): ActorInput[] {
+  const code = fields[side === 'actor1' ? E.actor1Code : E.actor2Code]!;
+  return code ? actorCrosswalk().cameo(code, fields[side === 'actor1' ? E.actor1Name : E.actor2Name]!) : [];
 }
+
+/**
+ * Who a claim of responsibility names: the state an actor belongs to (USAMIL is part of the United
+ * States). GDELT's coders tell a country from its army inconsistently from one article to the
+ * next, so an accusation of "USA" and a denial by "USAMIL" are about one claim; the precise actor
+ * stays the statement's speaker or addressee.
+ */
+function responsible(lineage: ActorInput[]): ActorInput | undefined {
+  let actor = lineage.at(-1);
+  while (actor?.partOf) {
+    const parent = lineage.find((a) => a.id === actor!.partOf);
+    if (!parent) break;
+    actor = parent;
+  }
+  return actor;
+}
+
+/** Each actor of a lineage with every body above it (part of, member of), itself first. */
+function reachOf(lineage: ActorInput[]): Map<string, string[]> {
+  const parents = new Map(lineage.map((actor) => [actor.id, [actor.partOf, ...(actor.memberOf ?? [])].filter((id): id is string => Boolean(id))]));
+  const reach = (id: string, seen: Set<string>): string[] => {
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [id, ...(parents.get(id) ?? []).flatMap((parent) => reach(parent, seen))];
+  };
+  return new Map(lineage.map((actor) => [actor.id, reach(actor.id, new Set())]));
+}
+
+/** Every reason a row cannot be imported. */
+function problemsOf(fields: Fields): string[] {
+  const lat = Number(fields[E.geoLat]);
+  const long = Number(fields[E.geoLong]);
+  return [
+    !validDay(fields[E.sqlDate]!) && `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`,
+    !fields[E.geoFeatureId] && 'no ActionGeo_FeatureID: the event cannot be placed',
+    (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) &&
+      `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`,
+  ].filter((problem) => typeof problem === 'string');
+}
+
+const SKIPPED_KIND = 'a CAMEO event code claimgraph does not keep (neither armed violence nor an accusation, denial or demand)';
+
+const pointOf = (where: PlaceInput) => ({ id: where.id, kind: where.kind, latitude: where.location!.latitude, longitude: where.location!.longitude });
 
 async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   const records: Required<Pick<Records, 'places' | 'actors' | 'events' | 'claims' | 'statements'>> = {
     places: [], actors: [], events: [], claims: [], statements: [],
   };
   const rejected: Rejection[] = [];
-  let ignored = 0;
+  const skipped: Record<string, number> = {};
   const speechRows: Array<{ row: Row<Fields>; code: string }> = [];
-  const batchEvents = new Map<string, string[]>();
+  const pending = new Map<string, EventFeatures>();
+  const reach = new Map<string, string[]>();
   for (const row of rows) {
     const fields = row.fields;
     const code = fields[E.eventCode]!;
     const violenceCode = violenceCodeOf(fields);
     const speechCode = [code, fields[E.eventBaseCode]!].find((c) => c in speech);
-    const badDate = !validDay(fields[E.sqlDate]!);
     // Most of GDELT is other kinds of events (meetings, statements of support): out of scope, not errors.
-    if (!violenceCode && !speechCode && !badDate) { ignored += 1; continue; }
-    const lat = Number(fields[E.geoLat]);
-    const long = Number(fields[E.geoLong]);
-    const problems = [
-      badDate && `SQLDATE "${fields[E.sqlDate]}" is not a date YYYYMMDD`,
-      !fields[E.geoFeatureId] && 'no ActionGeo_FeatureID: the event cannot be placed',
-      (fields[E.geoLat] === '' || !(Math.abs(lat) <= 90) || fields[E.geoLong] === '' || !(Math.abs(long) <= 180)) &&
-        `ActionGeo coordinates (${fields[E.geoLat]}, ${fields[E.geoLong]}) are out of range`,
-    ].filter((problem) => typeof problem === 'string');
+    if (!violenceCode && !speechCode && validDay(fields[E.sqlDate]!)) {
+      skipped[SKIPPED_KIND] = (skipped[SKIPPED_KIND] ?? 0) + 1;
+      continue;
+    }
+    const problems = problemsOf(fields);
     if (problems.length > 0) { rejected.push(reject(row, problems.join('; '))); continue; }
-    records.places.push(place(fields));
-    if (violenceCode) {
-      const { kind, label } = violence[violenceCode]!;
-      const key = eventKey(fields, violenceCode);
-      const event: EventInput = {
-        id: key,
-        kind,
-        title: `${label} in ${fields[E.geoFullName]}`,
-        startDate: isoDate(fields[E.sqlDate]!),
-        places: [place(fields).id],
-        externalIds: [`gdelt:${fields[E.id]}`],
-        note: `From GDELT event ${fields[E.id]} (CAMEO ${code}); first source ${fields[E.sourceUrl]}.`,
-      };
-      const existing = records.events.find((e) => e.id === key);
-      if (existing) existing.externalIds = [...new Set([...(existing.externalIds ?? []), ...event.externalIds!])];
-      else records.events.push(event);
-      const placeKey = `${place(fields).id}|${fields[E.sqlDate]}`;
-      batchEvents.set(placeKey, [...new Set([...(batchEvents.get(placeKey) ?? []), key])]);
-    } else {
+    const where = place(fields);
+    records.places.push(where);
+    const sides = { actor1: actorsOf(fields, 'actor1'), actor2: actorsOf(fields, 'actor2') };
+    for (const lineage of [sides.actor1, sides.actor2]) {
+      records.actors.push(...lineage);
+      for (const [id, above] of reachOf(lineage)) reach.set(id, above);
+    }
+    if (!violenceCode) {
       speechRows.push({ row, code: speechCode! });
+      continue;
+    }
+    const { kind, label } = violence[violenceCode]!;
+    const key = eventKey(fields, violenceCode);
+    const existing = records.events.find((e) => e.id === key);
+    const event: EventInput = existing ?? {
+      id: key,
+      kind,
+      title: `${label} in ${fields[E.geoFullName]}`,
+      startDate: isoDate(fields[E.sqlDate]!),
+      dateUncertaintyDays: GDELT_DATE_UNCERTAINTY_DAYS,
+      places: [where.id],
+      externalIds: [],
+      note: `From GDELT event ${fields[E.id]} (CAMEO ${code}); first source ${fields[E.sourceUrl]}.`,
+    };
+    event.externalIds = [...new Set([...(event.externalIds ?? []), `gdelt:${fields[E.id]}`])];
+    if (!existing) records.events.push(event);
+    const features = pending.get(key) ?? {
+      id: key, title: event.title, kind, startDate: event.startDate, endDate: null, dateUncertaintyDays: GDELT_DATE_UNCERTAINTY_DAYS,
+      place: pointOf(where), actors: [], articles: [], tolls: [], datasets: ['gdelt'],
+    };
+    pending.set(key, features);
+    // The event's actors, as structured claims: actor 1 acted, actor 2 was acted on.
+    for (const [side, role] of [['actor1', 'PERPETRATOR'], ['actor2', 'TARGET']] as const) {
+      const actor = responsible(sides[side]);
+      if (!actor) continue;
+      records.claims.push(attributionClaim(event, role, actor));
+      features.actors = [...new Set([...features.actors, ...reach.get(actor.id)!])];
     }
   }
   if (speechRows.length > 0) {
-    // A statement is about the armed events at its place within three days, whether they came in
-    // this batch or an earlier one.
-    const wanted = speechRows.map(({ row }) => ({
-      key: `${row.file}:${row.line}`,
-      place: place(row.fields).id,
-      from: shiftDay(row.fields[E.sqlDate]!, -3),
-      to: shiftDay(row.fields[E.sqlDate]!, 3),
-    }));
-    const found = await db.read(eventsNear, { wanted });
-    const fromGraph = new Map(found.records.map((r) => [r.get('key') as string, r.get('events') as string[]]));
+    const key = (row: Row<Fields>) => `${row.file}:${row.line}`;
+    const probes: StatementProbe[] = speechRows.map(({ row, code }) => {
+      const named = responsible(actorsOf(row.fields, speech[code]!.target));
+      return { key: key(row), date: isoDate(row.fields[E.sqlDate]!), place: pointOf(place(row.fields)), actors: named ? [named.id] : [], articles: [] };
+    });
+    const targets = await statementTargets(db, probes, [...pending.values()], reach);
+    const events = new Map(pending);
+    for (const [id, event] of await featuresOf(db, [...targets.values()].map((t) => t.event).filter((id) => !events.has(id)))) events.set(id, event);
     for (const { row, code } of speechRows) {
       const fields = row.fields;
       const meaning = speech[code]!;
-      const inBatch = [-3, -2, -1, 0, 1, 2, 3].flatMap(
-        (days) => batchEvents.get(`${place(fields).id}|${shiftDay(fields[E.sqlDate]!, days).replace(/-/g, '')}`) ?? [],
-      );
-      const about = [...new Set([...inBatch, ...(fromGraph.get(`${row.file}:${row.line}`) ?? [])])];
-      const speaker = fields[E.actor1Code] ? actor(fields[E.actor1Code]!, fields[E.actor1Name]!) : undefined;
-      const addressee = fields[E.actor2Code] ? actor(fields[E.actor2Code]!, fields[E.actor2Name]!) : undefined;
-      const claimant = meaning.target === 'actor1' ? speaker : addressee;
-      for (const a of [speaker, addressee]) if (a) records.actors.push(a);
+      const speaker = actorsOf(fields, 'actor1').at(-1);
+      const addressee = actorsOf(fields, 'actor2').at(-1);
+      const claimant = responsible(actorsOf(fields, meaning.target));
+      const target = targets.get(key(row));
+      const about = target ? events.get(target.event) : undefined;
       const stances: NonNullable<StatementInput['stances']> = [];
-      if (claimant) {
-        for (const event of about) {
-          const claim: ClaimInput = {
-            id: `${event}-by-${slug(claimant.aliases[0]!)}`,
-            proposition: `${claimant.name} carried out ${event}.`,
-            event,
-            attributesTo: [{ actor: claimant.id, role: 'PERPETRATOR' }],
-          };
-          records.claims.push(claim);
-          stances.push({ claim: claim.id, value: meaning.stance });
-        }
+      if (about && claimant) {
+        const claim = attributionClaim(about, 'PERPETRATOR', claimant);
+        records.claims.push(claim);
+        stances.push({ claim: claim.id, value: meaning.stance, note: `Matched to this event by claimgraph: ${target!.score.reasons.join('; ')}.` });
       }
       records.statements.push({
         id: `gdelt-statement-${code}-${fields[E.sqlDate]}-${slug(fields[E.actor1Code] || 'unknown')}-${slug(fields[E.actor2Code] || 'none')}-${featureKey(fields)}`,
@@ -217,14 +261,14 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
         madeAt: isoDate(fields[E.sqlDate]!),
         ...(speaker ? { speaker: speaker.id } : {}),
         ...(addressee ? { addressedTo: [addressee.id] } : {}),
-        ...(stances.length ? { stances } : { about }),
+        ...(stances.length ? { stances } : about ? { about: [about.id] } : {}),
         mentions: [{ place: place(fields).id }],
         externalIds: [`gdelt:${fields[E.id]}`],
-        note: `Coded by GDELT from news text (event ${fields[E.id]}); the wording is GDELT's CAMEO category, not a quote.`,
+        note: `Coded by GDELT from news text (event ${fields[E.id]}); the wording is GDELT's CAMEO category, not a quote.${about ? '' : ' No one event near it in place and time fits it, so it is about none.'}`,
       });
     }
   }
-  return { records, rejected, ignored };
+  return { records, rejected, skipped };
 }
 
 /**
@@ -265,6 +309,7 @@ async function outletsOf(domains: string[], db: Database) {
 async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
   const records: Required<Pick<Records, 'outlets' | 'articles' | 'statements'>> = { outlets: [], articles: [], statements: [] };
   const rejected: Rejection[] = [];
+  const skipped: Record<string, number> = {};
   const ids = [...new Set(rows.map((row) => `gdelt:${row.fields[M.eventId]}`))];
   const found = await db.read(externalRecords, { ids });
   const targets = new Map(found.records.map((r) => [r.get('id') as string, { label: r.get('label') as Label, key: r.get('key') as string, title: r.get('title') as string | null }]));
@@ -272,7 +317,11 @@ async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
   for (const row of rows) {
     const fields = row.fields;
     const target = targets.get(`gdelt:${fields[M.eventId]}`);
-    if (!target) { rejected.push(reject(row, `GLOBALEVENTID ${fields[M.eventId]} is not imported (or not a kind claimgraph keeps)`)); continue; }
+    if (!target) {
+      // A valid row about an event claimgraph does not hold (a kind it does not keep, or its Events file not imported): skipped, not rejected.
+      skipped[SKIPPED_MENTION] = (skipped[SKIPPED_MENTION] ?? 0) + 1;
+      continue;
+    }
     const url = fields[M.identifier]!;
     const sourceName = fields[M.sourceName]!.toLowerCase();
     const domain = /^[a-z0-9.-]+\.[a-z]{2,}$/.test(sourceName) ? registrableDomain(sourceName) : null;
@@ -315,8 +364,10 @@ async function mapMentions(rows: Array<Row<Fields>>, db: Database) {
       });
     }
   }
-  return { records, rejected };
+  return { records, rejected, skipped };
 }
+
+const SKIPPED_MENTION = 'mentions an event claimgraph does not hold (a CAMEO kind it does not keep, or its Events file is not imported yet)';
 
 const isMentions = (file: string) => /mentions/i.test(path.basename(file));
 
@@ -326,14 +377,14 @@ export const gdeltImporter: Importer<Fields> = {
   countRows: countLines,
   async *rows(file) {
     const columns = isMentions(file) ? MENTIONS_COLUMNS : EXPORT_COLUMNS;
-    // Mentions name outlets from the registry: a bad registry file (OUTLET_REGISTRY) stops the
-    // import here, when the files are checked, before anything is written.
-    if (isMentions(file)) {
-      try {
-        outletRegistry();
-      } catch (error) {
-        throw error instanceof OutletRegistryError ? new ImportFileError(error.file, error.problem) : error;
-      }
+    // Mentions name outlets from the registry and events name actors from the crosswalk: a bad
+    // OUTLET_REGISTRY or ACTOR_CROSSWALK file stops the import here, when the files are checked,
+    // before anything is written.
+    try {
+      if (isMentions(file)) outletRegistry();
+      else actorCrosswalk();
+    } catch (error) {
+      throw error instanceof DataFileError ? new ImportFileError(error.file, error.problem) : error;
     }
     let first = true;
     for await (const { file: name, line, text } of lines(file)) {

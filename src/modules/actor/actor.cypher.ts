@@ -1,4 +1,5 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
+import { cypher } from '../../db/database.js';
 import { Label } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
 import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';
@@ -39,6 +40,10 @@ export const actorRoles = relatedQuery('actor roles', Label.Actor, '(p)-[r:HOLDS
 /** The actors holding a role in this one (a ministry's spokespeople). */
 export const actorMembers = relatedQuery('actor members', Label.Actor, `(p)<-[r:HOLDS_ROLE]-(n:${Label.Actor})`, 'n.name');
 export const actorOutlets = relatedQuery('actor outlets', Label.Actor, `(p)-[:OPERATES]->(n:${Label.Outlet})`, 'n.name');
+export const actorPartOf = relatedQuery('actor part of', Label.Actor, `(p)-[:PART_OF]->(n:${Label.Actor})`);
+export const actorParts = relatedQuery('actor parts', Label.Actor, `(p)<-[:PART_OF]-(n:${Label.Actor})`, 'n.name');
+export const actorMemberOf = relatedQuery('actor member of', Label.Actor, `(p)-[:MEMBER_OF]->(n:${Label.Actor})`, 'n.name');
+export const actorMemberBodies = relatedQuery('actor member bodies', Label.Actor, `(p)<-[:MEMBER_OF]-(n:${Label.Actor})`, 'n.name');
 export const actorAttributions = relatedQuery('actor attributions', Label.Actor, `(p)<-[r:ATTRIBUTES_TO]-(n:${Label.Claim})`);
 
 export const actorStatements = relationPage({
@@ -56,3 +61,15 @@ export const actorStatementsOnBehalf = relationPage({
   filter: '($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
 });
+
+/** Actors an importer made (their keys say which), with what the crosswalk reads of them. */
+export const importedActors = cypher(
+  'imported actors',
+  `MATCH (a:${Label.Actor}) WHERE a.id STARTS WITH 'gdelt-actor-' OR a.id STARTS WITH 'acled-actor-' OR a.id STARTS WITH 'cameo-'
+   RETURN a.id AS id, a.name AS name, coalesce(a.aliases, []) AS aliases ORDER BY a.id`,
+);
+
+export const existingActors = cypher(
+  'existing actors',
+  `UNWIND $ids AS id MATCH (a:${Label.Actor} {id: id}) RETURN a.id AS id`,
+);

@@ -1,5 +1,5 @@
 import { Label, Rel } from '../../domain/graph.js';
-import { country, defineRecord, linkObjects, links, MaxLength, note, text, texts, vocabulary } from '../../domain/record.js';
+import { country, defineRecord, externalIds, link, linkObjects, links, MaxLength, note, text, texts, vocabulary } from '../../domain/record.js';
 
 export const actorRecord = defineRecord({
   kind: 'actors',
@@ -26,6 +26,9 @@ export const actorRecord = defineRecord({
       },
     ),
     operates: links(Label.Outlet, { rel: Rel.OPERATES, description: 'Keys of outlets it owns or runs.' }),
+    partOf: link(Label.Actor, { rel: Rel.PART_OF, acyclic: true, description: 'Key of the larger body it is part of (a state for its armed forces).' }),
+    memberOf: links(Label.Actor, { rel: Rel.MEMBER_OF, acyclic: true, description: 'Keys of the bodies it is a member of (a coalition for a state).' }),
+    externalIds: externalIds('Codes and names of this actor in other datasets ("cameo:USAMIL", "acled:Civilians_(Iraq)").'),
     note: note(),
   },
   searchable: ['name', 'aliases'],

@@ -15,6 +15,10 @@ import {
   actorAttributions,
   actorList,
   actorMembers,
+  actorMemberBodies,
+  actorMemberOf,
+  actorPartOf,
+  actorParts,
   actorOutlets,
   actorRoles,
   actorStatements,
@@ -65,6 +69,31 @@ ActorNode.implement({
         loadRelated(ctx, actorMembers, ids, (node, rel, _label, organization) =>
           toRole(toActor(node), toActor(organization), rel),
         ),
+      resolve: (actor) => actor.id,
+    }),
+    partOf: t.loadable({
+      type: ActorNode,
+      nullable: true,
+      description: 'The larger body it is part of (the United States for its armed forces).',
+      load: async (ids: string[], ctx) => (await loadRelated(ctx, actorPartOf, ids, toActor)).map((list) => list[0] ?? null),
+      resolve: (actor) => actor.id,
+    }),
+    parts: t.loadableList({
+      type: ActorNode,
+      description: 'The bodies that are part of it (a state’s armed forces).',
+      load: (ids: string[], ctx) => loadRelated(ctx, actorParts, ids, toActor),
+      resolve: (actor) => actor.id,
+    }),
+    memberOf: t.loadableList({
+      type: ActorNode,
+      description: 'The bodies it is a member of (the US-led coalition for the United States).',
+      load: (ids: string[], ctx) => loadRelated(ctx, actorMemberOf, ids, toActor),
+      resolve: (actor) => actor.id,
+    }),
+    memberActors: t.loadableList({
+      type: ActorNode,
+      description: 'The actors that are members of it (a coalition’s states). Not `members`, which are the people holding roles in it.',
+      load: (ids: string[], ctx) => loadRelated(ctx, actorMemberBodies, ids, toActor),
       resolve: (actor) => actor.id,
     }),
     outlets: t.loadableList({

@@ -1,6 +1,6 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../domain/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import type { AttributionRole, StanceValue } from '../../domain/vocabulary.js';
@@ -46,9 +46,17 @@ export const OPPOSING: StanceValue[] = ['DENIES', 'DISPUTES'];
 /** The parameters a query using CONTESTED (or the two sides) expects alongside its own. */
 export const sides = { asserting: ASSERTING, opposing: OPPOSING };
 
-/** A claim `n` is contested when some statement takes its side and some statement opposes it. */
+/**
+ * A claim `n` is contested when some statement takes its side and some statement opposes it, or,
+ * for a death toll, when another toll asserted for the same incident cannot also be true ("dozens",
+ * at least 24, against exactly 17): tolls are rarely denied, they are outnumbered.
+ */
 export const CONTESTED = `EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $asserting }
-    AND EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $opposing }`;
+    AND (EXISTS { MATCH (n)<-[r:STANCE]-(:${Label.Statement}) WHERE r.value IN $opposing }
+         OR (n.casualtiesMin IS NOT NULL AND EXISTS {
+           MATCH (n)-[:${Rel.ABOUT}]->(:${Label.Event})-[:${Rel.SAME_INCIDENT}*0..1]-(:${Label.Event})<-[:${Rel.ABOUT}]-(o:${Label.Claim})<-[r:STANCE]-(:${Label.Statement})
+           WHERE o <> n AND r.value IN $asserting AND o.casualtiesMin IS NOT NULL
+             AND (o.casualtiesMin > coalesce(n.casualtiesMax, o.casualtiesMin) OR n.casualtiesMin > coalesce(o.casualtiesMax, n.casualtiesMin)) }))`;
 
 export const claimsById = nodesById(Label.Claim);
 

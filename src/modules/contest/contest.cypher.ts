@@ -11,6 +11,8 @@ import { toRecord, type AnyRecord } from '../node/records.js';
 import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
+import { toEvent, type EventRecord } from '../event/event.cypher.js';
+import { incidentMember } from '../resolution/resolution.cypher.js';
 
 /** One statement's position on a claim, with who spoke, for whom, and the outlets that carried it. */
 export interface PositionRecord {
@@ -129,7 +131,11 @@ export const contestedClaimList = listPage({
 
 /** One death toll a claim states, and who gives it. */
 export interface CasualtyFigureRecord {
+  /** The event record the toll is claimed for: the one asked about, or another of its incident. */
+  event: EventRecord;
   claim: ClaimRecord;
+  /** Other tolls of the list that cannot be true if this one is (disjoint ranges), by claim key. */
+  conflictsWith: ClaimRecord[];
   accordingTo: AnyRecord[];
   statements: StatementRecord[];
 }
@@ -142,29 +148,42 @@ export interface CasualtyFigureRecord {
 export const eventCasualtyFigures = cypher(
   'event casualty figures',
   `UNWIND $ids AS parentId
-   MATCH (:${Label.Event} {id: parentId})<-[:ABOUT]-(c:${Label.Claim})
+   MATCH (root:${Label.Event} {id: parentId})
+   MATCH ${incidentMember('root', 'e')}
+   MATCH (e)<-[:ABOUT]-(c:${Label.Claim})
    WHERE c.casualtiesMin IS NOT NULL OR c.casualtiesMax IS NOT NULL OR c.casualtiesText IS NOT NULL
    OPTIONAL MATCH (c)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $asserting
-   WITH parentId, c, s,
+   WITH parentId, e, c, s,
         coalesce(head([(s)-[:ON_BEHALF_OF]->(a:${Label.Actor}) | a]),
                  head([(a:${Label.Actor})-[:MADE]->(s) | a]),
                  head([(s)-[:FIRST_APPEARED_IN]->(:${Label.Article})<-[:PUBLISHED]-(o:${Label.Outlet}) | o])) AS source
    ORDER BY s.madeAt, s.id
-   WITH parentId, c, collect(DISTINCT s) AS statements, collect(DISTINCT source) AS sources
-   RETURN parentId, c, statements, [x IN sources | {node: x, label: head(labels(x))}] AS accordingTo
+   WITH parentId, e, c, collect(DISTINCT s) AS statements, collect(DISTINCT source) AS sources
+   RETURN parentId, e, c, statements, [x IN sources | {node: x, label: head(labels(x))}] AS accordingTo
    ORDER BY parentId, coalesce(c.casualtiesMax, c.casualtiesMin) DESC, c.id`,
 );
 
-export function loadCasualtyFigures(ctx: Context, ids: readonly string[]): Promise<CasualtyFigureRecord[][]> {
-  return loadGrouped(
+/** Two tolls that cannot both be true: one's lowest number above the other's highest. */
+const disjoint = (a: ClaimRecord, b: ClaimRecord) =>
+  a.casualtiesMin != null && b.casualtiesMin != null &&
+  (a.casualtiesMin > (b.casualtiesMax ?? Infinity) || b.casualtiesMin > (a.casualtiesMax ?? Infinity));
+
+export async function loadCasualtyFigures(ctx: Context, ids: readonly string[], sameIncident: boolean): Promise<CasualtyFigureRecord[][]> {
+  const figures = await loadGrouped(
     ctx,
     eventCasualtyFigures,
     ids,
-    (record) => ({
+    (record): CasualtyFigureRecord => ({
+      event: toEvent(props(record.get('e'))),
+      conflictsWith: [],
       claim: toClaim(props(record.get('c'))),
       statements: (record.get('statements') as unknown[]).map((s) => toStatement(props(s))),
       accordingTo: (record.get('accordingTo') as { node: unknown; label: Label }[]).map((x) => toRecord(x.label, props(x.node))),
     }),
-    sides,
+    { ...sides, sameIncident },
   );
+  for (const list of figures) {
+    for (const figure of list) figure.conflictsWith = list.filter((other) => disjoint(figure.claim, other.claim)).map((other) => other.claim);
+  }
+  return figures;
 }

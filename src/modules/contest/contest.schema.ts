@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { sameIncidentArg } from '../shared/incident.js';
 import { ActorNode } from '../actor/actor.ref.js';
 import { ClaimNode } from '../claim/claim.ref.js';
 import { StanceValueEnum } from '../shared/enums.js';
@@ -95,6 +96,20 @@ CasualtyFigureObject.implement({
   description: 'A death toll one claim gives for an event, with the sources that assert it ("dozens" according to the Russian Ministry of Defence).',
   fields: (t) => ({
     claim: t.field({ type: ClaimNode, description: 'The claim stating the toll.', resolve: (f) => f.claim }),
+    event: t.field({
+      type: EventNode,
+      description: 'The event record the toll is claimed for: the one asked about, or another record of its incident (ACLED’s, GDELT’s).',
+      resolve: (f) => f.event,
+    }),
+    contested: t.boolean({
+      description: 'Whether another toll in the list cannot also be true ("dozens", at least 24, against exactly 17).',
+      resolve: (f) => f.conflictsWith.length > 0,
+    }),
+    conflictsWith: t.field({
+      type: [ClaimNode],
+      description: 'The other tolls in the list that cannot be true if this one is.',
+      resolve: (f) => f.conflictsWith,
+    }),
     text: t.string({ nullable: true, description: 'The toll in the source’s own words ("dozens", "17").', resolve: (f) => f.claim.casualtiesText }),
     min: t.int({ nullable: true, description: 'The lowest number the toll can mean.', resolve: (f) => f.claim.casualtiesMin }),
     max: t.int({ nullable: true, description: 'The highest number the toll can mean; null when unbounded.', resolve: (f) => f.claim.casualtiesMax }),
@@ -135,8 +150,11 @@ builder.objectFields(ClaimNode, (t) => ({
 builder.objectField(EventNode, 'casualtyFigures', (t) =>
   t.loadableList({
     type: CasualtyFigureObject,
-    description: 'The death tolls claimed for the event side by side, highest first, each with who gives it.',
-    load: (ids: string[], ctx) => loadCasualtyFigures(ctx, ids),
+    description:
+      'The death tolls claimed for the event side by side, highest first, each with who gives it and the tolls it cannot be true beside; with those claimed for the records confirmed as the same incident by default (the seed’s, ACLED’s), each saying which record it is about.',
+    byPath: true,
+    args: { sameIncident: sameIncidentArg(t) },
+    load: (ids: string[], ctx, args) => loadCasualtyFigures(ctx, ids, args.sameIncident ?? true),
     resolve: (event) => event.id,
   }),
 );

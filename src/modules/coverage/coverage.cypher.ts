@@ -13,9 +13,12 @@ import { toClaim, toStance, type StanceRecord } from '../claim/claim.cypher.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
 import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
 import { statementPeople, toStatement, type StatementRecord } from '../statement/statement.cypher.js';
+import { incidentMember } from '../resolution/resolution.cypher.js';
 
 /** One article carrying one statement, with the statement's stances on the event's claims. */
 export interface ReportRecord {
+  /** The event record the statement is about: the one asked for, or another record of its incident. */
+  event: EventRecord;
   article: ArticleRecord;
   statement: StatementRecord;
   stances: StanceRecord[];
@@ -59,10 +62,12 @@ const groupedReturn = `
           [x IN reduce(claims = [], l IN stanceLists | claims + [x IN l WHERE NOT x.claim IN claims | x.claim]) | ${plainNode('x', Label.Claim)}] AS claims`;
 
 /**
- * From the event `e` named `parentId`. A statement's stances depend on it and the event alone, so
- * the event's walk reads them before fanning out to the articles.
+ * From the event `root` named `parentId`, through each event `e` of its incident (itself alone
+ * unless `$sameIncident`). A statement's stances depend on it and its event alone, so the walk
+ * reads them before fanning out to the articles.
  */
-const FROM_EVENT = `MATCH (e)<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement})
+const FROM_EVENT = `MATCH ${incidentMember('root', 'e')}
+   MATCH (e)<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement})
    WITH DISTINCT parentId, e, s
    WITH parentId, e, s, ${STANCES}
    MATCH (o:${Label.Outlet})-[:PUBLISHED]->(a:${Label.Article})-[:REPORTS]->(s)
@@ -71,19 +76,19 @@ const FROM_EVENT = `MATCH (e)<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement})
 export const eventCoverage = cypher(
   'event coverage',
   `UNWIND $ids AS parentId
-   MATCH (e:${Label.Event} {id: parentId})
+   MATCH (root:${Label.Event} {id: parentId})
    ${FROM_EVENT}`,
 );
 
 /** One event and its coverage in one round trip, for `event(id:)` when the walk is selected. */
 export const eventWithCoverage = cypher(
   'event with coverage',
-  `MATCH (e:${Label.Event} {id: $id})
-   OPTIONAL CALL (e) {
-     WITH e, e.id AS parentId
+  `MATCH (root:${Label.Event} {id: $id})
+   OPTIONAL CALL (root) {
+     WITH root, root.id AS parentId
      ${FROM_EVENT}
    }
-   RETURN ${plainNode('e', Label.Event)} AS event, rows, events, outlets, articles, statements, claims`,
+   RETURN ${plainNode('root', Label.Event)} AS event, rows, events, outlets, articles, statements, claims`,
 );
 
 export const outletCoverage = cypher(
@@ -157,6 +162,7 @@ function group(rows: CoverageRow[], by: 'outlet' | 'event'): CoverageRecord[] {
     }
     if (!coverage.articles.some((article) => article.id === row.article.id)) coverage.articles.push(row.article);
     coverage.reports.push({
+      event: row.event,
       article: row.article,
       statement: row.statement,
       stances: row.stances,
@@ -168,8 +174,8 @@ function group(rows: CoverageRow[], by: 'outlet' | 'event'): CoverageRecord[] {
   return [...groups.values()];
 }
 
-async function loadCoverage(ctx: Context, query: NamedQuery, ids: readonly string[], stances: StanceValue[] | null, by: 'outlet' | 'event') {
-  const parents = await loadGrouped(ctx, query, ids, (record) => toRows(ctx, record), { stances });
+async function loadCoverage(ctx: Context, query: NamedQuery, ids: readonly string[], stances: StanceValue[] | null, by: 'outlet' | 'event', sameIncident = true) {
+  const parents = await loadGrouped(ctx, query, ids, (record) => toRows(ctx, record), { stances, sameIncident });
   return parents.map((rows) => group(rows.flat(), by));
 }
 
@@ -179,30 +185,31 @@ async function loadCoverage(ctx: Context, query: NamedQuery, ids: readonly strin
  */
 const eventCoverageLoaders = createContextCache((ctx: Context) => {
   const loaders = new Map<string, DataLoader<string, CoverageRecord[]>>();
-  return (stances: StanceValue[] | null) => {
-    const key = JSON.stringify(stances);
+  return (stances: StanceValue[] | null, sameIncident: boolean) => {
+    const key = JSON.stringify([stances, sameIncident]);
     let loader = loaders.get(key);
     if (!loader) {
-      loader = new DataLoader((ids) => loadCoverage(ctx, eventCoverage, ids, stances, 'outlet'));
+      loader = new DataLoader((ids) => loadCoverage(ctx, eventCoverage, ids, stances, 'outlet', sameIncident));
       loaders.set(key, loader);
     }
     return loader;
   };
 });
 
-export function loadEventCoverage(ctx: Context, id: string, stances: StanceValue[] | null): Promise<CoverageRecord[]> {
-  return eventCoverageLoaders(ctx)(stances).load(id);
+export function loadEventCoverage(ctx: Context, id: string, stances: StanceValue[] | null, sameIncident: boolean): Promise<CoverageRecord[]> {
+  return eventCoverageLoaders(ctx)(stances, sameIncident).load(id);
 }
 
 /** The event `id` (null when there is none), its coverage under `stances` handed to the coverage loader. */
-export async function loadEventWithCoverage(ctx: Context, id: string, stances: StanceValue[] | null): Promise<EventRecord | null> {
-  const record = (await ctx.read(eventWithCoverage, { id, stances })).records[0];
+export async function loadEventWithCoverage(ctx: Context, id: string, stances: StanceValue[] | null, sameIncident: boolean): Promise<EventRecord | null> {
+  const record = (await ctx.read(eventWithCoverage, { id, stances, sameIncident })).records[0];
   if (!record) return null;
   const rows = record.get('rows') === null ? [] : toRows(ctx, record);
-  eventCoverageLoaders(ctx)(stances).prime(id, group(rows, 'outlet'));
-  return toEvent(props(record.get('event')));
+  const event = toEvent(props(record.get('event')));
+  eventCoverageLoaders(ctx)(stances, sameIncident).prime(id, group(rows, 'outlet'));
+  return event;
 }
 
 export function loadOutletCoverage(ctx: Context, ids: readonly string[], stances: StanceValue[] | null) {
-  return loadCoverage(ctx, outletCoverage, ids, stances, 'event');
+  return loadCoverage(ctx, outletCoverage, ids, stances, 'event', false);
 }

@@ -2,6 +2,7 @@ import { builder } from '../../builder.js';
 import { ArticleNode } from '../article/article.ref.js';
 import { StanceObject } from '../claim/claim.ref.js';
 import { StanceValueEnum } from '../shared/enums.js';
+import { sameIncidentArg } from '../shared/incident.js';
 import { EventNode } from '../event/event.ref.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { StatementNode } from '../statement/statement.ref.js';
@@ -12,6 +13,11 @@ const ReportObject = builder.objectRef<ReportRecord>('Report');
 ReportObject.implement({
   description: 'One article carrying one statement, with the statement’s stances on the event’s claims.',
   fields: (t) => ({
+    event: t.field({
+      type: EventNode,
+      description: 'The event record the statement is about: the one walked from, or another record of its incident (GDELT’s, ACLED’s).',
+      resolve: (r) => r.event,
+    }),
     article: t.field({ type: ArticleNode, description: 'The article that carried the statement.', resolve: (r) => r.article }),
     statement: t.field({ type: StatementNode, description: 'The statement carried.', resolve: (r) => r.statement }),
     stances: t.field({
@@ -45,9 +51,14 @@ builder.objectField(EventNode, 'coverage', (t) =>
   t.field({
     type: [CoverageObject],
     description:
-      'The walk: every outlet that carried a statement about this event (reporting it, accusing, denying), with its articles, the statements and their stances, by outlet name.',
-    args: { stances: t.arg({ type: [StanceValueEnum], description: 'Only reports whose statement takes one of these positions.' }) },
-    resolve: (event, args, ctx) => loadEventCoverage(ctx, event.id, args.stances ?? null),
+      'The walk: every outlet that carried a statement about this event (reporting it, accusing, denying), with its articles, the statements and their stances, by outlet name; with the events confirmed as the same incident by default, each outlet once.',
+    args: {
+      stances: t.arg({ type: [StanceValueEnum], description: 'Only reports whose statement takes one of these positions.' }),
+      sameIncident: sameIncidentArg(t),
+    },
+    // An outlet's coverage of the incident is one entry, about the event asked for; each report says which record it came through.
+    resolve: async (event, args, ctx) =>
+      (await loadEventCoverage(ctx, event.id, args.stances ?? null, args.sameIncident ?? true)).map((coverage) => ({ ...coverage, event })),
   }),
 );
 

@@ -1,5 +1,5 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
-import { Label } from '../../domain/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
 import { CONTESTED } from '../claim/claim.cypher.js';
 import type { DatePrecision, EventKind } from '../../domain/vocabulary.js';
 import { dateRange } from '../shared/dates.js';
@@ -83,21 +83,21 @@ export const eventPlaces = relatedQuery('event places', Label.Event, `(p)-[:OCCU
 export const eventPartOf = relatedQuery('event part of', Label.Event, `(p)-[:PART_OF]->(n:${Label.Event})`);
 export const eventParts = relatedQuery('event parts', Label.Event, `(p)<-[:PART_OF]-(n:${Label.Event})`, 'n.startDate, n.id');
 
-/** The claims about an event; `$contested` true or false keeps only the contested or uncontested ones. */
+/** The claims about an event (and, with `$sameIncident`, the events confirmed as the same incident); `$contested` true or false keeps only the contested or uncontested ones. */
 export const eventClaims = relationPage({
   name: 'event claims',
   parent: Label.Event,
-  pattern: `(p)<-[:ABOUT]-(n:${Label.Claim})`,
-  filter: `($contested IS NULL OR (${CONTESTED}) = $contested)`,
+  pattern: `(p)-[:${Rel.SAME_INCIDENT}*0..1]-(i:${Label.Event})<-[:ABOUT]-(n:${Label.Claim})`,
+  filter: `($sameIncident OR i = p) AND ($contested IS NULL OR (${CONTESTED}) = $contested)`,
   sortKey: ID_SORT,
 });
 
-/** Statements about an event: directly, or through a stance on one of its claims. */
+/** Statements about an event (and, with `$sameIncident`, its incident's): directly, or through a stance on one of its claims. */
 export const eventStatements = relationPage({
   name: 'event statements',
   parent: Label.Event,
-  pattern: `(p)<-[:ABOUT|STANCE*1..2]-(n:${Label.Statement})`,
-  filter: '($kinds IS NULL OR n.kind IN $kinds)',
+  pattern: `(p)-[:${Rel.SAME_INCIDENT}*0..1]-(i:${Label.Event})<-[:ABOUT|STANCE*1..2]-(n:${Label.Statement})`,
+  filter: '($sameIncident OR i = p) AND ($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
 });
 

@@ -1,5 +1,5 @@
 import { Label, Rel } from '../../domain/graph.js';
-import { date, defineRecord, externalIds, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
+import { date, defineRecord, externalIds, int, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
 
 export const eventRecord = defineRecord({
   kind: 'events',
@@ -14,6 +14,10 @@ export const eventRecord = defineRecord({
     startDate: date({ required: true, precision: 'datePrecision', description: 'When it started: YYYY, YYYY-MM or YYYY-MM-DD.' }),
     // An end is shown as precisely as the start: the event has one datePrecision.
     endDate: date({ precision: { readFrom: 'datePrecision' }, description: 'When it ended, if it spanned a period: YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    dateUncertaintyDays: int({
+      min: 0,
+      description: 'How many days either side of startDate the source allows (ACLED time_precision 2: within the week; GDELT dates a report, not always the event). Matching across sources reads it.',
+    }),
     places: links(Label.Place, { rel: Rel.OCCURRED_IN, description: 'Keys of the places where it occurred.' }),
     partOf: link(Label.Event, { rel: Rel.PART_OF, acyclic: true, description: 'Key of the larger event it is part of.' }),
     externalIds: externalIds('Ids of this event in other datasets ("gdelt:599912345"); one event may have several.'),

@@ -4,6 +4,7 @@ import { MediaItemNode } from '../media/media.ref.js';
 import { PlaceNode } from '../place/place.ref.js';
 import { DatePrecisionEnum, EventKindEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, orNotFound, type DecodedId } from '../shared/lookup.js';
+import { sameIncidentArg } from '../shared/incident.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
 import { invalid } from '../../domain/errors.js';
 import type { StanceValue } from '../../domain/vocabulary.js';
@@ -67,23 +68,25 @@ EventNode.implement({
     claims: t.loadable({
       type: ClaimConnection,
       byPath: true,
-      description: 'Contested or uncontested propositions about the event (who did it, how many died), by key.',
+      description: 'Contested or uncontested propositions about the event (who did it, how many died), by key; with its confirmed matches’ by default (each claim’s `event` says which record it is about).',
       args: {
         ...t.arg.connectionArgs(),
         contested: t.arg.boolean({ description: 'true: only contested claims (asserted and denied or disputed); false: only the others.' }),
+        sameIncident: sameIncidentArg(t),
       },
-      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim, { ...sides, contested: args.contested ?? null }),
+      load: (ids: string[], ctx, args) => eventClaims(ctx, ids, args, toClaim, { ...sides, contested: args.contested ?? null, sameIncident: args.sameIncident ?? true }),
       resolve: (event) => event.id,
     }),
     statements: t.loadable({
       type: StatementConnection,
       byPath: true,
-      description: 'Statements about the event, directly or through a stance on one of its claims, oldest first.',
+      description: 'Statements about the event, directly or through a stance on one of its claims, oldest first; with its confirmed matches’ by default (each statement’s `provenance` says which source it came from).',
       args: {
         ...t.arg.connectionArgs(),
         kinds: t.arg({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }),
+        sameIncident: sameIncidentArg(t),
       },
-      load: (ids: string[], ctx, args) => eventStatements(ctx, ids, args, toStatement, { kinds: args.kinds ?? null }),
+      load: (ids: string[], ctx, args) => eventStatements(ctx, ids, args, toStatement, { kinds: args.kinds ?? null, sameIncident: args.sameIncident ?? true }),
       resolve: (event) => event.id,
     }),
     media: t.loadableList({
@@ -116,7 +119,8 @@ builder.queryFields((t) => ({
       const [coverage] = childSelections(info, 'coverage');
       if (!coverage) return loadOrNotFound(EventNode, ctx, id, 'Event');
       const key = keyOf(id, 'Event');
-      const event = orNotFound(await loadEventWithCoverage(ctx, key, (coverage.stances as StanceValue[] | null | undefined) ?? null), 'Event', key);
+      const stances = (coverage.stances as StanceValue[] | null | undefined) ?? null;
+      const event = orNotFound(await loadEventWithCoverage(ctx, key, stances, (coverage.sameIncident as boolean | null | undefined) ?? true), 'Event', key);
       EventNode.getDataloader(ctx).prime(key, event);
       return event;
     },

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { cypher, type Database } from '../../db/database.js';
 import { registrableDomains } from '../../domain/domains.js';
 import { Label } from '../../domain/graph.js';
+import { readDataFile, requiredValue } from '../shared/data-file.js';
 import { outletRecord } from './outlet.record.js';
 
 /**
@@ -42,13 +41,10 @@ export async function outletOwners(db: Pick<Database, 'read'>, hosts: readonly s
 }
 
 const { fields } = outletRecord;
-/** A missing value is said to be missing, not to be of the wrong type. */
-const required = <T>(schema: z.ZodType<T>) =>
-  z.any().refine((value) => value !== undefined && value !== null, { error: 'is required', abort: true }).pipe(schema);
 const registryEntry = z.strictObject({
-  domains: required(fields.domains.schema.refine((list) => list.length > 0, { error: 'must name at least one domain' })),
-  name: required(fields.name.schema),
-  kind: required(fields.kind.schema),
+  domains: requiredValue(fields.domains.schema.refine((list) => list.length > 0, { error: 'must name at least one domain' })),
+  name: requiredValue(fields.name.schema),
+  kind: requiredValue(fields.kind.schema),
   country: fields.country.schema.optional(),
   stateAffiliation: fields.stateAffiliation.schema.optional(),
 });
@@ -59,30 +55,9 @@ export type RegistryOutlet = z.infer<typeof registryEntry>;
 
 const BUILT_IN = new URL('./outlet-registry.yaml', import.meta.url);
 
-/** A registry file that cannot be read or does not validate: named, with the path of each problem. */
-export class OutletRegistryError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
-    super(`${file} ${problem}`);
-  }
-}
-
 export function readOutletRegistry(file: string | URL): RegistryOutlet[] {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new OutletRegistryError(String(file), `cannot be read as an outlet registry: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const result = registryFile.safeParse(data);
-  if (!result.success) {
-    const at = (path: PropertyKey[]) => path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').slice(1) || 'the file';
-    const problems = result.error.issues.map((issue) => `${at(issue.path)}: ${issue.message}`);
-    throw new OutletRegistryError(String(file), `is not a valid outlet registry: ${problems.join('; ')}`);
-  }
-  return result.data.outlets.map((outlet) => ({ ...outlet, domains: registrableDomains(outlet.domains) }));
+  const { outlets } = readDataFile(file, registryFile, 'outlet registry');
+  return outlets.map((outlet) => ({ ...outlet, domains: registrableDomains(outlet.domains) }));
 }
 
 let registry: Map<string, RegistryOutlet> | undefined;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database } from '../../db/database.js';
-import { props, toPlain } from '../../db/values.js';
 import { registrableDomains } from '../../domain/domains.js';
-import { Label, Rel } from '../../domain/graph.js';
+import { Label } from '../../domain/graph.js';
+import { auditMerge, json, mergeRecord } from '../write/merge.cypher.js';
 import { IMPORTED_OUTLET_PREFIXES, OWNER_ORDER } from './outlet-domains.js';
 
 /**
@@ -30,41 +30,10 @@ const allOutlets = cypher(
    RETURN n.id AS id, n.domains AS domains, coalesce(n.sources, []) AS sources`,
 );
 
-const relationshipsOf = cypher(
-  'outlet relationships before merge',
-  `MATCH (n:${Label.Outlet} {id: $id})-[r]-(m)
-   RETURN type(r) AS type, startNode(r) = n AS outgoing, m.id AS other, head(labels(m)) AS label, properties(r) AS props
-   ORDER BY type, other`,
-);
-
-const outletNode = cypher('outlet before merge', `MATCH (n:${Label.Outlet} {id: $id}) RETURN n`);
-
-const auditMerge = cypher(
-  'audit outlet merge',
-  `CREATE (:${Label.AuditEntry} {id: $auditId, action: $action, label: $label, key: $key, mergedInto: $mergedInto, by: $by,
-           at: datetime(), relationships: $relationshipCount, properties: $propertiesJson,
-           movedRelationships: $relationshipsJson, keptBefore: $keptBeforeJson})`,
-);
-
-/** Relationship types cannot be parameters: one query per type and direction, the type from the Rel enum. */
-const moveRelationships = (type: Rel, outgoing: boolean) =>
-  cypher(
-    `move outlet ${outgoing ? 'outgoing' : 'incoming'} ${type}`,
-    `MATCH (kept:${Label.Outlet} {id: $kept})
-     MATCH (merged:${Label.Outlet} {id: $merged})${outgoing ? `-[r:${type}]->` : `<-[r:${type}]-`}(m)
-     WHERE m <> kept
-     ${outgoing ? `MERGE (kept)-[moved:${type}]->(m)` : `MERGE (kept)<-[moved:${type}]-(m)`}
-     ON CREATE SET moved = properties(r)
-     DELETE r`,
-  );
-
 const updateKept = cypher(
   'outlet after merge',
   `MATCH (n:${Label.Outlet} {id: $id}) SET n.domains = $domains, n.sources = $sources`,
 );
-
-/** What is left of a merged outlet: at most relationships to the kept outlet, recorded in its audit entry. */
-const deleteMerged = cypher('delete merged outlet', `MATCH (n:${Label.Outlet} {id: $id}) DETACH DELETE n`);
 
 interface StoredOutlet {
   id: string;
@@ -91,8 +60,6 @@ function groupsOf(outlets: StoredOutlet[]): StoredOutlet[][] {
   return groups.filter((group) => group.length > 0);
 }
 
-const json = (value: unknown) => JSON.stringify(toPlain(value));
-
 async function mergeGroup(tx: ManagedTransaction, [kept, ...merged]: StoredOutlet[], by: string): Promise<void> {
   const all = [kept!, ...merged];
   const domains = registrableDomains(all.flatMap((outlet) => outlet.domains));
@@ -104,22 +71,7 @@ async function mergeGroup(tx: ManagedTransaction, [kept, ...merged]: StoredOutle
       relationshipCount: 0, propertiesJson: json(keptBefore), relationshipsJson: '[]', keptBeforeJson: json(keptBefore),
     });
   }
-  for (const outlet of merged) {
-    const relationships = (await tx.run(relationshipsOf.cypher, { id: outlet.id })).records.map((record) => record.toObject());
-    const node = (await tx.run(outletNode.cypher, { id: outlet.id })).records[0]!.get('n');
-    await tx.run(auditMerge.cypher, {
-      auditId: randomUUID(), action: 'MERGE', label: Label.Outlet, key: outlet.id, mergedInto: kept!.id, by,
-      relationshipCount: relationships.length, propertiesJson: json(props(node)), relationshipsJson: json(relationships),
-      keptBeforeJson: json(keptBefore),
-    });
-    const kinds = new Set(relationships.map((r) => `${r.type as string}|${r.outgoing as boolean}`));
-    for (const kind of kinds) {
-      const [type, outgoing] = kind.split('|') as [string, string];
-      if (!Object.values(Rel).includes(type as Rel)) throw new Error(`outlet ${outlet.id} has a ${type} relationship, which claimgraph does not know: not merged`);
-      await tx.run(moveRelationships(type as Rel, outgoing === 'true').cypher, { kept: kept!.id, merged: outlet.id });
-    }
-    await tx.run(deleteMerged.cypher, { id: outlet.id });
-  }
+  for (const outlet of merged) await mergeRecord(tx, Label.Outlet, kept!.id, outlet.id, by, keptBefore);
   await tx.run(updateKept.cypher, { id: kept!.id, domains, sources });
 }
 

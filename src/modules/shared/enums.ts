@@ -32,6 +32,7 @@ export const {
   StanceValue: StanceValueEnum,
   AttributionRole: AttributionRoleEnum,
   MediaKind: MediaKindEnum,
+  MatchStatus: MatchStatusEnum,
   DatePrecision: DatePrecisionEnum,
 } = VocabularyEnums;
 

@@ -20,7 +20,8 @@ import {
 
 const relationshipMeanings: Record<Rel, string> = {
   [Rel.OCCURRED_IN]: 'An event took place in a place.',
-  [Rel.PART_OF]: 'An event is part of a larger one.',
+  [Rel.PART_OF]: 'An event is part of a larger one; an actor is part of a larger body (an army of its state).',
+  [Rel.MEMBER_OF]: 'An actor is a member of another (a state of a coalition).',
   [Rel.WITHIN]: 'A place lies within a larger one.',
   [Rel.NEAR]: 'A place is near another (with distanceKm and direction).',
   [Rel.HOLDS_ROLE]: 'An actor holds a role (title) in an actor or an outlet.',
@@ -42,6 +43,8 @@ const relationshipMeanings: Record<Rel, string> = {
   [Rel.DISTRIBUTED_BY]: 'A media item is distributed by an outlet.',
   [Rel.DEPICTS]: 'A media item depicts an event or a place (with verified).',
   [Rel.IDENTIFIES]: 'An id in another dataset (GDELT, ACLED) identifies a record.',
+  [Rel.MATCHES]: 'Two events may be, or are, the same incident (with status, score and reasons).',
+  [Rel.SAME_INCIDENT]: 'Two events are one incident: confirmed matches, directly or through others.',
 };
 
 const RelationshipTypeEnum = builder.enumType('RelationshipType', {

@@ -1,0 +1,199 @@
+import type { Context } from '../../context.js';
+import { loadGrouped } from '../../db/batch.js';
+import { cypher } from '../../db/database.js';
+import { props } from '../../db/values.js';
+import { Label, Rel } from '../../domain/graph.js';
+import type { MatchStatus } from '../../domain/vocabulary.js';
+import { toEvent, type EventRecord } from '../event/event.cypher.js';
+import { placeRadiusKm } from './match-rules.js';
+
+/**
+ * The incident an event belongs to, for reads that show "one incident": the event `root` and, when
+ * `$sameIncident` is true, every event confirmed as the same incident (`member`). Confirmed
+ * components are kept as SAME_INCIDENT links between every two members (maintained by
+ * `relinkIncidents`), so a read takes one hop, never a walk over MATCHES chains.
+ */
+export const incidentMember = (root: string, member: string) =>
+  `(${root})-[:${Rel.SAME_INCIDENT}*0..1]-(${member}:${Label.Event}) WHERE ($sameIncident OR ${member} = ${root})`;
+
+/** Place kinds whose point is only a centroid: searched for in a wider radius. */
+export const coarsePlaceKinds = Object.entries(placeRadiusKm).filter(([, km]) => km > 10).map(([kind]) => kind);
+
+/**
+ * Blocking: the events near a point and within a period, by the point index on places (a place of a
+ * coarse kind is looked for further away) and the events' dates. Each probe: key, latitude,
+ * longitude, nearMeters, from, to.
+ */
+export const eventsNearProbe = cypher(
+  'resolution candidates',
+  `UNWIND $probes AS probe
+   WITH probe, point({latitude: probe.latitude, longitude: probe.longitude}) AS at
+   CALL (probe, at) {
+     MATCH (q:${Label.Place}) WHERE point.distance(q.location, at) <= probe.nearMeters RETURN q
+     UNION
+     MATCH (q:${Label.Place}) WHERE point.distance(q.location, at) <= $farMeters AND q.kind IN $coarseKinds RETURN q
+   }
+   MATCH (q)<-[:${Rel.OCCURRED_IN}]-(o:${Label.Event})
+   WHERE o.startDate <= date(probe.to) AND o.periodEnd >= date(probe.from)
+   RETURN probe.key AS key, collect(DISTINCT o.id) AS events`,
+);
+
+/** What matching reads of each event: the event, its most precise located place, the actors, articles and tolls around it. */
+export const eventFeatures = cypher(
+  'resolution features',
+  `UNWIND $ids AS id
+   MATCH (e:${Label.Event} {id: id})
+   RETURN e,
+          head(COLLECT { MATCH (e)-[:${Rel.OCCURRED_IN}]->(p:${Label.Place}) WHERE p.location IS NOT NULL
+                         RETURN {id: p.id, kind: p.kind, latitude: p.location.latitude, longitude: p.location.longitude}
+                         ORDER BY p.id }) AS place,
+          COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}|${Rel.MEMBER_OF}*0..3]->(a:${Label.Actor})
+                    RETURN DISTINCT a.id } AS actors,
+          COLLECT { MATCH (e)<-[:${Rel.ABOUT}|${Rel.STANCE}*1..2]-(:${Label.Statement})<-[:${Rel.REPORTS}]-(a:${Label.Article})
+                    RETURN DISTINCT a.url } AS articles,
+          COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(c:${Label.Claim}) WHERE c.casualtiesMin IS NOT NULL AND c.casualtiesMin = c.casualtiesMax
+                    RETURN DISTINCT c.casualtiesMin } AS tolls,
+          COLLECT { MATCH (e)<-[:${Rel.IDENTIFIES}]-(x:${Label.ExternalRecord}) RETURN DISTINCT split(x.id, ':')[0] } AS datasets`,
+);
+
+/** The actors a statement names, with the bodies they are part or members of (the same reach as an event's actors). */
+export const actorsUpward = cypher(
+  'resolution actors upward',
+  `UNWIND $ids AS id
+   MATCH (:${Label.Actor} {id: id})-[:${Rel.PART_OF}|${Rel.MEMBER_OF}*0..3]->(a:${Label.Actor})
+   RETURN id, collect(DISTINCT a.id) AS actors`,
+);
+
+/**
+ * The resolver's proposals for pairs it compared (a.id < b.id, so a pair has one relationship).
+ * A pair an editor decided keeps the decision: a rejected pair is never proposed again. A pair that
+ * no longer passes loses the resolver's own proposal. A change of status leaves an audit entry.
+ */
+export const writeProposals = cypher(
+  'resolution proposals',
+  `UNWIND $pairs AS pair
+   MATCH (a:${Label.Event} {id: pair.a}), (b:${Label.Event} {id: pair.b})
+   OPTIONAL MATCH (a)-[old:${Rel.MATCHES}]-(b)
+   WITH a, b, pair, old WHERE old IS NULL OR old.decidedBy IS NULL OR old.decidedBy = $resolver
+   WITH a, b, pair, old, old.status AS before
+   CALL (a, b, pair, old) {
+     WITH a, b, pair, old WHERE pair.status IS NULL AND old IS NOT NULL
+     DELETE old
+   }
+   CALL (a, b, pair, before) {
+     WITH a, b, pair, before WHERE pair.status IS NOT NULL
+     MERGE (a)-[m:${Rel.MATCHES}]->(b)
+     ON CREATE SET m.proposedAt = datetime()
+     SET m.score = pair.score, m.reasons = pair.reasons, m.status = pair.status,
+         m.decidedBy = CASE pair.status WHEN 'CONFIRMED' THEN $resolver END,
+         m.decidedAt = CASE WHEN pair.status = 'CONFIRMED' AND before = 'CONFIRMED' THEN m.decidedAt WHEN pair.status = 'CONFIRMED' THEN datetime() END
+   }
+   WITH a, b, pair, before WHERE coalesce(before, 'NONE') <> coalesce(pair.status, 'NONE')
+   CREATE (:${Label.AuditEntry} {id: randomUUID(), action: 'MATCH_' + coalesce(pair.status, 'WITHDRAWN'), label: '${Label.Event}',
+           key: a.id + ' ' + b.id, by: $resolver, at: datetime(), relationships: 1,
+           properties: '{"statusBefore":"' + coalesce(before, 'NONE') + '","score":' + coalesce(toString(pair.score), 'null') + '}'})
+   RETURN a.id AS a, b.id AS b, before, pair.status AS status`,
+);
+
+/** An editor's decision on a pair, whatever the resolver proposed, with the state before it in the audit entry. */
+export const matchDecision = cypher(
+  'decide match',
+  `MATCH (a:${Label.Event} {id: $a}), (b:${Label.Event} {id: $b})
+   OPTIONAL MATCH (a)-[old:${Rel.MATCHES}]-(b)
+   WITH a, b, old, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
+   CALL (a, b, old) { WITH a, b, old WHERE old IS NULL MERGE (a)-[:${Rel.MATCHES} {proposedAt: datetime()}]->(b) }
+   MATCH (a)-[m:${Rel.MATCHES}]-(b)
+   SET m.status = $status, m.decidedBy = $by, m.decidedAt = datetime(), m.note = $note
+   CREATE (:${Label.AuditEntry} {id: randomUUID(), action: 'MATCH_' + $status, label: '${Label.Event}', key: a.id + ' ' + b.id,
+           by: $by, at: datetime(), relationships: 1, properties: $beforeJson})
+   RETURN m, before`,
+);
+
+/** Gives a pair back to the resolver: its decision cleared, its status what the last score says. */
+export const matchReopening = cypher(
+  'reopen match',
+  `MATCH (a:${Label.Event} {id: $a})-[m:${Rel.MATCHES}]-(b:${Label.Event} {id: $b})
+   WITH a, b, m, properties(m) AS before
+   SET m.status = CASE WHEN m.score >= $confirmAt THEN 'CONFIRMED' ELSE 'CANDIDATE' END,
+       m.decidedBy = CASE WHEN m.score >= $confirmAt THEN $resolver END,
+       m.decidedAt = CASE WHEN m.score >= $confirmAt THEN datetime() END, m.note = null
+   CREATE (:${Label.AuditEntry} {id: randomUUID(), action: 'MATCH_REOPENED', label: '${Label.Event}', key: a.id + ' ' + b.id,
+           by: $by, at: datetime(), relationships: 1, properties: $beforeJson})
+   RETURN m`,
+);
+
+export const matchedEvent = cypher('event for match', `MATCH (e:${Label.Event} {id: $id}) RETURN e`);
+
+export const matchBetween = cypher(
+  'match between',
+  `MATCH (a:${Label.Event} {id: $a})-[m:${Rel.MATCHES}]-(b:${Label.Event} {id: $b}) RETURN m`,
+);
+
+/** One step of a walk over confirmed matches. */
+export const confirmedNeighbours = cypher(
+  'confirmed neighbours',
+  `UNWIND $ids AS id
+   MATCH (:${Label.Event} {id: id})-[m:${Rel.MATCHES} {status: 'CONFIRMED'}]-(o:${Label.Event})
+   RETURN DISTINCT id AS from, o.id AS id`,
+);
+
+/** Rewrites the SAME_INCIDENT links of whole components: every two members linked, nothing else. */
+export const relinkComponent = cypher(
+  'relink incident',
+  `UNWIND $members AS id
+   MATCH (:${Label.Event} {id: id})-[r:${Rel.SAME_INCIDENT}]-()
+   DELETE r
+   WITH count(*) AS dropped
+   UNWIND $pairs AS pair
+   MATCH (a:${Label.Event} {id: pair[0]}), (b:${Label.Event} {id: pair[1]})
+   MERGE (a)-[:${Rel.SAME_INCIDENT}]->(b)`,
+);
+
+/** Each event's matches, best first. */
+export const eventMatches = cypher(
+  'event matches',
+  `UNWIND $ids AS parentId
+   MATCH (:${Label.Event} {id: parentId})-[m:${Rel.MATCHES}]-(o:${Label.Event})
+   WHERE $statuses IS NULL OR m.status IN $statuses
+   RETURN parentId, m, o ORDER BY parentId, m.score DESC, o.id`,
+);
+
+/** Every event, in pages by key, for resolving the whole graph. */
+export const eventKeysAfter = cypher(
+  'event keys after',
+  `MATCH (e:${Label.Event}) WHERE e.id > $after RETURN e.id AS id ORDER BY e.id LIMIT $limit`,
+);
+
+export const eventTotal = cypher('event total', `MATCH (e:${Label.Event}) RETURN count(e) AS events`);
+
+/** A proposed or decided match, as the API reads it: the other event and the relationship's properties. */
+export interface MatchRecord {
+  __typename: 'EventMatch';
+  event: EventRecord;
+  score: number | null;
+  status: MatchStatus;
+  reasons: string[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+  proposedAt: string | null;
+  note: string | null;
+}
+
+export function toMatch(other: unknown, relationship: unknown): MatchRecord {
+  const m = props(relationship);
+  return {
+    __typename: 'EventMatch',
+    event: toEvent(props(other)),
+    score: (m.score as number | null) ?? null,
+    status: m.status as MatchStatus,
+    reasons: (m.reasons as string[] | null) ?? [],
+    decidedBy: (m.decidedBy as string | null) ?? null,
+    decidedAt: (m.decidedAt as string | null) ?? null,
+    proposedAt: (m.proposedAt as string | null) ?? null,
+    note: (m.note as string | null) ?? null,
+  };
+}
+
+export function loadMatches(ctx: Context, ids: readonly string[], statuses: MatchStatus[] | null): Promise<MatchRecord[][]> {
+  return loadGrouped(ctx, eventMatches, ids, (record) => toMatch(record.get('o'), record.get('m')), { statuses });
+}

@@ -1,0 +1,273 @@
+import type { Database } from '../../db/database.js';
+import { props } from '../../db/values.js';
+import { periodOf } from '../../domain/partial-date.js';
+import type { PlaceKind } from '../../domain/vocabulary.js';
+import { toEvent } from '../event/event.cypher.js';
+import {
+  CANDIDATE_AT,
+  CONFIRM_AT,
+  placeRadiusKm,
+  scoreEvents,
+  scoreStatementTarget,
+  SEARCH_RADIUS_KM,
+  STATEMENT_WINDOW_DAYS,
+  type EventFeatures,
+  type MatchScore,
+  type StatementFeatures,
+} from './match-rules.js';
+import {
+  actorsUpward,
+  coarsePlaceKinds,
+  confirmedNeighbours,
+  eventFeatures,
+  eventKeysAfter,
+  eventTotal,
+  eventMatches,
+  eventsNearProbe,
+  relinkComponent,
+  writeProposals,
+  matchBetween,
+  matchDecision,
+  matchReopening,
+  matchedEvent,
+  toMatch,
+  type MatchRecord,
+} from './resolution.cypher.js';
+
+/** Who the audit trail names for what the resolver decides on its own. */
+export const RESOLVER = 'claimgraph resolver';
+
+/** How many pairs go to the database in one write. */
+const CHUNK = 1000;
+
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export async function featuresOf(db: Pick<Database, 'read'>, ids: readonly string[]): Promise<Map<string, EventFeatures>> {
+  const features = new Map<string, EventFeatures>();
+  if (ids.length === 0) return features;
+  const result = await db.read(eventFeatures, { ids });
+  for (const record of result.records) {
+    const event = toEvent(props(record.get('e')));
+    const place = record.get('place') as { id: string; kind: PlaceKind; latitude: number; longitude: number } | null;
+    features.set(event.id, {
+      id: event.id,
+      title: event.title,
+      kind: event.kind,
+      startDate: event.startDate,
+      endDate: event.endDate ?? null,
+      dateUncertaintyDays: event.dateUncertaintyDays ?? 0,
+      place,
+      actors: record.get('actors') as string[],
+      articles: record.get('articles') as string[],
+      tolls: (record.get('tolls') as unknown[]).map(Number),
+      datasets: record.get('datasets') as string[],
+    });
+  }
+  return features;
+}
+
+interface Probe {
+  key: string;
+  latitude: number;
+  longitude: number;
+  nearMeters: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * A probe around a place and a period. A place whose point says little (a country, a region) is
+ * not looked around at all: it is no evidence of any one incident.
+ */
+function probe(key: string, place: EventFeatures['place'], from: string, to: string): Probe | null {
+  if (!place || placeRadiusKm[place.kind] > SEARCH_RADIUS_KM) return null;
+  // The widest reach of a fine place (a district's 40 km) beside this place's own.
+  const nearMeters = (placeRadiusKm[place.kind] + 40) * 1000;
+  return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, from, to };
+}
+
+/** The events each probe may concern: one query for all of them. */
+async function candidates(db: Pick<Database, 'read'>, probes: Probe[]): Promise<Map<string, string[]>> {
+  if (probes.length === 0) return new Map();
+  const result = await db.read(eventsNearProbe, { probes, farMeters: SEARCH_RADIUS_KM * 1000, coarseKinds: coarsePlaceKinds });
+  return new Map(result.records.map((record) => [record.get('key') as string, record.get('events') as string[]]));
+}
+
+export interface ResolveSummary {
+  compared: number;
+  confirmed: number;
+  candidates: number;
+  withdrawn: number;
+}
+
+/**
+ * Matches the events `keys` against every event near them in place and time: scores each pair,
+ * proposes or confirms it (an editor's decision is never overwritten), withdraws the resolver's
+ * proposals that no longer pass, and relinks the incidents that changed. The cost grows with the
+ * events given and their neighbours, not with the graph: candidates come through the place and
+ * date indexes.
+ */
+export async function resolveEvents(db: Database, keys: readonly string[]): Promise<ResolveSummary> {
+  const summary: ResolveSummary = { compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 };
+  const own = await featuresOf(db, [...new Set(keys)]);
+  const probes = [...own.values()].flatMap((event) => {
+    const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
+    // Wide enough for any other record's uncertainty (a week) besides this one's.
+    const slack = event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS;
+    return probe(event.id, event.place, shiftDays(period.first, -slack), shiftDays(period.last, slack)) ?? [];
+  });
+  const near = await candidates(db, probes);
+  const existing = await db.read(eventMatches, { ids: [...own.keys()], statuses: null });
+  const others = new Set([...near.values()].flat());
+  for (const record of existing.records) others.add(props(record.get('o')).id as string);
+  const features = new Map([...own, ...(await featuresOf(db, [...others].filter((id) => !own.has(id))))]);
+
+  const pairs = new Map<string, { a: string; b: string; score: number | null; reasons: string[] | null; status: string | null }>();
+  const consider = (x: string, y: string) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}\u0000${b}`;
+    if (a === b || pairs.has(key) || !features.has(a) || !features.has(b)) return;
+    const scored: MatchScore | null = scoreEvents(features.get(a)!, features.get(b)!);
+    const status = !scored || scored.score < CANDIDATE_AT ? null : scored.score >= CONFIRM_AT ? 'CONFIRMED' : 'CANDIDATE';
+    pairs.set(key, { a, b, score: status ? scored!.score : null, reasons: status ? scored!.reasons : null, status });
+  };
+  for (const [key, events] of near) for (const other of events) consider(key, other);
+  for (const record of existing.records) consider(record.get('parentId') as string, props(record.get('o')).id as string);
+  summary.compared = pairs.size;
+
+  const touched = new Set<string>();
+  const list = [...pairs.values()];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const written = await db.write(writeProposals, { pairs: list.slice(i, i + CHUNK), resolver: RESOLVER });
+    for (const record of written.records) {
+      const status = record.get('status') as string | null;
+      if (status === 'CONFIRMED') summary.confirmed += 1;
+      else if (status === 'CANDIDATE') summary.candidates += 1;
+      else summary.withdrawn += 1;
+      if (status === 'CONFIRMED' || record.get('before') === 'CONFIRMED') touched.add(record.get('a') as string).add(record.get('b') as string);
+    }
+  }
+  await relinkIncidents(db, [...touched]);
+  return summary;
+}
+
+/**
+ * Rewrites the SAME_INCIDENT links of the components (over confirmed matches) that hold these
+ * events, after a match among them was confirmed or undone: a component may have joined another
+ * or split in two.
+ */
+export async function relinkIncidents(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const add = (id: string) => {
+    if (!parent.has(id)) parent.set(id, id);
+  };
+  let frontier = [...new Set(ids)];
+  frontier.forEach(add);
+  while (frontier.length > 0) {
+    const result = await db.read(confirmedNeighbours, { ids: frontier });
+    const next: string[] = [];
+    for (const record of result.records) {
+      const [from, to] = [record.get('from') as string, record.get('id') as string];
+      if (!parent.has(to)) next.push(to);
+      add(to);
+      parent.set(find(from), find(to));
+    }
+    frontier = [...new Set(next)];
+  }
+  const components = new Map<string, string[]>();
+  for (const id of parent.keys()) components.set(find(id), [...(components.get(find(id)) ?? []), id]);
+  const pairs = [...components.values()].flatMap((members) =>
+    members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => [a, b])),
+  );
+  await db.write(relinkComponent, { members: [...parent.keys()], pairs });
+}
+
+/** Resolves every event of the graph, in pages, reporting after each. */
+export async function resolveAllEvents(db: Database, progress: (done: number, events: number) => void, pageSize = 500): Promise<ResolveSummary> {
+  const total: ResolveSummary = { compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 };
+  const events = Number((await db.read(eventTotal)).records[0]!.get('events'));
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const page = (await db.read(eventKeysAfter, { after, limit: pageSize })).records.map((record) => record.get('id') as string);
+    if (page.length === 0) return total;
+    const summary = await resolveEvents(db, page);
+    for (const key of Object.keys(total) as Array<keyof ResolveSummary>) total[key] += summary[key];
+    done += page.length;
+    after = page.at(-1)!;
+    progress(done, events);
+  }
+}
+
+/** A statement row's place, date, named actors and articles, for finding the one incident it is about. */
+export interface StatementProbe extends Omit<StatementFeatures, 'actors'> {
+  key: string;
+  /** Actors it names, by key (their bodies are added from the graph and `lineage`). */
+  actors: string[];
+}
+
+/**
+ * The one event each statement is about: the best-scoring event near it in place and time, among
+ * the graph's and `pending` (events of the same batch, not written yet). None when no event fits,
+ * or when two events of different incidents fit about equally well: a statement is attached to the
+ * incident its row describes, never to every event nearby.
+ */
+export async function statementTargets(
+  db: Database,
+  statements: StatementProbe[],
+  pending: EventFeatures[],
+  lineage: ReadonlyMap<string, string[]>,
+): Promise<Map<string, { event: string; score: MatchScore }>> {
+  const probes = statements.flatMap((s) => probe(s.key, s.place, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
+  const near = await candidates(db, probes);
+  const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
+  const upward = await db.read(actorsUpward, { ids: [...new Set(statements.flatMap((s) => s.actors))] });
+  const reach = new Map(upward.records.map((record) => [record.get('id') as string, record.get('actors') as string[]]));
+  const chosen = new Map<string, { event: string; score: MatchScore }>();
+  for (const statement of statements) {
+    const actors = [...new Set(statement.actors.flatMap((actor) => [actor, ...(reach.get(actor) ?? []), ...(lineage.get(actor) ?? [])]))];
+    const features: StatementFeatures = { ...statement, actors };
+    const scored = [...(near.get(statement.key) ?? []).flatMap((id) => fromGraph.get(id) ?? []), ...pending]
+      .map((event) => ({ event, score: scoreStatementTarget(features, event) }))
+      .filter((x): x is { event: EventFeatures; score: MatchScore } => x.score !== null && x.score.score >= CANDIDATE_AT)
+      .sort((x, y) => y.score.score - x.score.score || (x.event.id < y.event.id ? -1 : 1));
+    const [best, second] = scored;
+    if (!best) continue;
+    // Two different incidents that fit about as well: the row does not say which.
+    if (second && best.score.score - second.score.score < 0.1 && !sameIncident(best.event, second.event)) continue;
+    chosen.set(statement.key, { event: best.event.id, score: best.score });
+  }
+  return chosen;
+}
+
+/** Two events the rules would confirm as one, as far as what is known now tells. */
+const sameIncident = (a: EventFeatures, b: EventFeatures) => (scoreEvents(a, b)?.score ?? 0) >= CONFIRM_AT;
+
+export type Decision = 'CONFIRMED' | 'REJECTED' | 'REOPENED';
+
+/**
+ * An editor's decision on a pair of events, audited with the state before it: CONFIRMED or
+ * REJECTED (kept by every later import), or REOPENED (given back to the resolver). The incidents
+ * of both events are relinked. Null when the pair has no match to reopen.
+ */
+export async function decideMatch(db: Database, events: [string, string], decision: Decision, by: string, note: string | null): Promise<MatchRecord | null> {
+  const [a, b] = [...events].sort() as [string, string];
+  const before = await db.read(matchBetween, { a, b });
+  const beforeJson = JSON.stringify(before.records[0] ? props(before.records[0].get('m')) : null);
+  const result =
+    decision === 'REOPENED'
+      ? await db.write(matchReopening, { a, b, by, beforeJson, confirmAt: CONFIRM_AT, resolver: RESOLVER })
+      : await db.write(matchDecision, { a, b, by, beforeJson, status: decision, note });
+  if (!result.records[0]) return null;
+  await relinkIncidents(db, [a, b]);
+  const read = await db.read(matchBetween, { a, b });
+  const [other] = (await db.read(matchedEvent, { id: events[1] })).records;
+  return toMatch(other!.get('e'), read.records[0]!.get('m'));
+}
