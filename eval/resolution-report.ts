@@ -70,7 +70,8 @@ export function renderReport(set: LabelledSet, scores: Scores, facts: RunFacts):
   const falseNegatives = scores.pairs.filter((p) => p.truth === 'same' && !p.predicted);
   const ambiguous = scores.pairs.filter((p) => p.truth === 'ambiguous');
   const wrongOutlets = scores.outlets.filter((o) => !o.correct);
-  const imported = (s: ImportSummary) => `${s.imported} of ${s.rows} rows imported, ${s.ignored} ignored, ${s.rejected} rejected`;
+  const imported = (s: ImportSummary) =>
+    `${s.imported} of ${s.rows} rows imported, ${Object.values(s.skipped).reduce((sum, n) => sum + n, 0)} skipped, ${s.rejected} rejected`;
 
   return `# Resolution, measured
 

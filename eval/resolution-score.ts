@@ -1,6 +1,7 @@
 import { cypher, type Database } from '../src/db/database.js';
 import { toPlain } from '../src/db/values.js';
 import { Label, Rel } from '../src/domain/graph.js';
+import { acledId } from '../src/modules/actor/actor-crosswalk.js';
 import { HARD_NEGATIVE_KINDS, pairKey, type HardNegativeKind, type LabelledSet } from './resolution-set.js';
 
 /**
@@ -12,7 +13,6 @@ import { HARD_NEGATIVE_KINDS, pairKey, type HardNegativeKind, type LabelledSet }
  */
 
 /** The link the resolution layer writes between two events it compared; Rel has no entry for it until that layer lands. */
-const MATCHES = 'MATCHES';
 
 export const TARGETS = { precision: 0.95, recall: 0.9, outlets: 1, actors: 1 } as const;
 
@@ -45,7 +45,7 @@ const eventsIdentified = cypher(
 
 const matchLinks = cypher(
   'eval: match links',
-  `MATCH (a:${Label.Event})-[m:${MATCHES}]->(b:${Label.Event})
+  `MATCH (a:${Label.Event})-[m:${Rel.MATCHES}]->(b:${Label.Event})
    RETURN a.id AS a, b.id AS b, m.status AS status, m.score AS score, m.reasons AS reasons`,
 );
 
@@ -68,9 +68,9 @@ const outletsPublishing = cypher(
 
 const actorsIdentified = cypher(
   'eval: actors identified by codes and names',
-  `UNWIND $ids AS id
-   OPTIONAL MATCH (:${Label.ExternalRecord} {id: id})-[:${Rel.IDENTIFIES}]->(a:${Label.Actor})
-   RETURN id, collect(DISTINCT a.id) AS actors`,
+  `UNWIND $ids AS pair
+   OPTIONAL MATCH (:${Label.ExternalRecord} {id: pair.stored})-[:${Rel.IDENTIFIES}]->(a:${Label.Actor})
+   RETURN pair.label AS id, collect(DISTINCT a.id) AS actors`,
 );
 
 export async function readPredictions(db: Database, set: LabelledSet): Promise<Predictions> {
@@ -79,7 +79,8 @@ export async function readPredictions(db: Database, set: LabelledSet): Promise<P
     db.read(matchLinks),
     db.read(statementsAbout, { ids: [...set.statements.keys()] }),
     db.read(outletsPublishing, { urls: set.mentions.map((mention) => mention.url) }),
-    db.read(actorsIdentified, { ids: [...set.actors.keys()] }),
+    // Labels name ACLED actors as ACLED writes them; the graph stores them as external ids (no spaces).
+    db.read(actorsIdentified, { ids: [...set.actors.keys()].map((label) => ({ label, stored: label.startsWith('acled:') ? acledId(label.slice(6)) : label })) }),
   ]);
   const plain = (record: { toObject(): object }) => toPlain(record.toObject()) as Record<string, unknown>;
   return {

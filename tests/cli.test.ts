@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { testApi } from './helpers/api.js';
-import { snapshot } from './helpers/graph.js';
+import { restoreSeed, snapshot } from './helpers/graph.js';
 
 /**
  * The `claimgraph` command as a person types it, run as a child process against the test database,
@@ -13,9 +13,8 @@ import { snapshot } from './helpers/graph.js';
  */
 
 const api = testApi();
-const removeImported = cypher('test: remove imported records', "MATCH (n) WHERE n.id STARTS WITH 'acled' OR n:ExternalRecord DETACH DELETE n");
 afterAll(async () => {
-  await api.db.write(removeImported);
+  await restoreSeed(api.db);
   await api.close();
 });
 

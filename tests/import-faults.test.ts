@@ -7,18 +7,14 @@ import { runImport, type ImportOptions } from '../src/ingest/runner.js';
 import { importers } from '../src/ingest/sources/index.js';
 import { expandPaths, ImportFileError } from '../src/ingest/sources/rows.js';
 import { testApi } from './helpers/api.js';
-import { snapshot } from './helpers/graph.js';
+import { restoreSeed, snapshot } from './helpers/graph.js';
 
 /** Files as people really get them: cut off, binary, empty, of another dataset, or not the archive they claim to be. */
 
 const api = testApi();
-const removeImported = cypher(
-  'test: remove imported records',
-  "MATCH (n) WHERE n.id STARTS WITH 'acled' OR n.id STARTS WITH 'gdelt' OR n:ExternalRecord DETACH DELETE n",
-);
-beforeEach(() => api.db.write(removeImported));
+beforeEach(() => restoreSeed(api.db));
 afterAll(async () => {
-  await api.db.write(removeImported);
+  await restoreSeed(api.db);
   await api.close();
 });
 
@@ -166,7 +162,7 @@ describe('a zipped GDELT file', () => {
     const plain = await scratch();
     const zipped = await scratch();
     const expected = await runImport(api.db, importers.gdelt, [path.join(fixtures, 'gdelt/20161024000000.export.CSV')], plain.options);
-    await api.db.write(removeImported);
+    await restoreSeed(api.db);
     const archive = path.join(fixtures, 'gdelt-zipped/20161024000000.export.CSV.zip');
     const summary = await runImport(api.db, importers.gdelt, [archive], zipped.options);
     expect(summary).toMatchObject({ rows: expected.rows, imported: expected.imported, rejected: expected.rejected, skipped: expected.skipped });
