@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
 import { periodOf } from '../../domain/partial-date.js';
@@ -196,7 +197,7 @@ export async function resolveAllEvents(db: Database, progress: (done: number, ev
   let after = '';
   let done = 0;
   for (;;) {
-    const page = (await db.read(eventKeysAfter, { after, limit: pageSize })).records.map((record) => record.get('id') as string);
+    const page = (await db.read(eventKeysAfter, { after, limit: neo4j.int(pageSize) })).records.map((record) => record.get('id') as string);
     if (page.length === 0) return total;
     const summary = await resolveEvents(db, page);
     for (const key of Object.keys(total) as Array<keyof ResolveSummary>) total[key] += summary[key];
