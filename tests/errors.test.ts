@@ -51,6 +51,33 @@ describe('IDs', () => {
   });
 });
 
+describe('a malformed ID among other fields', () => {
+  const daquq = gid('Event', 'daquq-airstrike-2016-10-21');
+
+  it('fails only its own field, with its path and argument, and the others keep their data', async () => {
+    for (const [query, path, argument] of [
+      [`{ a: event(id: "${daquq}") { title } b: event(id: "not-an-id") { title } }`, ['b'], 'id'],
+      [`{ a: event(id: "${daquq}") { title } b: node(id: "not-an-id") { id } }`, ['b'], 'id'],
+      [`{ a: event(id: "${daquq}") { title } b: claims(filter: { event: "not-an-id" }) { totalCount } }`, ['b'], 'filter.event'],
+      [`{ a: event(id: "${daquq}") { title } b: timeline(event: "not-an-id") { totalCount } }`, ['b'], 'event'],
+    ] as const) {
+      const result = await api.run<any, any>(query);
+      expect(result.status, query).toBe(200);
+      expect(result.data, query).toEqual({ a: { title: 'Airstrike on Daquq, Kirkuk Governorate' }, b: null });
+      expect(result.errors, query).toEqual([
+        expect.objectContaining({ message: '"not-an-id" is not a claimgraph ID.', path, extensions: { code: 'VALIDATION', argument } }),
+      ]);
+    }
+  });
+
+  it('in nodes(ids:), a non-null list, nulls the data as the schema says, still with the path and argument', async () => {
+    const result = await api.run<any, any>(`{ a: event(id: "${daquq}") { title } b: nodes(ids: ["${daquq}", "not-an-id"]) { id } }`);
+    expect(result.status).toBe(200);
+    expect(result).toHaveProperty('data', null);
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['b'], extensions: { code: 'VALIDATION', argument: 'ids' } })]);
+  });
+});
+
 describe('requests', () => {
   it('answers an unknown field with a GraphQL validation error and status 400', async () => {
     const result = await api.run('{ events { edges { node { casualties } } } }');
