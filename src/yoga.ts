@@ -12,6 +12,7 @@ import { operationLimits } from './http/operation-limits.js';
 import { loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
 import { rateLimiting } from './http/rate-limit.js';
 import { readinessEndpoint } from './http/readiness.js';
+import { requestErrors } from './http/request-errors.js';
 import { requestIdOf, requestLogging } from './http/request-log.js';
 import { schema } from './schema.js';
 
@@ -77,6 +78,7 @@ export function createServer(db: Database, options: ServerOptions = {}) {
       ...operationLimits(config.limits),
       ...(config.introspection ? [] : closedSchema),
       ...(config.persistedOperationsOnly ? [persistedOperationsOnly(loadManifest())] : []),
+      requestErrors(),
     ],
     // Liveness: answers 200 while the process runs, whatever the database does.
     healthCheckEndpoint: '/health',

@@ -78,6 +78,32 @@ describe('a malformed ID among other fields', () => {
   });
 });
 
+describe('variables that do not fit the operation', () => {
+  const eventById = 'query($event: ID!) { event(id: $event) { title } }';
+  const cases: Array<[string, string, Record<string, unknown>]> = [
+    ['an object for an ID', eventById, { event: { a: 1 } }],
+    ['a missing required variable', eventById, {}],
+    ['a word for an Int', 'query($n: Int) { events(first: $n) { totalCount } }', { n: 'ten' }],
+  ];
+
+  it.each(cases)('%s: BAD_USER_INPUT, no data, 400 under application/graphql-response+json and 200 under application/json', async (_what, query, variables) => {
+    for (const [accept, status] of [
+      ['application/graphql-response+json', 400],
+      ['application/json', 200],
+    ] as const) {
+      const response = await api.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query, variables }),
+      });
+      expect(response.status, accept).toBe(status);
+      const body = (await response.json()) as { data?: unknown; errors: Array<{ extensions?: { code?: string } }> };
+      expect(body).not.toHaveProperty('data');
+      expect(body.errors.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+});
+
 describe('requests', () => {
   it('answers an unknown field with a GraphQL validation error and status 400', async () => {
     const result = await api.run('{ events { edges { node { casualties } } } }');
