@@ -4,7 +4,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { validate, type GraphQLError } from 'graphql';
+import { validate, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimits } from '../config.js';
 import { clientError, ErrorCode } from '../domain/errors.js';
@@ -89,6 +89,23 @@ function armorRejection(limit: keyof OperationLimits, max: number): GraphQLArmor
   };
 }
 
+/** Stops an operation whose cost, with its variables, is over `max`, before any resolver runs. */
+function refuseOverCost(args: ExecutionArgs, max: number, stop: (result: ExecutionResult) => void): void {
+  const rule = createComplexityRule({
+    context: args.contextValue as object,
+    variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+    operationName: args.operationName ?? undefined,
+    validate: ({ complexity }, reportError) => {
+      if (complexity > max) reportError(limitExceeded('cost', max, complexity));
+    },
+  });
+  // The rule also reports variables that do not coerce and an unknown operation name, and then
+  // measures nothing; execution refuses those itself, before any resolver, and the request
+  // errors plugin gives them their code and status.
+  const overLimit = validate(args.schema, args.document, [rule]).filter((error) => error.extensions.code === ErrorCode.LimitExceeded);
+  if (overLimit.length > 0) stop({ errors: overLimit });
+}
+
 /**
  * Bounds every operation before it runs: its body's size (and that it is UTF-8) before parsing; tokens while parsing; depth, aliases and directives while
  * validating (fragment cycles are already a GraphQL validation error); then the cost of the
@@ -134,22 +151,10 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
     maxDirectivesPlugin(armor('directives')),
     {
       // Cost depends on the variables (a `first: $n`), so it is measured per request, here,
-      // rather than in validation, whose results Yoga caches by document.
-      onExecute({ args, setResultAndStopExecution }) {
-        const rule = createComplexityRule({
-          context: args.contextValue as object,
-          variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-          operationName: args.operationName ?? undefined,
-          validate: ({ complexity }, reportError) => {
-            if (complexity > limits.cost) reportError(limitExceeded('cost', limits.cost, complexity));
-          },
-        });
-        // The rule also reports variables that do not coerce and an unknown operation name, and then
-        // measures nothing; execution refuses those itself, before any resolver, and the request
-        // errors plugin gives them their code and status.
-        const overLimit = validate(args.schema, args.document, [rule]).filter((error) => error.extensions.code === ErrorCode.LimitExceeded);
-        if (overLimit.length > 0) setResultAndStopExecution({ errors: overLimit });
-      },
+      // rather than in validation, whose results Yoga caches by document. Subscriptions (over SSE
+      // and WebSocket) are measured alike.
+      onExecute: ({ args, setResultAndStopExecution }) => refuseOverCost(args, limits.cost, setResultAndStopExecution),
+      onSubscribe: ({ args, setResultAndStopExecution }) => refuseOverCost(args, limits.cost, setResultAndStopExecution),
     },
   ];
 }
