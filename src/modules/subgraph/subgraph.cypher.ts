@@ -20,6 +20,7 @@ export const MAX_PATHS = 50;
 export const DEFAULT_PATHS = 10;
 
 export interface GraphNodeRecord {
+  /** The record's global ID (exports name nodes by it; the API derives a drawn node's own ID from it). */
   id: string;
   kind: ContentLabel;
   label: string;
