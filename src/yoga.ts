@@ -9,7 +9,7 @@ import { encodeGlobalID } from './domain/global-id.js';
 import { createLive, type Live } from './http/live.js';
 import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './http/operation-limits.js';
-import { loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
+import { automaticPersistedQueries, loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
 import { rateLimiting } from './http/rate-limit.js';
 import { readinessEndpoint } from './http/readiness.js';
 import { requestErrors } from './http/request-errors.js';
@@ -77,7 +77,7 @@ export function createServer(db: Database, options: ServerOptions = {}) {
       readinessEndpoint(db),
       ...operationLimits(config.limits),
       ...(config.introspection ? [] : closedSchema),
-      ...(config.persistedOperationsOnly ? [persistedOperationsOnly(loadManifest())] : []),
+      config.persistedOperationsOnly ? persistedOperationsOnly(loadManifest()) : automaticPersistedQueries(loadManifest()),
       requestErrors(),
     ],
     // Liveness: answers 200 while the process runs, whatever the database does.
