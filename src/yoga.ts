@@ -1,4 +1,5 @@
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { loadConfig, type AppConfig } from './config.js';
@@ -95,6 +96,9 @@ export function createServer(db: Database, options: ServerOptions = {}) {
     landingPage: false,
     // GraphiQL needs introspection; without it, the page would only show errors.
     graphiql: config.introspection ? { title: 'claimgraph', defaultQuery: WALK_QUERY } : false,
+    // GraphiQL's scripts and styles inlined in the page from the npm package, not fetched from a
+    // CDN: the playground works on a machine without internet.
+    renderGraphiQL,
     // GraphQLErrors (with extensions.code) pass through; anything else becomes "Unexpected error.".
     maskedErrors: true,
   });
