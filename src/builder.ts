@@ -62,14 +62,14 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when nothing has that ID.',
       resolve: (_root, { id }, _ctx, info, resolveNode) => {
-        assertNodeType(info.schema, id.typename);
+        assertNodeType(info.schema, id, 'id');
         return resolveNode(id);
       },
     },
     nodesQueryOptions: {
       description: 'Fetches several objects by global ID, in the order given; null where nothing has that ID.',
       resolve: (_root, { ids }, _ctx, info, resolveNodes) => {
-        for (const id of ids) assertNodeType(info.schema, id.typename);
+        for (const id of ids) assertNodeType(info.schema, id, 'ids');
         return resolveNodes(ids);
       },
     },

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { connect, type Connection } from './db/connect.js';
 import { ErrorCode } from './domain/errors.js';
 import { createLive } from './http/live.js';
+import { loadManifest } from './http/persisted-operations.js';
+import { serveWebSockets } from './http/websocket.js';
 import { migrate } from './db/migrations.js';
 import { seed } from './ingest/bundle.js';
 import { createServer } from './yoga.js';
@@ -55,11 +57,19 @@ await runCommand(async (log) => {
     throw error;
   }
   const live = createLive(config.redisUrl);
-  yoga = createServer(connection.db, { config, apiKeys: parseApiKeys(config.apiKeys), live });
-  log(`claimgraph API on http://${config.host ?? 'localhost'}:${config.port}/graphql (GraphiQL opens on the walk query)`);
+  const apiKeys = parseApiKeys(config.apiKeys);
+  yoga = createServer(connection.db, { config, apiKeys, live });
+  const webSockets = serveWebSockets(http, yoga, {
+    apiKeys,
+    maxMessageBytes: config.limits.bodyBytes,
+    persistedOperations: config.persistedOperationsOnly ? loadManifest() : undefined,
+  });
+  log(`claimgraph API on http://${config.host ?? 'localhost'}:${config.port}/graphql (GraphiQL opens on the walk query; WebSocket subscriptions on the same URL)`);
   await new Promise<void>((resolve) => {
     const shutdown = () => {
       log('shutting down: letting requests in flight finish...');
+      // Subscriptions never finish on their own: they end now, and their sockets close.
+      void webSockets.close();
       // Stop accepting connections and drop idle keep-alive ones at once; requests in flight get
       // DRAIN_MS to finish before their connections are cut. The driver closes only once every
       // request is answered, or at that deadline.

@@ -1,4 +1,5 @@
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { loadConfig, type AppConfig } from './config.js';
@@ -9,9 +10,10 @@ import { encodeGlobalID } from './domain/global-id.js';
 import { createLive, type Live } from './http/live.js';
 import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './http/operation-limits.js';
-import { loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
+import { automaticPersistedQueries, loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
 import { rateLimiting } from './http/rate-limit.js';
 import { readinessEndpoint } from './http/readiness.js';
+import { requestErrors } from './http/request-errors.js';
 import { requestIdOf, requestLogging } from './http/request-log.js';
 import { schema } from './schema.js';
 
@@ -76,7 +78,8 @@ export function createServer(db: Database, options: ServerOptions = {}) {
       readinessEndpoint(db),
       ...operationLimits(config.limits),
       ...(config.introspection ? [] : closedSchema),
-      ...(config.persistedOperationsOnly ? [persistedOperationsOnly(loadManifest())] : []),
+      config.persistedOperationsOnly ? persistedOperationsOnly(loadManifest()) : automaticPersistedQueries(loadManifest()),
+      requestErrors(),
     ],
     // Liveness: answers 200 while the process runs, whatever the database does.
     healthCheckEndpoint: '/health',
@@ -93,6 +96,9 @@ export function createServer(db: Database, options: ServerOptions = {}) {
     landingPage: false,
     // GraphiQL needs introspection; without it, the page would only show errors.
     graphiql: config.introspection ? { title: 'claimgraph', defaultQuery: WALK_QUERY } : false,
+    // GraphiQL's scripts and styles inlined in the page from the npm package, not fetched from a
+    // CDN: the playground works on a machine without internet.
+    renderGraphiQL,
     // GraphQLErrors (with extensions.code) pass through; anything else becomes "Unexpected error.".
     maskedErrors: true,
   });

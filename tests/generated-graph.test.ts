@@ -125,13 +125,13 @@ describe(`a generated graph of ${EVENTS} events`, () => {
     expect(first.data.search.pageInfo.hasNextPage).toBe(true);
 
     const paths = await api.run<any, unknown>(
-      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 50) { nodes { id } truncated } }`,
+      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 50) { nodes { record { id } } truncated } }`,
       { from: gid('Place', 'gen-place-0'), to: gid('Place', 'gen-place-1') },
     );
     expect(paths.errors).toBeUndefined();
     // The generated graph is a tree: one path, through the region, however many events hang off it.
     expect(paths.data.paths).toEqual({
-      nodes: [{ id: gid('Place', 'gen-place-0') }, { id: gid('Place', 'gen-place-1') }, { id: region }],
+      nodes: [{ record: { id: gid('Place', 'gen-place-0') } }, { record: { id: gid('Place', 'gen-place-1') } }, { record: { id: region } }],
       truncated: false,
     });
   });

@@ -35,6 +35,7 @@ describe('operations refused before any Cypher', () => {
     ['a directive flood', `{ events { ${repeat(25, () => 'totalCount @include(if: true)')} } }`, 'LIMIT_EXCEEDED', 'directives'],
     ['a token flood', `{ events { ${repeat(4000, () => 'totalCount')} } }`, 'LIMIT_EXCEEDED', 'tokens'],
     ['a syntax error', '{ events { ', 'GRAPHQL_PARSE_FAILED'],
+    ['2,900 repeated fields (graphql-js aborts validating them)', `{ ${repeat(2900, () => '__typename')} }`, 'GRAPHQL_VALIDATION_FAILED'],
   ];
 
   it.each(corpus)('%s', async (_name, query, code, limit) => {
@@ -139,6 +140,13 @@ describe('GraphQL over HTTP', () => {
     expect(broken.status).toBe(400);
     const invalidUtf8 = await api.fetch(url, { method: 'POST', headers: json, body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]) });
     expect(invalidUtf8.status).toBe(400);
+    // Well-formed JSON but for two bytes that are not UTF-8 inside a string: refused, not read as U+FFFD.
+    for (const accept of ['application/graphql-response+json', 'application/json']) {
+      const body = Buffer.concat([Buffer.from('{"query": "{ __typename }", "operationName": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+      const response = await api.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+      expect(response.status, accept).toBe(400);
+      expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid UTF-8.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
     const noQuery = await api.fetch(url, { method: 'POST', headers: json, body: JSON.stringify({ variables: {} }) });
     expect(noQuery.status).toBe(400);
   });

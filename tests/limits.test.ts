@@ -21,7 +21,7 @@ function expectRejected(result: Result<unknown>, limit: string, max: number, mea
   expect(codes(result)).toEqual(['LIMIT_EXCEEDED']);
   expect(result.errors![0]!.extensions).toMatchObject({ limit, max, ...(measured === undefined ? {} : { measured }) });
   expect(result.errors![0]!.message).toContain(`limit of ${max}`);
-  if (measured !== undefined) expect(result.errors![0]!.message).toContain(`${limit} is ${measured}`);
+  if (measured !== undefined) expect(result.errors![0]!.message).toMatch(new RegExp(`^The operation('s ${limit} is ${measured}| has ${measured} ${limit}), over the limit of ${max}\\.$`));
   expect(result.data ?? null).toBeNull();
   expect(result.status).toBe(400);
   expect(result.queries).toEqual([]);
@@ -154,6 +154,34 @@ describe('cost', () => {
       '{ events(first: 100) { edges { node { statements(first: 100) { edges { node { text speaker { name } } } } } } } }',
     );
     expectRejected(result, 'cost', 20_000, 1 + 100 * (1 + 1 + 100 * (1 + 1 + 2)));
+  });
+});
+
+describe('status codes', () => {
+  // One operation over each limit measured in GraphQL (bodyBytes is HTTP's: 413 under both).
+  const overEach: Array<[string, Record<string, string>, string]> = [
+    ['depth', { LIMIT_DEPTH: '5' }, nestedParents(4)],
+    ['aliases', { LIMIT_ALIASES: '1' }, `{ place(id: "${daquq}") { a: name b: name } }`],
+    ['tokens', { LIMIT_TOKENS: '11' }, `{ place(id: "${daquq}") { name key } }`],
+    ['directives', { LIMIT_DIRECTIVES: '1' }, `{ place(id: "${daquq}") { name @include(if: true) key @include(if: true) } }`],
+    ['cost', { LIMIT_COST: '7' }, '{ events(first: 4) { edges { node { title } } } }'],
+  ];
+
+  it.each(overEach)('%s: 400 under application/graphql-response+json, 200 under application/json, as the spec has it', async (limit, env, query) => {
+    const limited = apiWith(env);
+    for (const [accept, status] of [
+      ['application/graphql-response+json', 400],
+      ['application/json', 200],
+    ] as const) {
+      const response = await limited.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.status, accept).toBe(status);
+      const body = (await response.json()) as Result<unknown>;
+      expect(body.errors![0]!.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit });
+    }
   });
 });
 

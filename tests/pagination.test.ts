@@ -61,6 +61,31 @@ describe('cursor pagination (keyset)', () => {
     expect(backward).toEqual(all);
   });
 
+  it('with both `after` and `before`, pages through the edges between them, either way (Relay’s algorithm)', async () => {
+    const all = await page({ first: 100 });
+    const cursor = (index: number) => all.edges[index]!.cursor;
+    const between = keys(all).slice(3, 9);
+    const whole = await page({ after: cursor(2), before: cursor(9), first: 20 });
+    expect(keys(whole)).toEqual(between);
+    expect(whole.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const head = await page({ after: cursor(2), before: cursor(9), first: 3 });
+    expect(keys(head)).toEqual(between.slice(0, 3));
+    expect(head.pageInfo.hasNextPage).toBe(true);
+    const tail = await page({ after: cursor(2), before: cursor(9), last: 3 });
+    expect(keys(tail)).toEqual(between.slice(3));
+    expect(tail.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    // The same in a connection below a record (one query for every parent).
+    const nested = await api.run<any, any>(`{ event(id: "${gid('Event', 'daquq-airstrike-2016-10-21')}") { all: statements(first: 100) { edges { cursor node { key } } } } }`);
+    const edges = nested.data.event.all.edges as Array<{ cursor: string; node: { key: string } }>;
+    const inner = await api.run<any, any>(
+      `query ($after: String, $before: String) { event(id: "${gid('Event', 'daquq-airstrike-2016-10-21')}") {
+        statements(after: $after, before: $before, first: 100) { edges { node { key } } } } }`,
+      { after: edges[0]!.cursor, before: edges.at(-1)!.cursor },
+    );
+    expect(inner.errors).toBeUndefined();
+    expect(inner.data.event.statements.edges.map((e: { node: { key: string } }) => e.node.key)).toEqual(edges.slice(1, -1).map((e) => e.node.key));
+  });
+
   it('stays stable when records are inserted before the cursor', async () => {
     const all = keys(await page({ first: 100 }));
     const first = await page({ first: 4 });

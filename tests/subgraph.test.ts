@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  EventBesideItsNeighborhoodDocument,
   NeighborhoodAtDepthDocument,
   NeighborhoodDocument,
   NeighborhoodIdsDocument,
@@ -13,6 +14,8 @@ const api = testApi();
 afterAll(() => api.close());
 
 const daquqStrike = gid('Event', 'daquq-airstrike-2016-10-21');
+/** The ID of the graph node that draws a record (its own, not the record's). */
+const drawn = (recordId: string) => gid('GraphNode', recordId);
 
 /** Every edge joins two returned nodes, and nothing repeats: loadable as is by Cytoscape.js or graphology. */
 function expectWellFormed(graph: GraphFieldsFragment) {
@@ -38,12 +41,17 @@ describe('neighborhood', () => {
     const graph = result.data!.neighborhood;
     expectWellFormed(graph);
     expect(graph.truncated).toBe(false);
-    expect(graph.nodes[0]).toMatchObject({ id: daquqStrike, kind: 'EVENT', label: 'Airstrike on Daquq, Kirkuk Governorate' });
+    expect(graph.nodes[0]).toMatchObject({
+      id: drawn(daquqStrike),
+      kind: 'EVENT',
+      label: 'Airstrike on Daquq, Kirkuk Governorate',
+      record: { __typename: 'Event', id: daquqStrike },
+    });
     expect(graph.nodes[0]!.properties).toMatchObject({ id: 'daquq-airstrike-2016-10-21', startDate: '2016-10-21', kind: 'AIRSTRIKE' });
     // Its place, its ten claims, and the three statements about it with no proposition.
     expect(kindCounts(graph)).toEqual({ EVENT: 1, PLACE: 1, CLAIM: 10, STATEMENT: 3 });
     expect(graph.edges).toContainEqual(
-      expect.objectContaining({ type: 'OCCURRED_IN', source: daquqStrike, target: gid('Place', 'daquq'), properties: {} }),
+      expect.objectContaining({ type: 'OCCURRED_IN', source: drawn(daquqStrike), target: drawn(gid('Place', 'daquq')), properties: {} }),
     );
     expect(result.queries).toEqual(['neighborhood']);
   });
@@ -58,7 +66,7 @@ describe('neighborhood', () => {
       ['Airstrike on Daquq, Kirkuk Governorate', 'Daquq', 'Iraq', 'Kirkuk', 'Kirkuk Governorate'].sort(),
     );
     const near = graph.edges.find((e) => e.type === 'NEAR');
-    expect(near).toMatchObject({ source: gid('Place', 'daquq'), target: gid('Place', 'kirkuk') });
+    expect(near).toMatchObject({ source: drawn(gid('Place', 'daquq')), target: drawn(gid('Place', 'kirkuk')) });
     expect(near!.properties).toMatchObject({ distanceKm: 30, direction: 'S' });
     expect(result.queries).toEqual(['neighborhood']);
   });
@@ -108,6 +116,26 @@ describe('neighborhood', () => {
   });
 });
 
+describe('IDs, as Relay’s store needs them', () => {
+  it('a graph node has an ID of its own, never a record’s, and its record keeps the record’s ID and fields', async () => {
+    const result = await api.data(EventBesideItsNeighborhoodDocument, { id: daquqStrike });
+    // Every object with an ID is of one type only, whichever field reached it.
+    const typeById = new Map<string, Set<string>>();
+    const note = (id: string, type: string) => typeById.set(id, (typeById.get(id) ?? new Set()).add(type));
+    note(result.event!.id, 'Event');
+    for (const node of result.neighborhood.nodes) {
+      note(node.id, 'GraphNode');
+      note(node.record.id, node.record.__typename);
+    }
+    for (const [id, types] of typeById) expect([...types], id).toHaveLength(1);
+    const centre = result.neighborhood.nodes.find((node) => node.record.id === daquqStrike)!;
+    expect(centre).toMatchObject({ id: drawn(daquqStrike), kind: 'EVENT', record: { id: daquqStrike, kind: 'AIRSTRIKE' } });
+    expect(result.event).toEqual({ id: daquqStrike, kind: 'AIRSTRIKE' });
+    const drawnIds = new Set(result.neighborhood.nodes.map((node) => node.id));
+    for (const edge of result.neighborhood.edges) expect(drawnIds.has(edge.source) && drawnIds.has(edge.target)).toBe(true);
+  });
+});
+
 describe('paths', () => {
   const editor = gid('Actor', 'wnu-editor');
   const ministry = gid('Actor', 'russian-ministry-of-defence');
@@ -118,8 +146,9 @@ describe('paths', () => {
     const graph = result.data!.paths;
     expectWellFormed(graph);
     const comment = gid('Statement', 'wnu-editor-on-russian-claims');
-    expect(graph.nodes.map((n) => n.id)).toEqual([editor, ministry, comment]);
-    expect(graph.edges.map((e) => `${e.source} ${e.type} ${e.target}`)).toEqual([`${editor} MADE ${comment}`, `${comment} MENTIONS ${ministry}`]);
+    expect(graph.nodes.map((n) => n.record.id)).toEqual([editor, ministry, comment]);
+    const [e, m, c] = [editor, ministry, comment].map(drawn);
+    expect(graph.edges.map((edge) => `${edge.source} ${edge.type} ${edge.target}`)).toEqual([`${e} MADE ${c}`, `${c} MENTIONS ${m}`]);
     expect(graph.truncated).toBe(false);
   });
 

@@ -14,15 +14,18 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * A validated keyset window: which way to walk, how many rows, and the (sortKey, id) position to
- * start after. Keyset paging costs the same on page 1 and page 1000 and stays stable under inserts,
- * which SKIP/OFFSET does not.
+ * A validated keyset window: which way to walk, how many rows, the (sortKey, id) position to start
+ * after, and the one to stop before (Relay's algorithm with both `after` and `before`: the edges
+ * between them). Keyset paging costs the same on page 1 and page 1000 and stays stable under
+ * inserts, which SKIP/OFFSET does not.
  */
 export interface Window {
   forward: boolean;
   size: number;
   cursorKey: string | null;
   cursorId: string | null;
+  stopKey: string | null;
+  stopId: string | null;
 }
 
 export function pageSize(value: number, argument: string): number {
@@ -36,22 +39,23 @@ export function pageSize(value: number, argument: string): number {
 export function toWindow(args: PageArgs, sort: SortKey): Window {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw invalid('Pass "first" or "last", not both.', 'last');
-  if (after != null && before != null) throw invalid('Pass "after" or "before", not both.', 'before');
   const position = (cursor: string | null | undefined, argument: string) => {
-    if (cursor == null) return { cursorKey: null, cursorId: null };
+    if (cursor == null) return { key: null, id: null };
     const { key, id } = decodeKeysetCursor(cursor, sort.key, argument);
-    return { cursorKey: key, cursorId: id };
+    return { key, id };
   };
+  const [start, stop] = [position(after, 'after'), position(before, 'before')];
   if (last != null || (before != null && first == null)) {
-    return { forward: false, size: pageSize(last ?? DEFAULT_PAGE_SIZE, 'last'), ...position(before, 'before') };
+    return { forward: false, size: pageSize(last ?? DEFAULT_PAGE_SIZE, 'last'), cursorKey: stop.key, cursorId: stop.id, stopKey: start.key, stopId: start.id };
   }
-  return { forward: true, size: pageSize(first ?? DEFAULT_PAGE_SIZE, 'first'), ...position(after, 'after') };
+  return { forward: true, size: pageSize(first ?? DEFAULT_PAGE_SIZE, 'first'), cursorKey: start.key, cursorId: start.id, stopKey: stop.key, stopId: stop.id };
 }
 
 /** Query parameters for a window; the query asks for one row more than the page to learn if more exist. */
 export function windowParams(window: Window): Record<string, unknown> {
   // LIMIT takes an integer, and JavaScript numbers reach Cypher as floats.
-  return { cursorKey: window.cursorKey, cursorId: window.cursorId, limit: neo4j.int(window.size + 1) };
+  const { cursorKey, cursorId, stopKey, stopId } = window;
+  return { cursorKey, cursorId, stopKey, stopId, limit: neo4j.int(window.size + 1) };
 }
 
 /**
@@ -68,17 +72,21 @@ export interface SortKey {
   bounds?: { lowest: string; highest: string };
 }
 
-/** `$cursorKey` (text, as cursors carry it) read back as a value of the sort key's type. */
-const CURSOR_KEY_AS: Record<CursorKeyType, string> = { text: '$cursorKey', date: 'date($cursorKey)' };
+/** A cursor's key parameter (text, as cursors carry it) read back as a value of the sort key's type. */
+const KEY_AS: Record<CursorKeyType, (parameter: string) => string> = { text: (p) => p, date: (p) => `date(${p})` };
 
 /**
  * The WHERE and ORDER BY fragments of a keyset query over `sort` (see SortKey), with `n.id`
- * breaking ties. Both directions are fixed strings, never built from input.
+ * breaking ties: rows past `$cursorKey`/`$cursorId` in the walk's direction, and short of
+ * `$stopKey`/`$stopId` when given. Both directions are fixed strings, never built from input.
  */
 export function keyset(sort: SortKey, forward: boolean): { where: string; order: string } {
-  const [cmp, dir] = forward ? ['>', 'ASC'] : ['<', 'DESC'];
-  const cursor = CURSOR_KEY_AS[sort.key];
-  const after = `($cursorKey IS NULL OR ${sort.order} ${cmp} ${cursor} OR (${sort.order} = ${cursor} AND n.id ${cmp} $cursorId))`;
+  const [cmp, stopCmp, dir] = forward ? ['>', '<', 'ASC'] : ['<', '>', 'DESC'];
+  const cursor = KEY_AS[sort.key]('$cursorKey');
+  const stopAt = KEY_AS[sort.key]('$stopKey');
+  const after =
+    `($cursorKey IS NULL OR ${sort.order} ${cmp} ${cursor} OR (${sort.order} = ${cursor} AND n.id ${cmp} $cursorId))` +
+    ` AND ($stopKey IS NULL OR ${sort.order} ${stopCmp} ${stopAt} OR (${sort.order} = ${stopAt} AND n.id ${stopCmp} $stopId))`;
   const order = `ORDER BY ${sort.order} ${dir}, n.id ${dir}`;
   if (!sort.bounds) return { where: after, order };
   // A range on the key itself (inclusive: rows equal to the cursor's key may still follow it)

@@ -12,6 +12,10 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   PersistedOperationsOnly: 'PERSISTED_OPERATIONS_ONLY',
   PersistedOperationNotFound: 'PERSISTED_OPERATION_NOT_FOUND',
+  /** The request's variables do not fit the operation (a wrong type, a missing one), or it names no operation it holds. */
+  BadUserInput: 'BAD_USER_INPUT',
+  /** The HTTP request itself is broken (Yoga's code for these too): here, a body that is not UTF-8. */
+  BadRequest: 'BAD_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,21 +9,39 @@ export function encodeGlobalID(typename: string, id: string | number | bigint): 
   return Buffer.from(`${typename}:${id}`).toString('base64url');
 }
 
-export function decodeGlobalID(globalID: string): { typename: string; id: string } {
+export interface DecodedId {
+  typename: string;
+  id: string;
+}
+
+/** What a malformed ID decodes to: no type is named "", so every check of its type refuses it. */
+const MALFORMED = '';
+
+/**
+ * Never throws: Pothos decodes ID arguments both while measuring an operation's cost, where a throw
+ * fails the whole operation without data, and before each resolver. The field that reads the ID
+ * refuses a malformed one (see checkedId), so that error has the field's path and the argument's name.
+ */
+export function decodeGlobalID(globalID: string): DecodedId {
   const decoded = Buffer.from(globalID, 'base64url').toString('utf8');
   const separator = decoded.indexOf(':');
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator <= 0 || id === '' || encodeGlobalID(typename, id) !== globalID.replace(/=+$/, '')) {
-    throw invalid(`"${globalID}" is not a claimgraph ID.`, 'id');
-  }
+  if (separator <= 0 || id === '' || encodeGlobalID(typename, id) !== globalID.replace(/=+$/, '')) return { typename: MALFORMED, id: globalID };
   return { typename, id };
 }
 
+/** The decoded ID of `argument`, or VALIDATION naming that argument when the ID was malformed. */
+export function checkedId(globalId: DecodedId, argument: string): DecodedId {
+  if (globalId.typename === MALFORMED) throw invalid(`"${globalId.id}" is not a claimgraph ID.`, argument);
+  return globalId;
+}
+
 /** A well-formed ID can still name a type that has no nodes; that is the client's mistake too. */
-export function assertNodeType(schema: GraphQLSchema, typename: string): void {
+export function assertNodeType(schema: GraphQLSchema, globalId: DecodedId, argument: string): void {
+  const { typename } = checkedId(globalId, argument);
   const type = schema.getType(typename);
   if (!isObjectType(type) || !type.getInterfaces().some((iface) => iface.name === 'Node')) {
-    throw invalid(`IDs of type "${typename}" do not exist in claimgraph.`, 'id');
+    throw invalid(`IDs of type "${typename}" do not exist in claimgraph.`, argument);
   }
 }

@@ -4,18 +4,30 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { validate, type GraphQLError } from 'graphql';
+import { validate, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimits } from '../config.js';
 import { clientError, ErrorCode } from '../domain/errors.js';
 
-/** One error naming the limit, its maximum and (when it was measured) the operation's value. */
+/** How each measured limit reads in a sentence: the operation's depth is 14, the operation has 31 aliases. */
+const measuredAs: Record<keyof OperationLimits, (measured: number) => string> = {
+  depth: (n) => `The operation's depth is ${n}`,
+  cost: (n) => `The operation's cost is ${n}`,
+  aliases: (n) => `The operation has ${n} aliases`,
+  directives: (n) => `The operation has ${n} directives`,
+  tokens: (n) => `The operation has ${n} tokens`,
+  bodyBytes: (n) => `The request body has ${n} bytes`,
+};
+
+/**
+ * One error naming the limit, its maximum and (when it was measured) the operation's value. Like
+ * any operation GraphQL refuses before running it: HTTP 400 under application/graphql-response+json,
+ * 200 under application/json (`http.spec`), whichever limit it is.
+ */
 export function limitExceeded(limit: keyof OperationLimits, max: number, measured?: number): GraphQLError {
   const message =
-    measured === undefined
-      ? `The operation exceeds the ${limit} limit of ${max}.`
-      : `The operation's ${limit} is ${measured}, over the limit of ${max}.`;
-  return clientError(ErrorCode.LimitExceeded, message, { limit, max, measured, http: { status: 400 } });
+    measured === undefined ? `The operation exceeds the ${limit} limit of ${max}.` : `${measuredAs[limit](measured)}, over the limit of ${max}.`;
+  return clientError(ErrorCode.LimitExceeded, message, { limit, max, measured, http: { spec: true, status: 400 } });
 }
 
 /** HTTP 413 with the bodyBytes error; answered before parsing, so no GraphQL response carries it. */
@@ -26,11 +38,11 @@ function bodyTooLarge(fetchAPI: { Response: typeof Response }, max: number, decl
 }
 
 /**
- * The whole body as text, or undefined once it passes `max` bytes. The rest is then read and
- * dropped, up to `max` bytes more, before the stream is cancelled: a client still sending reads
- * the 413 instead of a connection reset (cancelling destroys the socket under node:http).
+ * The whole body, or undefined once it passes `max` bytes. The rest is then read and dropped, up to
+ * `max` bytes more, before the stream is cancelled: a client still sending reads the 413 instead of
+ * a connection reset (cancelling destroys the socket under node:http).
  */
-async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Promise<string | undefined> {
+async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Promise<Buffer | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = stream.getReader();
@@ -42,8 +54,17 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Prom
     }
     chunks.push(chunk.value);
   }
-  return Buffer.concat(chunks).toString();
+  return Buffer.concat(chunks);
 }
+
+/** A body that is not UTF-8 is a broken request (RFC 8259 requires it of JSON); Yoga's decoder would swap the bytes for U+FFFD. */
+function notUtf8(fetchAPI: { Response: typeof Response }): Response {
+  const message = 'The request body is not valid UTF-8.';
+  return fetchAPI.Response.json({ errors: [{ message, extensions: { code: ErrorCode.BadRequest } }] }, { status: 400 });
+}
+
+// ignoreBOM keeps a leading BOM, so the text handed on has exactly the bytes (and Content-Length) received.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 async function dropRest(reader: ReadableStreamDefaultReader<Uint8Array>, max: number): Promise<void> {
   let dropped = 0;
@@ -68,8 +89,25 @@ function armorRejection(limit: keyof OperationLimits, max: number): GraphQLArmor
   };
 }
 
+/** Stops an operation whose cost, with its variables, is over `max`, before any resolver runs. */
+function refuseOverCost(args: ExecutionArgs, max: number, stop: (result: ExecutionResult) => void): void {
+  const rule = createComplexityRule({
+    context: args.contextValue as object,
+    variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+    operationName: args.operationName ?? undefined,
+    validate: ({ complexity }, reportError) => {
+      if (complexity > max) reportError(limitExceeded('cost', max, complexity));
+    },
+  });
+  // The rule also reports variables that do not coerce and an unknown operation name, and then
+  // measures nothing; execution refuses those itself, before any resolver, and the request
+  // errors plugin gives them their code and status.
+  const overLimit = validate(args.schema, args.document, [rule]).filter((error) => error.extensions.code === ErrorCode.LimitExceeded);
+  if (overLimit.length > 0) stop({ errors: overLimit });
+}
+
 /**
- * Bounds every operation before it runs: tokens while parsing; depth, aliases and directives while
+ * Bounds every operation before it runs: its body's size (and that it is UTF-8) before parsing; tokens while parsing; depth, aliases and directives while
  * validating (fragment cycles are already a GraphQL validation error); then the cost of the
  * operation with its actual variables, just before execution, so no resolver (and no Cypher)
  * runs for a rejected operation.
@@ -88,14 +126,21 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
         if (!(declared > limits.bodyBytes)) return;
         endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, declared));
       },
-      // A body without Content-Length (chunked, streamed) is counted while it is read, and the read
-      // stops at the first byte over the limit. One with it cannot outgrow it: Node's HTTP parser
-      // reads no further than the declared length.
+      // The body is read here, and checked to be UTF-8, before Yoga parses it. One without
+      // Content-Length (chunked, streamed) is counted while it is read, and the read stops at the
+      // first byte over the limit; one with it cannot outgrow it: Node's HTTP parser reads no
+      // further than the declared length.
       async onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
-        if (!request.body || request.headers.has('content-length') || !requestParser) return;
-        const body = await readAtMost(request.body, limits.bodyBytes);
+        if (!request.body || !requestParser) return;
+        const bytes = await readAtMost(request.body, limits.bodyBytes);
         // The rest of the body may stay unread: this connection cannot carry another request.
-        if (body === undefined) return endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, undefined, { connection: 'close' }));
+        if (bytes === undefined) return endResponse(bodyTooLarge(fetchAPI, limits.bodyBytes, undefined, { connection: 'close' }));
+        let body: string;
+        try {
+          body = strictUtf8.decode(bytes);
+        } catch {
+          return endResponse(notUtf8(fetchAPI));
+        }
         const { method, headers, url } = request;
         setRequestParser(() => requestParser(new fetchAPI.Request(url, { method, headers, body })));
       },
@@ -106,19 +151,10 @@ export function operationLimits(limits: OperationLimits): Plugin[] {
     maxDirectivesPlugin(armor('directives')),
     {
       // Cost depends on the variables (a `first: $n`), so it is measured per request, here,
-      // rather than in validation, whose results Yoga caches by document.
-      onExecute({ args, setResultAndStopExecution }) {
-        const rule = createComplexityRule({
-          context: args.contextValue as object,
-          variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-          operationName: args.operationName ?? undefined,
-          validate: ({ complexity }, reportError) => {
-            if (complexity > limits.cost) reportError(limitExceeded('cost', limits.cost, complexity));
-          },
-        });
-        const errors = validate(args.schema, args.document, [rule]);
-        if (errors.length > 0) setResultAndStopExecution({ errors });
-      },
+      // rather than in validation, whose results Yoga caches by document. Subscriptions (over SSE
+      // and WebSocket) are measured alike.
+      onExecute: ({ args, setResultAndStopExecution }) => refuseOverCost(args, limits.cost, setResultAndStopExecution),
+      onSubscribe: ({ args, setResultAndStopExecution }) => refuseOverCost(args, limits.cost, setResultAndStopExecution),
     },
   ];
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { Kind, print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -48,6 +49,22 @@ export function persistedOperationsOnly(manifest: PersistedOperations): Plugin {
         message: 'This server runs only persisted operations: send extensions.persistedQuery.sha256Hash.',
         extensions: { code: ErrorCode.PersistedOperationsOnly, http: { status: 400 } },
       },
+    },
+  });
+}
+
+/**
+ * The default mode: Automatic Persisted Queries (Apollo's protocol, urql's persistedExchange). A
+ * client sends the hash alone; an unknown one answers PERSISTED_QUERY_NOT_FOUND, and the client
+ * sends hash and text together, which registers the text in this process's store. The manifest's
+ * operations are known from the start, so their IDs work here as in production.
+ */
+export function automaticPersistedQueries(manifest: PersistedOperations): Plugin {
+  const registered = createInMemoryAPQStore();
+  return useAPQ({
+    store: {
+      get: (hash) => manifest[hash] ?? registered.get(hash),
+      set: (hash, text) => registered.set(hash, text),
     },
   });
 }

@@ -174,7 +174,7 @@ builder.queryFields((t) => ({
 
 /** A place's coordinates, for a radius around it: NOT_FOUND for no such place, VALIDATION for one without coordinates. */
 async function placeLocation(ctx: Context, id: DecodedId): Promise<LatLng> {
-  const place = await loadOrNotFound(PlaceNode, ctx, id, 'Place');
+  const place = await loadOrNotFound(PlaceNode, ctx, id, 'Place', 'place');
   if (!place.location) throw invalid(`The place "${place.name}" has no coordinates to measure from.`, 'place');
   return place.location;
 }

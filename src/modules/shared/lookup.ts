@@ -1,15 +1,12 @@
 import { invalid, notFound } from '../../domain/errors.js';
 import type { Context } from '../../context.js';
-import { encodeGlobalID } from '../../domain/global-id.js';
+import { checkedId, encodeGlobalID, type DecodedId } from '../../domain/global-id.js';
 
-export interface DecodedId {
-  typename: string;
-  id: string;
-}
+export type { DecodedId };
 
-/** The key inside a global ID, after checking it names the expected type. */
+/** The key inside the global ID in `argument`, after checking it is well formed and names the expected type. */
 export function keyOf(globalId: DecodedId, typename: string, argument = 'id'): string {
-  if (globalId.typename !== typename) {
+  if (checkedId(globalId, argument).typename !== typename) {
     throw invalid(`Expected an ID of type ${typename}, got an ID of type ${globalId.typename}.`, argument);
   }
   return globalId.id;
@@ -24,8 +21,8 @@ interface Loadable<T> {
 }
 
 /** Loads one object for a root field such as `event(id:)`, answering NOT_FOUND for an unknown ID. */
-export async function loadOrNotFound<T>(ref: Loadable<T>, ctx: Context, globalId: DecodedId, typename: string): Promise<T> {
-  const key = keyOf(globalId, typename);
+export async function loadOrNotFound<T>(ref: Loadable<T>, ctx: Context, globalId: DecodedId, typename: string, argument = 'id'): Promise<T> {
+  const key = keyOf(globalId, typename, argument);
   return orNotFound(await ref.getDataloader(ctx).load(key), typename, key);
 }
 

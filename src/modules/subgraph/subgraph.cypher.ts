@@ -5,7 +5,7 @@ import { Label, type Rel } from '../../domain/graph.js';
 import { contentLabels, type ContentLabel } from '../records.js';
 import { props } from '../../db/values.js';
 import { invalid } from '../../domain/errors.js';
-import { encodeGlobalID } from '../../domain/global-id.js';
+import { checkedId, encodeGlobalID } from '../../domain/global-id.js';
 import { orNotFound, type DecodedId } from '../shared/lookup.js';
 
 /** Hard caps: a neighbourhood or path search never walks or returns more than this. */
@@ -20,6 +20,7 @@ export const MAX_PATHS = 50;
 export const DEFAULT_PATHS = 10;
 
 export interface GraphNodeRecord {
+  /** The record's global ID (exports name nodes by it; the API derives a drawn node's own ID from it). */
   id: string;
   kind: ContentLabel;
   label: string;
@@ -72,7 +73,7 @@ function edgeAmong(rel: Relationship, nodeIds: Map<string, GraphNodeRecord>): Gr
 
 /** The label and key behind a global ID, refusing IDs of types that are not graph nodes. */
 function nodeRef(globalId: DecodedId, argument: string): { label: Label; key: string } {
-  const label = Object.values(Label).find((l) => l === globalId.typename);
+  const label = Object.values(Label).find((l) => l === checkedId(globalId, argument).typename);
   if (!label) throw invalid(`"${argument}" must be the ID of a record, got an ID of type ${globalId.typename}.`, argument);
   return { label, key: globalId.id };
 }

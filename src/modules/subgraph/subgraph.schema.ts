@@ -1,5 +1,7 @@
 import { builder } from '../../builder.js';
+import { encodeGlobalID } from '../../domain/global-id.js';
 import { Rel } from '../../domain/graph.js';
+import { toRecord } from '../node/records.js';
 import { NodeKindEnum } from '../shared/enums.js';
 import { JSONScalar } from '../shared/scalars.js';
 import {
@@ -52,12 +54,26 @@ const RelationshipTypeEnum = builder.enumType('RelationshipType', {
   values: Object.fromEntries(Object.entries(relationshipMeanings).map(([type, description]) => [type, { value: type as Rel, description }])),
 });
 
+/**
+ * A drawn node's own ID, made from its record's. Relay keys its store by ID alone, so a GraphNode
+ * under the record's ID would overwrite the record (its `kind` is EVENT, the event's is AIRSTRIKE).
+ */
+const graphNodeId = (recordId: string) => encodeGlobalID('GraphNode', recordId);
+
 const GraphNodeObject = builder.objectRef<GraphNodeRecord>('GraphNode');
 
 GraphNodeObject.implement({
   description: 'A node of a drawn graph: a record, with what to show on it and all its stored properties.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The record’s global ID (fetch it with node(id:)); edges name it as source or target.' }),
+    id: t.id({
+      description: 'This node’s own ID, the same in every graph it is drawn in (not the record’s: see record); edges name it as source or target.',
+      resolve: (n) => graphNodeId(n.id),
+    }),
+    record: t.field({
+      type: builder.nodeInterfaceRef(),
+      description: 'The record drawn, with its global ID (read from the node already loaded, no further query).',
+      resolve: (n) => toRecord(n.kind, n.properties) as never,
+    }),
     kind: t.field({ type: NodeKindEnum, description: 'What kind of record it is.', resolve: (n) => n.kind }),
     label: t.exposeString('label', { description: 'A short caption: its name, title, proposition, caption or text (cut at 80 characters).' }),
     properties: t.field({ type: JSONScalar, description: 'Every stored property of the record.', resolve: (n) => n.properties }),
@@ -71,8 +87,8 @@ GraphEdgeObject.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The relationship’s ID, stable for the life of the database.' }),
     type: t.field({ type: RelationshipTypeEnum, description: 'What kind of relationship it is.', resolve: (e) => e.type }),
-    source: t.exposeID('source', { description: 'The ID of the node it starts from.' }),
-    target: t.exposeID('target', { description: 'The ID of the node it points to.' }),
+    source: t.id({ description: 'The ID of the graph node it starts from.', resolve: (e) => graphNodeId(e.source) }),
+    target: t.id({ description: 'The ID of the graph node it points to.', resolve: (e) => graphNodeId(e.target) }),
     properties: t.field({ type: JSONScalar, description: 'Every stored property of the relationship (via, value, role, ...).', resolve: (e) => e.properties }),
   }),
 });

@@ -48,10 +48,10 @@ builder.queryFields((t) => ({
       if (given.length !== 1) throw invalid('Give exactly one of "event", "place" and "actor".', 'event');
       const range = dateRange(args.filter?.from, args.filter?.to);
       const [list, anchor] = args.event
-        ? [eventTimeline, (await loadOrNotFound(EventNode, ctx, args.event, 'Event')).id]
+        ? [eventTimeline, (await loadOrNotFound(EventNode, ctx, args.event, 'Event', 'event')).id]
         : args.place
-          ? [placeTimeline, (await loadOrNotFound(PlaceNode, ctx, args.place, 'Place')).id]
-          : [actorTimeline, (await loadOrNotFound(ActorNode, ctx, args.actor!, 'Actor')).id];
+          ? [placeTimeline, (await loadOrNotFound(PlaceNode, ctx, args.place, 'Place', 'place')).id]
+          : [actorTimeline, (await loadOrNotFound(ActorNode, ctx, args.actor!, 'Actor', 'actor')).id];
       return list(ctx, args, toTimelineRecord, { anchor, ...range });
     },
   }),

@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
 import { invalid } from '../../domain/errors.js';
+import { checkedId } from '../../domain/global-id.js';
 import { keyName } from '../../http/auth.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
 import { changedAnything, importBundle, type WriteSummary } from '../../ingest/write.js';
@@ -95,7 +96,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, description: 'The ID of the record to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
       const name = keyName(ctx.principal);
-      const label = deletableLabels.find((candidate) => candidate === id.typename);
+      const label = deletableLabels.find((candidate) => candidate === checkedId(id, 'id').typename);
       if (!label) throw invalid(`Records of type ${id.typename} cannot be deleted.`, 'id');
       const entry = await deleteRecord(ctx, label, id.id, name);
       return entry ?? { __typename: 'NotFoundError' as const, message: `No ${label} with key "${id.id}".`, path: 'id', kind: label, key: id.id };
