@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<2c49fb353b6e0ae9fcb19e3ed06a5408>>
+ * @generated SignedSource<<be0932c6fd31c02083179925df1cdc2c>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ConcreteRequest } from 'relay-runtime';
-export type EventKind = "AIRSTRIKE" | "AIR_CAMPAIGN" | "ARMED_CLASH" | "ATTACK_ON_CIVILIANS" | "CIVILIAN_RETURN" | "DISPLACEMENT" | "EXPLOSION" | "GROUND_OPERATION" | "INVESTIGATION" | "MILITARY_CAMPAIGN" | "OTHER" | "PROTEST" | "SHELLING" | "%future added value";
+export type EventKind = "AIRSTRIKE" | "AIR_CAMPAIGN" | "ARMED_CLASH" | "ATTACK_ON_CIVILIANS" | "CIVILIAN_RETURN" | "DISPLACEMENT" | "EXPLOSION" | "GROUND_OPERATION" | "INVESTIGATION" | "MILITARY_CAMPAIGN" | "OTHER" | "PROTEST" | "SHELLING" | "USE_OF_FORCE" | "%future added value";
 export type graphEventQuery$variables = {
   id: string;
 };
