@@ -135,7 +135,7 @@ describe('the Daquq strike from the seed, GDELT and ACLED', () => {
 describe('the matching rules', () => {
   const event = (over: Partial<EventFeatures>): EventFeatures => ({
     id: 'a', title: 'Airstrike', kind: 'AIRSTRIKE', startDate: '2016-10-21', endDate: null, dateUncertaintyDays: 0,
-    place: { id: 'daquq', kind: 'TOWN', latitude: 35.1387, longitude: 44.4469 }, actors: [], articles: [], tolls: [], datasets: [], ...over,
+    place: { id: 'daquq', kind: 'TOWN', latitude: 35.1387, longitude: 44.4469 }, actors: [], attributions: [], articles: [], tolls: [], datasets: [], ...over,
   });
   it('never merge hard negatives: another day, a nearby town, another kind, two ACLED records', () => {
     const strike = event({});

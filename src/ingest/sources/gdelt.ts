@@ -218,7 +218,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
     if (!existing) records.events.push(event);
     const features = pending.get(key) ?? {
       id: key, title: event.title, kind, startDate: event.startDate, endDate: null, dateUncertaintyDays: GDELT_DATE_UNCERTAINTY_DAYS,
-      place: pointOf(where), actors: [], articles: [], tolls: [], datasets: ['gdelt'],
+      place: pointOf(where), actors: [], attributions: [], articles: [], tolls: [], datasets: ['gdelt'],
     };
     pending.set(key, features);
     // The event's actors, as structured claims: actor 1 acted, actor 2 was acted on.
@@ -227,6 +227,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
       if (!actor) continue;
       records.claims.push(attributionClaim(event, role, actor));
       features.actors = [...new Set([...features.actors, ...reach.get(actor.id)!])];
+      features.attributions = [...new Set([...features.attributions, `${role === 'PERPETRATOR' ? 'by' : 'on'}:${actor.id}`])];
     }
   }
   if (speechRows.length > 0) {

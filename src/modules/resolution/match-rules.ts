@@ -23,6 +23,11 @@ export interface EventFeatures {
   place: { id: string; kind: PlaceKind; latitude: number; longitude: number } | null;
   /** Actors the event's claims attribute a part to, with the bodies they are part or members of. */
   actors: string[];
+  /**
+   * Who did what, as "side:actor" with each actor read as the body it is ultimately part of (the US
+   * armed forces as the United States): `by` for a perpetrator, `on` for a target or victim.
+   */
+  attributions: string[];
   /** URLs of articles that report statements about the event. */
   articles: string[];
   /** Tolls its claims state. */
@@ -107,18 +112,34 @@ export function distanceKm(a: { latitude: number; longitude: number }, b: { lati
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-function placeFit(a: EventFeatures, b: EventFeatures): { fit: number; reason: string } | null {
+/**
+ * How well the places fit. `corroborated`: both records name the same perpetrator and the same
+ * target, so a province-level report (GDELT geocodes to the province when an article names only the
+ * province) agrees with the town-level one in everything it says.
+ */
+function placeFit(a: EventFeatures, b: EventFeatures, corroborated: boolean): { fit: number; reason: string } | null {
   if (!a.place || !b.place) return null;
   const km = distanceKm(a.place, b.place);
   const reach = placeRadiusKm[a.place.kind] + placeRadiusKm[b.place.kind];
   if (km > reach) return null;
   const shown = km < 1 ? `${Math.round(km * 1000)} m` : `${km.toFixed(1)} km`;
-  if (isCoarse(a.place.kind) || isCoarse(b.place.kind)) {
+  const coarser = placeRadiusKm[a.place.kind] >= placeRadiusKm[b.place.kind] ? a.place.kind : b.place.kind;
+  if (isCoarse(coarser) && placeRadiusKm[coarser] <= 40 && km <= 5) {
+    // An area "near the town" (ACLED's geo_precision 2) whose point lies by the town's: some evidence, not proof.
+    return { fit: 0.7, reason: `${shown} apart, one place an ${coarser} near the other` };
+  }
+  if (isCoarse(coarser) && corroborated) {
+    return { fit: 0.6, reason: `${shown} apart, one place only a ${coarser}, which holds the other, with the same perpetrator and target` };
+  }
+  if (isCoarse(coarser)) {
     // A province's centroid near a town is not evidence that they are the same place, only that they may be.
-    return { fit: 0.3, reason: `${shown} apart, but one place is only a ${isCoarse(a.place.kind) ? a.place.kind : b.place.kind} (not evidence of the same spot)` };
+    return { fit: 0.3, reason: `${shown} apart, but one place is only a ${coarser} (not evidence of the same spot)` };
   }
   if (a.place.id === b.place.id || km <= 2) return { fit: 1, reason: a.place.id === b.place.id ? 'same place' : `${shown} apart` };
-  return { fit: Math.max(0.4, 1 - km / reach), reason: `${shown} apart (within ${reach} km for a ${a.place.kind} and a ${b.place.kind})` };
+  // Two towns' points further apart than the larger one reaches are two towns.
+  const extent = placeRadiusKm[coarser];
+  if (km > extent) return null;
+  return { fit: Math.max(0.5, 1 - km / (2 * extent)), reason: `${shown} apart (within the ${extent} km a ${coarser} reaches)` };
 }
 
 /** Whether two records may be compared at all: never two of a dataset that already merges its own reports. */
@@ -131,9 +152,14 @@ export function comparable(a: Pick<EventFeatures, 'id' | 'datasets'>, b: Pick<Ev
 /** The score of two event records as one incident, with its reasons; null when a gate fails. */
 export function scoreEvents(a: EventFeatures, b: EventFeatures): MatchScore | null {
   if (!comparable(a, b)) return null;
+  // Who acted and on whom is the strongest sign two reports tell one story; actors that only share
+  // a coalition or a country say less.
+  const sides = a.attributions.filter((attribution) => b.attributions.includes(attribution));
+  const by = sides.filter((attribution) => attribution.startsWith('by:'));
+  const on = sides.filter((attribution) => attribution.startsWith('on:'));
   const kind = kindFit(a.kind, b.kind);
   const date = kind && dateFit(a, b);
-  const place = date && placeFit(a, b);
+  const place = date && placeFit(a, b, by.length > 0 && on.length > 0);
   if (!kind || !date || !place) return null;
   let score = 0.3 * kind.fit + 0.35 * date.fit + 0.35 * place.fit;
   const reasons = [kind.reason, date.reason, place.reason];
@@ -142,10 +168,15 @@ export function scoreEvents(a: EventFeatures, b: EventFeatures): MatchScore | nu
     score += 0.3;
     reasons.push(`reported by the same article (${articles[0]}${articles.length > 1 ? ` and ${articles.length - 1} more` : ''})`);
   }
-  const actors = a.actors.filter((actor) => b.actors.includes(actor));
-  if (actors.length) {
-    score += 0.1;
-    reasons.push(`both name ${actors.slice(0, 3).join(', ')}`);
+  if (by.length || on.length) {
+    score += (by.length ? 0.15 : 0) + (on.length ? 0.1 : 0);
+    reasons.push(`the same ${[by.length && `perpetrator (${by.map((x) => x.slice(3)).join(', ')})`, on.length && `target (${on.map((x) => x.slice(3)).join(', ')})`].filter(Boolean).join(' and ')}`);
+  } else {
+    const actors = a.actors.filter((actor) => b.actors.includes(actor));
+    if (actors.length) {
+      score += 0.05;
+      reasons.push(`both name ${actors.slice(0, 3).join(', ')}`);
+    }
   }
   const tolls = a.tolls.filter((toll) => b.tolls.includes(toll));
   if (tolls.length) {

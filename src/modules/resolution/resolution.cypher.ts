@@ -49,6 +49,9 @@ export const eventFeatures = cypher(
                          ORDER BY p.id }) AS place,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}|${Rel.MEMBER_OF}*0..3]->(a:${Label.Actor})
                     RETURN DISTINCT a.id } AS actors,
+          COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[r:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})
+                    WHERE NOT (top)-[:${Rel.PART_OF}]->() AND r.role IN ['PERPETRATOR', 'TARGET', 'VICTIM']
+                    RETURN DISTINCT CASE r.role WHEN 'PERPETRATOR' THEN 'by:' ELSE 'on:' END + top.id } AS attributions,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}|${Rel.STANCE}*1..2]-(:${Label.Statement})<-[:${Rel.REPORTS}]-(a:${Label.Article})
                     RETURN DISTINCT a.url } AS articles,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(c:${Label.Claim}) WHERE c.casualtiesMin IS NOT NULL AND c.casualtiesMin = c.casualtiesMax

@@ -59,6 +59,7 @@ export async function featuresOf(db: Pick<Database, 'read'>, ids: readonly strin
       dateUncertaintyDays: event.dateUncertaintyDays ?? 0,
       place,
       actors: record.get('actors') as string[],
+      attributions: record.get('attributions') as string[],
       articles: record.get('articles') as string[],
       tolls: (record.get('tolls') as unknown[]).map(Number),
       datasets: record.get('datasets') as string[],
