@@ -82,6 +82,23 @@ describe('the Daquq strike from the seed, GDELT and ACLED', () => {
     );
   });
 
+  it('draws and dates the incident: the neighbourhood and the timeline start from all its records', async () => {
+    const result = await api.run<any, any>(
+      `query($id: ID!) {
+        incident: neighborhood(id: $id, depth: 0) { nodes { kind label } }
+        alone: neighborhood(id: $id, depth: 0, sameIncident: false) { nodes { kind } }
+        timeline(event: $id, first: 100) { edges { node { ... on Statement { key } } } }
+        seedOnly: timeline(event: $id, first: 100, sameIncident: false) { edges { node { ... on Statement { key } } } } }`,
+      { id: gid('Event', DAQUQ_STRIKE) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.incident.nodes).toHaveLength(3);
+    expect(result.data.alone.nodes).toHaveLength(1);
+    const keys = (connection: any) => connection.edges.map((e: any) => e.node.key).filter(Boolean);
+    expect(keys(result.data.timeline)).toEqual(expect.arrayContaining([...keys(result.data.seedOnly), 'acled-irq12345-record']));
+    expect(keys(result.data.seedOnly)).not.toContain('acled-irq12345-record');
+  });
+
   it('keeps the seed’s record alone when asked', async () => {
     const alone = (await walk(false)).data.event;
     expect(new Set(alone.coverage.flatMap((c: any) => c.reports.map((r: any) => r.event.key)))).toEqual(new Set([DAQUQ_STRIKE]));

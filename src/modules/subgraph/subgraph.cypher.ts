@@ -1,7 +1,7 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher, type NamedQuery } from '../../db/database.js';
-import { Label, type Rel } from '../../domain/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
 import { contentLabels, type ContentLabel } from '../records.js';
 import { props } from '../../db/values.js';
 import { invalid } from '../../domain/errors.js';
@@ -115,9 +115,10 @@ function neighborhoodQuery(label: Label, depth: number): NamedQuery {
   return cypher(
     'neighborhood',
     `MATCH (start:${label} {id: $id})
-     WITH start, [start] AS seen0
+     // An event's incident (the records confirmed as the same one) is drawn with it, at the centre.
+     WITH start, [start] + CASE WHEN $sameIncident THEN COLLECT { MATCH (start)-[:${Rel.SAME_INCIDENT}]-(m:${Label.Event}) RETURN m ORDER BY m.id } ELSE [] END AS seen0
      ${levels.join('\n     ')}
-     RETURN start, [${levels.map((_, i) => `level${i + 1}`).join(', ')}] AS levels`,
+     RETURN start, seen0 AS centre, [${levels.map((_, i) => `level${i + 1}`).join(', ')}] AS levels`,
   );
 }
 
@@ -139,6 +140,8 @@ export interface NeighborhoodArgs {
   relationshipTypes?: readonly Rel[] | null;
   nodeKinds?: readonly Label[] | null;
   limit?: number | null;
+  /** For an event: also from the events confirmed as the same incident (default true). */
+  sameIncident?: boolean | null;
 }
 
 /**
@@ -157,10 +160,10 @@ export async function neighborhood(ctx: Reader, args: NeighborhoodArgs): Promise
     rows: neo4j.int(MAX_EDGES_PER_LEVEL + 1),
     edgesPerLevel: neo4j.int(MAX_EDGES_PER_LEVEL),
     limit: neo4j.int(limit),
+    sameIncident: args.sameIncident ?? true,
   });
   const record = orNotFound(result.records[0] ?? null, label, key);
-  const start = record.get('start') as Node;
-  const nodes = new Map([[start.elementId, toGraphNode(start)]]);
+  const nodes = new Map((record.get('centre') as Node[]).map((node) => [node.elementId, toGraphNode(node)]));
   const edges = new Map<string, Relationship>();
   let truncated = false;
   // The same rule as the query's `seen<n>`, which chose each next frontier.

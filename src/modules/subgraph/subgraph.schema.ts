@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { sameIncidentArg } from '../shared/incident.js';
 import { encodeGlobalID } from '../../domain/global-id.js';
 import { Rel } from '../../domain/graph.js';
 import { toRecord } from '../node/records.js';
@@ -115,6 +116,7 @@ builder.queryFields((t) => ({
       relationshipTypes: t.arg({ type: [RelationshipTypeEnum], description: 'Only follow relationships of these types (all when omitted).' }),
       nodeKinds: t.arg({ type: [NodeKindEnum], description: 'Only reach records of these kinds (all when omitted); the centre is always included.' }),
       limit: t.arg.int({ description: `At most this many nodes, 1 to ${MAX_NODES} (default ${DEFAULT_NODES}); nearer ones first.` }),
+      sameIncident: sameIncidentArg(t),
     },
     resolve: (_root, args, ctx) => neighborhood(ctx, args),
   }),

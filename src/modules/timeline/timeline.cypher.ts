@@ -1,6 +1,7 @@
 import { listPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import { toArticle, type ArticleRecord } from '../article/article.cypher.js';
+import { incidentMember } from '../resolution/resolution.cypher.js';
 import { TIMELINE_SORT } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
 
@@ -27,10 +28,12 @@ function timelineList(name: string, anchor: Label, statements: string) {
   });
 }
 
+/** An event's statements, with its incident's when `$sameIncident`. */
 export const eventTimeline = timelineList(
   'event timeline',
   Label.Event,
-  `MATCH (a)<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement}) RETURN s`,
+  `MATCH ${incidentMember('a', 'e')}
+   MATCH (e)<-[:ABOUT|STANCE*1..2]-(s:${Label.Statement}) RETURN DISTINCT s`,
 );
 
 /** A place's statements: about events in it or anywhere within it, or mentioning it or a place within it. */

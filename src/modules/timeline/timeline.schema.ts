@@ -5,6 +5,7 @@ import { ArticleNode } from '../article/article.ref.js';
 import { EventNode } from '../event/event.ref.js';
 import { PlaceNode } from '../place/place.ref.js';
 import { dateRange } from '../shared/dates.js';
+import { sameIncidentArg } from '../shared/incident.js';
 import { loadOrNotFound } from '../shared/lookup.js';
 import { StatementNode } from '../statement/statement.ref.js';
 import { actorTimeline, eventTimeline, placeTimeline, toTimelineRecord, type TimelineRecord } from './timeline.cypher.js';
@@ -42,6 +43,7 @@ builder.queryFields((t) => ({
       }),
       actor: t.arg.globalID({ description: 'The statements this actor made or that were made on its behalf (an Actor ID).' }),
       filter: t.arg({ type: TimelineFilter, description: 'Conditions the entries must meet.' }),
+      sameIncident: sameIncidentArg(t),
     },
     resolve: async (_root, args, ctx) => {
       const given = [args.event, args.place, args.actor].filter((id) => id != null);
@@ -52,7 +54,7 @@ builder.queryFields((t) => ({
         : args.place
           ? [placeTimeline, (await loadOrNotFound(PlaceNode, ctx, args.place, 'Place', 'place')).id]
           : [actorTimeline, (await loadOrNotFound(ActorNode, ctx, args.actor!, 'Actor', 'actor')).id];
-      return list(ctx, args, toTimelineRecord, { anchor, ...range });
+      return list(ctx, args, toTimelineRecord, { anchor, ...range, sameIncident: args.sameIncident ?? true });
     },
   }),
 }));
