@@ -19,7 +19,7 @@ import { neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operati
 import { NEO4J_GRAPHQL_PATH } from './neo4j-graphql/server.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { graphql, raw, type Case } from './operations.js';
-import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl, type LoadResult, type Measurement, type Run, type Single } from './report.js';
+import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl, type ResolutionImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
 
 /**
  * `npm run bench` (sizes 10k, 100k, 1M events) and `npm run bench -- --quick` (1.5k and 3k): starts
@@ -50,6 +50,7 @@ const settings = {
   seconds: values.seconds ? Number(values.seconds) : quick ? 3 : 10,
   rounds: values.rounds ? Number(values.rounds) : quick ? 1 : 3,
   gdeltMentions: quick ? 10_000 : 200_000,
+  resolutionEvents: quick ? 2_000 : 100_000,
 };
 
 /** The event with the most statements among the first 1,000 (in every size), and a typical one (3). */
@@ -273,7 +274,7 @@ function cases(events: ReturnType<typeof chooseEvents>, cursors: Awaited<ReturnT
 // In slices: deleting a whole import in one transaction outgrows Neo4j's transaction memory limit.
 const removeGdeltSlice = cypher(
   'bench: remove gdelt records',
-  "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n:ExternalRecord WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted",
+  "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n:ExternalRecord OR (n:AuditEntry AND n.action STARTS WITH 'MATCH_') WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted",
 );
 
 async function removeGdelt(neo4j: BenchNeo4j): Promise<void> {
@@ -316,6 +317,53 @@ async function importBenchmark(neo4j: BenchNeo4j, log: Log): Promise<ImportResul
 }
 
 /**
+ * The same files imported without matching, then with it, into the largest graph; the records are
+ * removed after each, so both start from the same graph.
+ */
+async function resolutionImportBenchmark(neo4j: BenchNeo4j, log: Log, graphEvents: number): Promise<ResolutionImportResult> {
+  await removeGdelt(neo4j);
+  const events = settings.resolutionEvents;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimgraph-bench-resolution-'));
+  const files = await writeGdeltFiles(path.join(dir, 'files'), { events, mentions: events * 2, seed, spread: true });
+  const pass = async (resolve: boolean) => {
+    let shown = 0;
+    const options = {
+      batchSize: 5000,
+      rejectsDir: path.join(dir, `rejects-${resolve}`),
+      stateDir: path.join(dir, `state-${resolve}`),
+      resolve,
+      progress: (p: { done: number; total: number; rowsPerSecond: number; finished: boolean }) => {
+        if (p.finished || Date.now() - shown > 5000) {
+          shown = Date.now();
+          log(`  ${resolve ? 'with' : 'without'} resolution: ${p.done}/${p.total} rows, ${Math.round(p.rowsPerSecond)} rows/s`);
+        }
+      },
+    };
+    const exported = await runImport(neo4j.db, gdeltImporter, [files.exportFile], options);
+    const mentioned = await runImport(neo4j.db, gdeltImporter, [files.mentionsFile], options);
+    await removeGdelt(neo4j);
+    return {
+      rows: exported.rows + mentioned.rows,
+      seconds: exported.seconds + mentioned.seconds,
+      confirmed: exported.resolution.confirmed + mentioned.resolution.confirmed,
+      candidates: exported.resolution.candidates + mentioned.resolution.candidates,
+    };
+  };
+  log(`GDELT import into ${graphEvents} events, without and with resolution: ${events} strikes and ${events * 2} mentions...`);
+  const without = await pass(false);
+  const withResolution = await pass(true);
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    graphEvents,
+    rows: without.rows,
+    secondsWithout: without.seconds,
+    secondsWith: withResolution.seconds,
+    confirmed: withResolution.confirmed,
+    candidates: withResolution.candidates,
+  };
+}
+
+/**
  * The store of one size: `.data/neo4j-bench-<size>`, reused when an earlier run built it from the
  * same seed (its load record says how long that took), else built anew with neo4j-admin import.
  */
@@ -349,6 +397,7 @@ await runCommand(async (log) => {
     disagreements: [] as string[],
     unmeasured: [] as Run['unmeasured'],
     import: undefined,
+    resolutionImport: undefined,
     seconds: 0,
   };
   let measuredOn: Awaited<ReturnType<typeof provenance>> | undefined;
@@ -422,6 +471,8 @@ await runCommand(async (log) => {
       }
       // Into the smallest graph (its indexes fit the page cache in every run), removed again afterwards.
       if (size === sizes[0]) run.import = await importBenchmark(neo4j, log);
+      // Matching's cost grows with what is near the new events: measured where the most is.
+      if (size === sizes.at(-1)) run.resolutionImport = await resolutionImportBenchmark(neo4j, log, size);
     } finally {
       child.kill('SIGTERM');
       await neo4j.close();
