@@ -147,6 +147,11 @@ describe('merging outlets that share a domain', () => {
     expect(log.data.auditEntries[0]).toMatchObject({ action: 'MERGE', key: 'gdelt-outlet-www-rt-com', mergedInto: 'rt', keptBefore: { domains: ['rt.com'] } });
     expect(log.data.auditEntries[0].movedRelationships).toHaveLength(2);
 
+    // The merged outlet's old ID keeps resolving: to the outlet it became part of.
+    const old = await api.run<any, any>('query($id: ID!) { outlet(id: $id) { key name } node(id: $id) { ... on Outlet { key } } }', { id: gid('Outlet', 'gdelt-outlet-www-rt-com') });
+    expect(old.errors).toBeUndefined();
+    expect(old.data).toEqual({ outlet: { key: 'rt', name: 'RT' }, node: { key: 'rt' } });
+
     // Leave the seed's RT as it was for the other tests.
     await api.db.write(cypher('test: restore rt', "MATCH (o:Outlet {id: 'rt'}) SET o.sources = $sources"), { sources: rtBefore.sources });
   });

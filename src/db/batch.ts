@@ -1,7 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../context.js';
 import { cypher, type NamedQuery, type Params } from './database.js';
-import type { Label } from '../domain/graph.js';
+import { Label } from '../domain/graph.js';
 import { deferredConnection, keyset, toConnection, toWindow, windowParams, type Connection, type KeyedRow, type PageArgs, type SortKey } from './pagination.js';
 import { plainNode, props } from './values.js';
 
@@ -12,14 +12,33 @@ import { plainNode, props } from './values.js';
 
 export type RowMapper<T> = (record: Neo4jRecord) => T;
 
-/** `UNWIND $ids ... MATCH (n:Label {id})`: the nodes of one label, by key; misses are left out. */
+/**
+ * The nodes of one label, by key. A key that a merge retired (an outlet or actor merged into
+ * another, audited as MERGE with `mergedInto`) answers with the record it became part of, so old IDs
+ * keep resolving; misses are left out.
+ */
 export function nodesById(label: Label): NamedQuery {
-  return cypher(`${label} by ids`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN ${plainNode('n', label)} AS n`);
+  return cypher(
+    `${label} by ids`,
+    `UNWIND $ids AS id
+     OPTIONAL MATCH (found:${label} {id: id})
+     WITH id, CASE WHEN found IS NULL
+                THEN head(COLLECT { MATCH (a:${Label.AuditEntry} {key: id, label: '${label}', action: 'MERGE'}) MATCH (kept:${label} {id: a.mergedInto}) RETURN kept })
+                ELSE found END AS n
+     WITH id, n WHERE n IS NOT NULL
+     RETURN id, ${plainNode('n', label)} AS n`,
+  );
 }
 
+/**
+ * The records for `ids`, in their order, null for a key that names none: what Pothos's loadable
+ * refs answer a miss with (as their own `sort` option does; their types spell only Error), which
+ * the API's lookups turn into NOT_FOUND or, for node(id:), null.
+ */
 export async function loadNodes<T>(ctx: Context, query: NamedQuery, ids: readonly string[], map: (p: Record<string, unknown>) => T): Promise<T[]> {
   const result = await ctx.read(query, { ids });
-  return result.records.map((record) => map(props(record.get('n'))));
+  const byId = new Map(result.records.map((record) => [record.get('id') as string, map(props(record.get('n')))]));
+  return ids.map((id) => byId.get(id) ?? (null as T));
 }
 
 /**

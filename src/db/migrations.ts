@@ -64,6 +64,8 @@ export const migrations: NamedQuery[] = [
       [Label.Actor, 'kind'],
       [Label.Outlet, 'kind'],
       [Label.Place, 'kind'],
+      // A retired key is looked up in the audit trail to find the record it was merged into.
+      [Label.AuditEntry, 'key'],
     ] as const
   ).map(([label, property]) =>
     cypher(

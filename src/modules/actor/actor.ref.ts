@@ -5,7 +5,6 @@ import { actorsById, toActor, type ActorRecord, type RoleRecord } from './actor.
 export const ActorNode = builder.loadableNodeRef<ActorRecord>('Actor', {
   id: { resolve: (actor) => actor.id },
   load: (ids: string[], ctx) => loadNodes(ctx, actorsById, ids, toActor),
-  sort: (actor) => actor.id,
 });
 
 export const ActorConnection = builder.connectionObject(

@@ -5,7 +5,6 @@ import { articlesById, toArticle, type ArticleRecord } from './article.cypher.js
 export const ArticleNode = builder.loadableNodeRef<ArticleRecord>('Article', {
   id: { resolve: (article) => article.id },
   load: (ids: string[], ctx) => loadNodes(ctx, articlesById, ids, toArticle),
-  sort: (article) => article.id,
 });
 
 export const ArticleConnection = builder.connectionObject(

@@ -5,7 +5,6 @@ import { claimsById, toClaim, type AttributionRecord, type ClaimRecord, type Sta
 export const ClaimNode = builder.loadableNodeRef<ClaimRecord>('Claim', {
   id: { resolve: (claim) => claim.id },
   load: (ids: string[], ctx) => loadNodes(ctx, claimsById, ids, toClaim),
-  sort: (claim) => claim.id,
 });
 
 export const ClaimConnection = builder.connectionObject(

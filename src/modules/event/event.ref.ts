@@ -6,7 +6,6 @@ import { eventsById, toEvent, type EventRecord } from './event.cypher.js';
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
   id: { resolve: (event) => event.id },
   load: (ids: string[], ctx) => loadNodes(ctx, eventsById, ids, toEvent),
-  sort: (event) => event.id,
 });
 
 export const EventConnection = builder.connectionObject(

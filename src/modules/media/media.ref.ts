@@ -5,5 +5,4 @@ import { mediaById, toMediaItem, type MediaItemRecord } from './media.cypher.js'
 export const MediaItemNode = builder.loadableNodeRef<MediaItemRecord>('MediaItem', {
   id: { resolve: (media) => media.id },
   load: (ids: string[], ctx) => loadNodes(ctx, mediaById, ids, toMediaItem),
-  sort: (media) => media.id,
 });

@@ -5,7 +5,6 @@ import { outletsById, toOutlet, type OutletRecord } from './outlet.cypher.js';
 export const OutletNode = builder.loadableNodeRef<OutletRecord>('Outlet', {
   id: { resolve: (outlet) => outlet.id },
   load: (ids: string[], ctx) => loadNodes(ctx, outletsById, ids, toOutlet),
-  sort: (outlet) => outlet.id,
 });
 
 export const OutletConnection = builder.connectionObject(

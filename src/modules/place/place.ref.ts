@@ -5,7 +5,6 @@ import { placesById, toPlace, type PlaceRecord } from './place.cypher.js';
 export const PlaceNode = builder.loadableNodeRef<PlaceRecord>('Place', {
   id: { resolve: (place) => place.id },
   load: (ids: string[], ctx) => loadNodes(ctx, placesById, ids, toPlace),
-  sort: (place) => place.id,
 });
 
 export const PlaceConnection = builder.connectionObject(

@@ -6,7 +6,6 @@ import { sourcesById, toSource, type SourceRecord } from './source.cypher.js';
 export const SourceNode = builder.loadableNodeRef<SourceRecord>('Source', {
   id: { resolve: (source) => source.id },
   load: (ids: string[], ctx) => loadNodes(ctx, sourcesById, ids, toSource),
-  sort: (source) => source.id,
 });
 
 export const ProvenanceObject = builder.objectRef<BaseRecord>('Provenance');

@@ -6,7 +6,6 @@ import { statementsById, toStatement, type StatementRecord } from './statement.c
 export const StatementNode = builder.loadableNodeRef<StatementRecord>('Statement', {
   id: { resolve: (statement) => statement.id },
   load: (ids: string[], ctx) => loadNodes(ctx, statementsById, ids, toStatement),
-  sort: (statement) => statement.id,
 });
 
 export const StatementConnection = builder.connectionObject(
