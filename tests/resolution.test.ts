@@ -138,6 +138,16 @@ describe('the Daquq strike from the seed, GDELT and ACLED', () => {
     expect(await snapshot(api.db)).toEqual(before);
   });
 
+  it('matches an event written through the API as an import’s would be', async () => {
+    const written = await api.run<any, any>(
+      `mutation($input: EventInput!) { upsertEvent(input: $input) { __typename ... on Event { matches { event { key } status } } } }`,
+      { input: { key: 'zz-api-daquq-strike', kind: 'AIRSTRIKE', title: 'Strike on Daquq', startDate: '2016-10-21', places: ['daquq'] } },
+      editor,
+    );
+    expect(written.errors).toBeUndefined();
+    expect(written.data.upsertEvent.matches).toContainEqual({ event: { key: DAQUQ_STRIKE }, status: 'CONFIRMED' });
+  });
+
   it('refuses a decision without the editor role, and a pair of one event', async () => {
     const anonymous = await api.run<any, any>(
       `mutation($input: MatchDecisionInput!) { confirmMatch(input: $input) { __typename } }`,

@@ -4,6 +4,8 @@ import type { Props } from '../../domain/record.js';
 import { slug } from '../../domain/slug.js';
 import { BundleError } from '../../ingest/validate.js';
 import { changedAnything, upsertRecord } from '../../ingest/write.js';
+import { eventsTouched } from '../../ingest/bundle.js';
+import { resolveEvents } from '../resolution/resolve.js';
 import type { RecordKind } from '../records.js';
 import { asFailure, type WriteFailure } from './write-results.js';
 
@@ -44,6 +46,9 @@ export async function upsert<T>(
     const failure = asFailure(error instanceof BundleError ? new BundleError(error.file, error.problems.map((p) => ({ ...p, path: inputPath(p.path) }))) : error);
     return { result: failure, changed: false };
   }
+  // Written through the API or imported, an event meets the records of its incident the same way.
+  const events = eventsTouched({ [kind]: [{ id: key, ...fields }] });
+  if (changed && events.length) await resolveEvents(ctx.db, events);
   const loader = node.getDataloader(ctx);
   loader.clear(key);
   const written = await loader.load(key);

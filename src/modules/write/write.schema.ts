@@ -4,6 +4,8 @@ import { checkedId } from '../../domain/global-id.js';
 import { keyName } from '../../http/auth.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
 import { changedAnything, importBundle, type WriteSummary } from '../../ingest/write.js';
+import { eventsTouched } from '../../ingest/bundle.js';
+import { resolveEvents } from '../resolution/resolve.js';
 import { announce } from '../live/announce.js';
 import { JSONScalar } from '../shared/scalars.js';
 import { asFailure, NotFoundErrorObject, writeResult } from '../shared/write-results.js';
@@ -83,6 +85,7 @@ builder.mutationFields((t) => ({
         return asFailure(error);
       }
       if (changedAnything(summary)) {
+        await resolveEvents(ctx.db, eventsTouched(bundle as Bundle));
         const { events = [], claims = [], statements = [] } = bundle as Bundle;
         await announce(ctx, { events: events.map((e) => e.id), claims: claims.map((c) => c.id), statements: statements.map((s) => s.id) });
       }
