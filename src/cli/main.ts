@@ -18,6 +18,7 @@ import { applyActorCrosswalk } from '../ingest/resolve-actors.js';
 import { mergeDuplicateOutlets } from '../modules/outlet/outlet-merge.js';
 import { resolveAllEvents, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
+import { readmeWithDiagram, writeReadmeDiagram } from './model-diagram.js';
 import { progressBar, rate } from './progress.js';
 import { runCommand, type Log } from './run.js';
 
@@ -278,6 +279,27 @@ const commands: Record<string, Command> = {
         return;
       }
       log('schema/schema.graphql matches the code');
+    },
+  },
+  docs: {
+    synopsis: 'docs [--write]',
+    summary: 'check (or, with --write, regenerate) what the README draws from the code: the data model diagram',
+    details: '--write  rewrite the README\'s generated blocks; without it, exit 1 when they are out of date',
+    options: { write: { type: 'boolean' } },
+    positionals: { min: 0, max: 0 },
+    async run({ values }, log) {
+      const readme = await readmeWithDiagram();
+      if (!readme) throw new UsageError('README.md has no model diagram markers to fill', 'docs');
+      if (values.write) {
+        log((await writeReadmeDiagram()) ? 'README.md: model diagram rewritten' : 'README.md: model diagram already current');
+        return;
+      }
+      if (readme.updated !== readme.current) {
+        log('README.md\'s model diagram is out of date with the record declarations: run `npx claimgraph docs --write` and commit the result.');
+        process.exitCode = 1;
+        return;
+      }
+      log('README.md\'s model diagram matches the record declarations');
     },
   },
   'key new': {
