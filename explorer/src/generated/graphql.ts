@@ -218,29 +218,14 @@ export type StatementKind =
   /** Rejects an accusation or a claim. */
   | 'DENIAL';
 
-export type ExplorerPositionFragment = { value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }>, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
-          | { __typename: 'Actor', id: string, name: string }
-          | { __typename: 'Article', id: string, title: string, outlet: { id: string, name: string } | null }
-          | { __typename: 'Outlet', id: string, name: string }
-          | { __typename: 'Statement', id: string, text: string }
-         }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }> } };
+export type ExplorerPositionFragment = { value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } };
 
 export type ExplorerClaimQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ExplorerClaimQuery = { claim: { id: string, key: string, proposition: string, event: { id: string, key: string, title: string } | null, contest: { contested: boolean, daysFromAssertionToDenial: number | null, counts: Array<{ value: StanceValue, statements: number }> }, asserters: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }>, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
-              | { __typename: 'Actor', id: string, name: string }
-              | { __typename: 'Article', id: string, title: string, outlet: { id: string, name: string } | null }
-              | { __typename: 'Outlet', id: string, name: string }
-              | { __typename: 'Statement', id: string, text: string }
-             }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }> } }>, deniers: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }>, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
-              | { __typename: 'Actor', id: string, name: string }
-              | { __typename: 'Article', id: string, title: string, outlet: { id: string, name: string } | null }
-              | { __typename: 'Outlet', id: string, name: string }
-              | { __typename: 'Statement', id: string, text: string }
-             }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }> } }> } | null };
+export type ExplorerClaimQuery = { claim: { id: string, key: string, proposition: string, event: { id: string, key: string, title: string } | null, contest: { contested: boolean, daysFromAssertionToDenial: number | null, counts: Array<{ value: StanceValue, statements: number }> }, asserters: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } }>, deniers: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } }> } | null };
 
 export type ExplorerEventQueryVariables = Exact<{
   id: string | number;
@@ -318,24 +303,26 @@ export type ExplorerSearchQuery = { search: { totalCount: number, edges: Array<{
           | { __typename: 'Statement', id: string, key: string, text: string, statementKind: StatementKind }
          } }> } | null };
 
-export type ExplorerStatementDetailFragment = { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }>, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
+export type ExplorerStatementSummaryFragment = { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> };
+
+export type ExplorerStatementDetailFragment = { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
         | { __typename: 'Actor', id: string, name: string }
         | { __typename: 'Article', id: string, title: string, outlet: { id: string, name: string } | null }
         | { __typename: 'Outlet', id: string, name: string }
         | { __typename: 'Statement', id: string, text: string }
-       }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }> };
+       }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }>, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> };
 
 export type ExplorerStatementQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ExplorerStatementQuery = { statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }>, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
+export type ExplorerStatementQuery = { statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, provenanceChains: Array<{ carriedBy: { id: string, title: string, outlet: { id: string, name: string } | null }, steps: Array<{ via: string | null, to:
           | { __typename: 'Actor', id: string, name: string }
           | { __typename: 'Article', id: string, title: string, outlet: { id: string, name: string } | null }
           | { __typename: 'Outlet', id: string, name: string }
           | { __typename: 'Statement', id: string, text: string }
-         }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }> } | null };
+         }>, firstAppearedIn: { id: string, title: string, outlet: { id: string, name: string } | null } | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null }>, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } | null };
 
 export type ExplorerTimelineQueryVariables = Exact<{
   event: string | number;
@@ -366,8 +353,8 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const ExplorerStatementDetailFragmentDoc = new TypedDocumentString(`
-    fragment ExplorerStatementDetail on Statement {
+export const ExplorerStatementSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerStatementSummary on Statement {
   id
   key
   kind
@@ -389,60 +376,8 @@ export const ExplorerStatementDetailFragmentDoc = new TypedDocumentString(`
       proposition
     }
   }
-  provenanceChains {
-    carriedBy {
-      id
-      title
-      outlet {
-        id
-        name
-      }
-    }
-    steps {
-      via
-      to {
-        __typename
-        ... on Article {
-          id
-          title
-          outlet {
-            id
-            name
-          }
-        }
-        ... on Actor {
-          id
-          name
-        }
-        ... on Outlet {
-          id
-          name
-        }
-        ... on Statement {
-          id
-          text
-        }
-      }
-    }
-    firstAppearedIn {
-      id
-      title
-      outlet {
-        id
-        name
-      }
-    }
-    speaker {
-      id
-      name
-    }
-    onBehalfOf {
-      id
-      name
-    }
-  }
 }
-    `, {"fragmentName":"ExplorerStatementDetail"}) as unknown as TypedDocumentString<ExplorerStatementDetailFragment, unknown>;
+    `, {"fragmentName":"ExplorerStatementSummary"}) as unknown as TypedDocumentString<ExplorerStatementSummaryFragment, unknown>;
 export const ExplorerPositionFragmentDoc = new TypedDocumentString(`
     fragment ExplorerPosition on Position {
   value
@@ -460,10 +395,10 @@ export const ExplorerPositionFragmentDoc = new TypedDocumentString(`
     stateAffiliation
   }
   statement {
-    ...ExplorerStatementDetail
+    ...ExplorerStatementSummary
   }
 }
-    fragment ExplorerStatementDetail on Statement {
+    fragment ExplorerStatementSummary on Statement {
   id
   key
   kind
@@ -483,58 +418,6 @@ export const ExplorerPositionFragmentDoc = new TypedDocumentString(`
     claim {
       id
       proposition
-    }
-  }
-  provenanceChains {
-    carriedBy {
-      id
-      title
-      outlet {
-        id
-        name
-      }
-    }
-    steps {
-      via
-      to {
-        __typename
-        ... on Article {
-          id
-          title
-          outlet {
-            id
-            name
-          }
-        }
-        ... on Actor {
-          id
-          name
-        }
-        ... on Outlet {
-          id
-          name
-        }
-        ... on Statement {
-          id
-          text
-        }
-      }
-    }
-    firstAppearedIn {
-      id
-      title
-      outlet {
-        id
-        name
-      }
-    }
-    speaker {
-      id
-      name
-    }
-    onBehalfOf {
-      id
-      name
     }
   }
 }`, {"fragmentName":"ExplorerPosition"}) as unknown as TypedDocumentString<ExplorerPositionFragment, unknown>;
@@ -556,6 +439,85 @@ export const ExplorerMapEventFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerMapEvent"}) as unknown as TypedDocumentString<ExplorerMapEventFragment, unknown>;
+export const ExplorerStatementDetailFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerStatementDetail on Statement {
+  ...ExplorerStatementSummary
+  provenanceChains {
+    carriedBy {
+      id
+      title
+      outlet {
+        id
+        name
+      }
+    }
+    steps {
+      via
+      to {
+        __typename
+        ... on Article {
+          id
+          title
+          outlet {
+            id
+            name
+          }
+        }
+        ... on Actor {
+          id
+          name
+        }
+        ... on Outlet {
+          id
+          name
+        }
+        ... on Statement {
+          id
+          text
+        }
+      }
+    }
+    firstAppearedIn {
+      id
+      title
+      outlet {
+        id
+        name
+      }
+    }
+    speaker {
+      id
+      name
+    }
+    onBehalfOf {
+      id
+      name
+    }
+  }
+}
+    fragment ExplorerStatementSummary on Statement {
+  id
+  key
+  kind
+  text
+  madeAt
+  madeAtPrecision
+  speaker {
+    id
+    name
+  }
+  onBehalfOf {
+    id
+    name
+  }
+  stances {
+    value
+    claim {
+      id
+      proposition
+    }
+  }
+}`, {"fragmentName":"ExplorerStatementDetail"}) as unknown as TypedDocumentString<ExplorerStatementDetailFragment, unknown>;
 export const ExplorerClaimDocument = new TypedDocumentString(`
     query ExplorerClaim($id: ID!) {
   claim(id: $id) {
@@ -599,10 +561,10 @@ export const ExplorerClaimDocument = new TypedDocumentString(`
     stateAffiliation
   }
   statement {
-    ...ExplorerStatementDetail
+    ...ExplorerStatementSummary
   }
 }
-fragment ExplorerStatementDetail on Statement {
+fragment ExplorerStatementSummary on Statement {
   id
   key
   kind
@@ -622,58 +584,6 @@ fragment ExplorerStatementDetail on Statement {
     claim {
       id
       proposition
-    }
-  }
-  provenanceChains {
-    carriedBy {
-      id
-      title
-      outlet {
-        id
-        name
-      }
-    }
-    steps {
-      via
-      to {
-        __typename
-        ... on Article {
-          id
-          title
-          outlet {
-            id
-            name
-          }
-        }
-        ... on Actor {
-          id
-          name
-        }
-        ... on Outlet {
-          id
-          name
-        }
-        ... on Statement {
-          id
-          text
-        }
-      }
-    }
-    firstAppearedIn {
-      id
-      title
-      outlet {
-        id
-        name
-      }
-    }
-    speaker {
-      id
-      name
-    }
-    onBehalfOf {
-      id
-      name
     }
   }
 }`) as unknown as TypedDocumentString<ExplorerClaimQuery, ExplorerClaimQueryVariables>;
@@ -958,7 +868,7 @@ export const ExplorerStatementDocument = new TypedDocumentString(`
     ...ExplorerStatementDetail
   }
 }
-    fragment ExplorerStatementDetail on Statement {
+    fragment ExplorerStatementSummary on Statement {
   id
   key
   kind
@@ -980,6 +890,9 @@ export const ExplorerStatementDocument = new TypedDocumentString(`
       proposition
     }
   }
+}
+fragment ExplorerStatementDetail on Statement {
+  ...ExplorerStatementSummary
   provenanceChains {
     carriedBy {
       id
