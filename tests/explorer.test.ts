@@ -75,6 +75,9 @@ interface ExplorerWindow {
 
 const STANCE_COLOURS: Record<string, string> = { ASSERTS: '#D55E00', DENIES: '#0072B2', DISPUTES: '#CC79A7', CALLS_TO_VERIFY: '#009E73' };
 
+/** A whole walk through the page, each step waiting on the one before: a budget, not a timed assertion. */
+const WALK_TIMEOUT_MS = 180_000;
+
 describe.skipIf(!installed)('the explorer in a real browser', () => {
   it('finds Daquq, draws its coverage by stance, shows claims, provenance, map and timeline, with nothing from outside', async () => {
     const { page, outside } = await offlinePage();
@@ -168,7 +171,7 @@ describe.skipIf(!installed)('the explorer in a real browser', () => {
 
     expect(outside).toEqual([]);
     await page.close();
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('opens deep links directly: an event’s timeline and a claim', async () => {
     const { page, outside } = await offlinePage();
