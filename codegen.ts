@@ -19,7 +19,8 @@ const localPlugins: Record<string, Awaited<ReturnType<NonNullable<CodegenConfig[
  * drift), writes the persisted-operation manifest from the public operations in
  * examples/operations (never from the tests' own documents) and each one's ID by name for the
  * example scripts, and generates typed documents for the operations in tests/operations, and for
- * the public operations as strings, so a script needs nothing but fetch to send them.
+ * the public operations as strings, so a script needs nothing but fetch to send them; and the
+ * explorer's operations the same way.
  */
 const config: CodegenConfig = {
   schema: printSchema(schema),
@@ -43,6 +44,13 @@ const config: CodegenConfig = {
     },
     'examples/generated/graphql.ts': {
       documents: publicOperations,
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: { ...typedDocuments, documentMode: 'string' },
+    },
+    // The explorer's operations (explorer/operations), typed for its browser code, as strings: the
+    // page sends them with fetch and needs no GraphQL library of its own.
+    'explorer/src/generated/graphql.ts': {
+      documents: ['explorer/operations/**/*.graphql'],
       plugins: ['typescript-operations', 'typed-document-node'],
       config: { ...typedDocuments, documentMode: 'string' },
     },

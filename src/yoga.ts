@@ -7,6 +7,7 @@ import { authenticate, type ApiKey } from './http/auth.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { encodeGlobalID } from './domain/global-id.js';
+import { explorerPages } from './http/explorer.js';
 import { createLive, type Live } from './http/live.js';
 import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './http/operation-limits.js';
@@ -74,6 +75,8 @@ export function createServer(db: Database, options: ServerOptions = {}) {
     schema,
     plugins: [
       requestLogging(logger),
+      // Before the rate limit: the page's own files cost the API nothing, its queries are counted.
+      explorerPages(),
       rateLimiting(config.rateLimit),
       readinessEndpoint(db),
       ...operationLimits(config.limits),
