@@ -123,14 +123,19 @@ describe.skipIf(!installed)('the explorer in a real browser', () => {
 
     // RT's statement, clicked on the canvas: its chain leads to the Russian Ministry of Defence.
     const konashenkov = gid('Statement', 'konashenkov-eyewitness-quote');
+    // The layout animates small graphs: a node is clicked where it comes to rest.
+    await page.waitForFunction(() => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.nodes().every((n) => !n.animated()));
     const at = await page.evaluate((id) => {
       const cy = (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy;
       const node = cy.getElementById(id);
+      // Close enough that no neighbour's label or body lies over the point clicked, whatever the layout.
+      cy.zoom(3);
       cy.center(node);
       const box = cy.container()!.getBoundingClientRect();
       return { x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y };
     }, konashenkov);
     await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('#panel').innerText(), { timeout: 30_000 }).toContain('Konashenkov');
     const provenance = page.locator('#panel .provenance');
     await provenance.waitFor();
     const chains = await provenance.innerText();
