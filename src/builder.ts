@@ -3,7 +3,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
-import { getNullableType, isListType } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLField } from 'graphql';
 import type { Context } from './context.js';
 import { roleError, type Role } from './http/auth.js';
 import { DEFAULT_PAGE_SIZE } from './db/pagination.js';
@@ -17,6 +17,25 @@ function requiredRole(failure: AuthFailure): Role | undefined {
     return failure.failures.map(requiredRole).find(Boolean);
   }
   return undefined;
+}
+
+/** The record type a list field returns (a connection's node type), or undefined for anything else. */
+function itemTypename(field: GraphQLField<unknown, Context>): string | undefined {
+  const type = getNamedType(field.type);
+  if (!isObjectType(type)) return undefined;
+  const edges = type.getFields().edges;
+  if (!edges) return type.name;
+  const edge = getNamedType(edges.type);
+  const node = isObjectType(edge) ? edge.getFields().node : undefined;
+  return node ? getNamedType(node.type).name : undefined;
+}
+
+/** `asked`, or fewer when the graph holds fewer records of the kind a nested list returns. */
+function atMostHeld(ctx: Context, field: GraphQLField<unknown, Context>, asked: number): number {
+  if (!ctx.graphSize || ctx.graphSize.roots.has(field)) return asked;
+  const typename = itemTypename(field);
+  const held = typename === undefined ? undefined : ctx.graphSize.counts.get(typename);
+  return held === undefined ? asked : Math.min(asked, held);
 }
 
 export const builder = new SchemaBuilder<{
@@ -42,14 +61,17 @@ export const builder = new SchemaBuilder<{
   // The cost model, enforced before execution (see operation-limits.ts): every field costs 1, and
   // what a field selects counts once per item it can return. A connection returns `first` (or
   // `last`) items, its default page when neither is given; a plain list has no page size, so its
-  // selection counts ten times, the guess the complexity plugin makes too.
+  // selection counts ten times, the guess the complexity plugin makes too. A list nested in
+  // another cannot return more records of a kind than the graph holds, so it counts at most that
+  // many (db/graph-counts.ts): nested pages compound, and on a small graph the page sizes alone
+  // would refuse questions that touch a few hundred records. A root field counts as asked.
   complexity: {
-    fieldComplexity: (args, _ctx, field) => {
+    fieldComplexity: (args, ctx, field) => {
       // `nodes(ids:)` returns one item per ID asked for.
       const pageSize = args.first ?? args.last ?? (Array.isArray(args.ids) ? args.ids.length : undefined);
-      if (typeof pageSize === 'number') return { field: 1, multiplier: Math.max(pageSize, 0) };
-      if (field.args.some((arg) => arg.name === 'first')) return { field: 1, multiplier: DEFAULT_PAGE_SIZE };
-      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: PLAIN_LIST_MULTIPLIER } : 1;
+      if (typeof pageSize === 'number') return { field: 1, multiplier: atMostHeld(ctx, field, Math.max(pageSize, 0)) };
+      if (field.args.some((arg) => arg.name === 'first')) return { field: 1, multiplier: atMostHeld(ctx, field, DEFAULT_PAGE_SIZE) };
+      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: atMostHeld(ctx, field, PLAIN_LIST_MULTIPLIER) } : 1;
     },
   },
   relay: {

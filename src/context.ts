@@ -18,6 +18,16 @@ export interface Context {
   principal: Principal;
   /** Where writes announce themselves to subscribers. */
   live: Live;
+  /**
+   * What the cost model knows of the graph, set just before an operation is measured: records of
+   * each kind by typename (see db/graph-counts.ts), and the root fields, charged as asked.
+   */
+  graphSize?: GraphSize;
+}
+
+export interface GraphSize {
+  counts: ReadonlyMap<string, number>;
+  roots: ReadonlySet<unknown>;
 }
 
 export function createContext(db: Database, request: Pick<Context, 'requestId' | 'principal' | 'live'>): Context {

@@ -20,6 +20,7 @@ import './modules/stats/stats.schema.js';
 import './modules/write/write.schema.js';
 import './modules/live/live.schema.js';
 import './modules/resolution/resolution.schema.js';
+import './modules/external/external.schema.js';
 import './modules/place/place.mutations.js';
 import './modules/actor/actor.mutations.js';
 import './modules/outlet/outlet.mutations.js';

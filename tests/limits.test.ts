@@ -1,4 +1,9 @@
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
+import { cypher } from '../src/db/database.js';
+import { graphCounts } from '../src/db/graph-counts.js';
+import { graphSizeFor, measureCost } from '../src/http/operation-limits.js';
+import { schema } from '../src/schema.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { WALK_QUERY } from '../src/yoga.js';
@@ -108,6 +113,12 @@ describe('fragment cycles', () => {
   });
 });
 
+/** The cost the limit measures for `query`, on a graph holding `counts` records by kind (null: counts unknown). */
+function costOn(query: string, counts: Record<string, number> | null): number | undefined {
+  const contextValue = counts ? { graphSize: graphSizeFor(schema, new Map(Object.entries(counts))) } : {};
+  return measureCost({ schema, document: parse(query), contextValue });
+}
+
 describe('cost', () => {
   // Each field costs 1; a connection multiplies what it selects by its page size (edges add nothing).
   const pageOfTitles = (first: number) => `{ events(first: ${first}) { edges { node { title } } } }`;
@@ -126,11 +137,12 @@ describe('cost', () => {
     expectRejected(await limited.run('{ events(last: 4) { edges { node { title } } } }'), 'cost', 7, 9);
   });
 
-  it('multiplies nested connections, and counts the default page when no size is given', async () => {
-    const limited = apiWith({ LIMIT_COST: '100' });
-    // statements: 1 + 20 (default page) × totalCount 1 = 21; node: 1 + 21; events: 1 + 5 × 22 = 111.
-    const result = await limited.run('{ events(first: 5) { edges { node { statements { totalCount } } } } }');
-    expectRejected(result, 'cost', 100, 111);
+  it('multiplies nested connections, and counts the default page when no size is given', () => {
+    // Without counts of the graph (the database away): statements: 1 + 20 (default page) × totalCount 1 = 21; node: 1 + 21; events: 1 + 5 × 22 = 111.
+    const query = '{ events(first: 5) { edges { node { statements { totalCount } } } } }';
+    expect(costOn(query, null)).toBe(111);
+    // A nested list counts at most the records of its kind the graph holds; a root list as asked.
+    expect(costOn(query, { Event: 2, Statement: 7 })).toBe(1 + 5 * (1 + 1 + 7));
   });
 
   it('multiplies plain lists by ten and nodes(ids:) by the number of IDs', async () => {
@@ -149,11 +161,35 @@ describe('cost', () => {
     expectRejected(result, 'cost', 20_000, 2_000_001);
   });
 
-  it('rejects a nested page bomb under the defaults', async () => {
-    const result = await api.run(
-      '{ events(first: 100) { edges { node { statements(first: 100) { edges { node { text speaker { name } } } } } } } }',
-    );
-    expectRejected(result, 'cost', 20_000, 1 + 100 * (1 + 1 + 100 * (1 + 1 + 2)));
+  // Issue 15: "every claim with its statements" touches a few hundred records of the seed.
+  const everyClaimWithStatements =
+    '{ claims(first: 50) { edges { node { key proposition statements(first: 50) { edges { node { key text madeAt kind quote venue speaker { name } } } } } } } }';
+
+  it('lets a nested question through when the graph holds few records: every claim with its statements, on the seed', async () => {
+    const result = await api.run(everyClaimWithStatements);
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { claims: { edges: unknown[] } }).claims.edges).toHaveLength(10);
+  });
+
+  it('still refuses nested pages over a graph of millions, and a nested page bomb', () => {
+    const millions = Object.fromEntries(['Event', 'Claim', 'Statement', 'Actor'].map((typename) => [typename, 1_000_000]));
+    expect(costOn(everyClaimWithStatements, millions)).toBe(1 + 50 * (1 + 1 + 1 + 1 + 50 * (1 + 6 + 1 + 1)));
+    expect(costOn(everyClaimWithStatements, millions)).toBeGreaterThan(20_000);
+    const bomb = '{ events(first: 100) { edges { node { statements(first: 100) { edges { node { text speaker { name } } } } } } } }';
+    expect(costOn(bomb, millions)).toBe(1 + 100 * (1 + 1 + 100 * (1 + 1 + 2)));
+  });
+
+  it('reads the graph’s counts again after a write', async () => {
+    const editor = testApi({ apiKeys: parseApiKeys(`cost-editor:editor:${hashKey('cost-editor-secret').toString('hex')}`) });
+    servers.push(editor);
+    const before = (await graphCounts(editor.db))!.get('Place')!;
+    try {
+      const result = await editor.run('mutation { upsertPlace(input: { key: "zz-cost-place", name: "Cost test place", kind: VILLAGE }) { __typename } }', {}, { authorization: 'Bearer cost-editor-secret' });
+      expect(result.errors).toBeUndefined();
+      expect((await graphCounts(editor.db))!.get('Place')).toBe(before + 1);
+    } finally {
+      await editor.db.write(cypher('test: remove the cost place', 'MATCH (n) WHERE n.id = "zz-cost-place" OR n:AuditEntry DETACH DELETE n'));
+    }
   });
 });
 

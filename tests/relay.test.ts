@@ -30,6 +30,6 @@ describe('Relay', () => {
     const relay = await run('npx', ['tsx', 'examples/relay/graph.ts', api.url]);
     expect(relay.stderr.replace(/npm warn.*\n/g, '')).toBe('');
     expect(relay.code).toBe(0);
-    expect(relay.stdout).toBe('Airstrike on Daquq, Kirkuk Governorate (AIRSTRIKE): 15 nodes, 14 edges around it\n');
+    expect(relay.stdout).toBe('Airstrike on Daquq, Kirkuk Governorate (AIRSTRIKE): 16 nodes, 15 edges around it\n');
   });
 });

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FirstEventEndCursorDocument, SearchHitsDocument, type SearchHitsQueryVariables } from './generated/graphql.js';
 import { codes, testApi } from './helpers/api.js';
+import { cypher } from '../src/db/database.js';
+import { FULLTEXT_INDEX, migrate } from '../src/db/migrations.js';
+import { searchable } from '../src/modules/records.js';
 
 const api = testApi();
 afterAll(() => api.close());
@@ -94,5 +97,18 @@ describe('search', () => {
     const events = await api.run(FirstEventEndCursorDocument);
     const { result } = await search({ query: 'coalition', after: events.data!.events!.pageInfo.endCursor });
     expect(codes(result)).toEqual(['VALIDATION']);
+  });
+});
+
+describe('the full-text index', () => {
+  it('is rebuilt over the declared fields when an older one indexes other properties', async () => {
+    const db = api.db;
+    await db.write(cypher('test: drop the index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`));
+    await db.write(cypher('test: an index over names only', `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} FOR (n:Place) ON EACH [n.name] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`));
+    const lines: string[] = [];
+    await migrate(db, (line) => lines.push(line));
+    expect(lines).toContain(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
+    const index = await db.read(cypher('test: the index', 'SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties'), { name: FULLTEXT_INDEX });
+    expect([...(index.records[0]!.get('properties') as string[])].sort()).toEqual([...searchable.properties].sort());
   });
 });

@@ -48,8 +48,9 @@ describe('neighborhood', () => {
       record: { __typename: 'Event', id: daquqStrike },
     });
     expect(graph.nodes[0]!.properties).toMatchObject({ id: 'daquq-airstrike-2016-10-21', startDate: '2016-10-21', kind: 'AIRSTRIKE' });
-    // Its place, its ten claims, and the three statements about it with no proposition.
-    expect(kindCounts(graph)).toEqual({ EVENT: 1, PLACE: 1, CLAIM: 10, STATEMENT: 3 });
+    // Its place, its ten claims, the three statements about it with no proposition, and the photo
+    // beside its reporting that does not show it (NOT_DEPICTS).
+    expect(kindCounts(graph)).toEqual({ EVENT: 1, PLACE: 1, CLAIM: 10, STATEMENT: 3, MEDIA_ITEM: 1 });
     expect(graph.edges).toContainEqual(
       expect.objectContaining({ type: 'OCCURRED_IN', source: drawn(daquqStrike), target: drawn(gid('Place', 'daquq')), properties: {} }),
     );

@@ -59,6 +59,8 @@ export class Database {
    * that connects again brings the API back by itself.
    */
   private unreachable = false;
+  /** Counts the write transactions begun through this object, so caches of what the graph holds know when to refresh. */
+  writes = 0;
 
   constructor(
     uri: string,
@@ -95,6 +97,7 @@ export class Database {
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    if (mode === 'WRITE') this.writes++;
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

@@ -14,10 +14,11 @@ export const FULLTEXT_INDEX = 'claimgraph_text';
  */
 const FULLTEXT_ANALYZER = 'standard-folding';
 
-/** An index made before the analyzer changed is dropped, so the migration below recreates it. */
+/** An index made before the analyzer or the indexed labels and properties changed is dropped, so the migration below recreates it. */
 const fulltextAnalyzer = cypher(
   'fulltext index analyzer',
-  `SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options.indexConfig['fulltext.analyzer'] AS analyzer`,
+  `SHOW FULLTEXT INDEXES YIELD name, options, labelsOrTypes, properties WHERE name = $name
+   RETURN options.indexConfig['fulltext.analyzer'] AS analyzer, labelsOrTypes AS labels, properties`,
 );
 const awaitIndexes = cypher('await indexes', 'CALL db.awaitIndexes($seconds)');
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
@@ -77,11 +78,17 @@ export const migrations: NamedQuery[] = [
 
 /** `awaitSeconds` bounds the wait for indexes to come online (long after a bulk import fills the store). */
 export async function migrate(db: Database, log: (line: string) => void = () => {}, awaitSeconds = 120): Promise<void> {
-  const existing = await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX });
-  const analyzer = existing.records[0]?.get('analyzer') as string | undefined;
-  if (analyzer && analyzer !== FULLTEXT_ANALYZER) {
-    await db.write(dropFulltextIndex);
-    log(`rebuilding the full-text index ${FULLTEXT_INDEX} with the ${FULLTEXT_ANALYZER} analyzer (was ${analyzer})`);
+  const existing = (await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX })).records[0];
+  if (existing) {
+    const analyzer = existing.get('analyzer') as string;
+    const same = (stored: string[], wanted: readonly string[]) => [...stored].sort().join() === [...wanted].sort().join();
+    if (analyzer !== FULLTEXT_ANALYZER) {
+      await db.write(dropFulltextIndex);
+      log(`rebuilding the full-text index ${FULLTEXT_INDEX} with the ${FULLTEXT_ANALYZER} analyzer (was ${analyzer})`);
+    } else if (!same(existing.get('labels') as string[], searchable.labels) || !same(existing.get('properties') as string[], searchable.properties)) {
+      await db.write(dropFulltextIndex);
+      log(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
+    }
   }
   for (const migration of migrations) await db.write(migration);
   await db.write(awaitIndexes, { seconds: awaitSeconds });

@@ -33,7 +33,12 @@ export function decodeGlobalID(globalID: string): DecodedId {
 
 /** The decoded ID of `argument`, or VALIDATION naming that argument when the ID was malformed. */
 export function checkedId(globalId: DecodedId, argument: string): DecodedId {
-  if (globalId.typename === MALFORMED) throw invalid(`"${globalId.id}" is not a claimgraph ID.`, argument);
+  if (globalId.typename === MALFORMED) {
+    throw invalid(
+      `"${globalId.id}" is not a claimgraph ID. IDs are opaque: read one from a record's \`id\` field. To look a record up by its natural key, pass the key as \`key\` (event(key: "daquq-airstrike-2016-10-21")); by a source's own id, use recordsBySourceId(id: "gdelt:599812001"); by its words, use search(query:).`,
+      argument,
+    );
+  }
   return globalId;
 }
 

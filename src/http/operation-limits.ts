@@ -4,9 +4,11 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { validate, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
+import { validate, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { OperationLimits } from '../config.js';
+import type { Context, GraphSize } from '../context.js';
+import { graphCounts } from '../db/graph-counts.js';
 import { clientError, ErrorCode } from '../domain/errors.js';
 
 /** How each measured limit reads in a sentence: the operation's depth is 14, the operation has 31 aliases. */
@@ -89,21 +91,37 @@ function armorRejection(limit: keyof OperationLimits, max: number): GraphQLArmor
   };
 }
 
-/** Stops an operation whose cost, with its variables, is over `max`, before any resolver runs. */
-function refuseOverCost(args: ExecutionArgs, max: number, stop: (result: ExecutionResult) => void): void {
+/** What the cost model knows of a graph holding `counts` records of each kind (see builder.ts). */
+export function graphSizeFor(schema: GraphQLSchema, counts: ReadonlyMap<string, number>): GraphSize {
+  const roots = [schema.getQueryType(), schema.getSubscriptionType(), schema.getMutationType()].flatMap((type) => (type ? Object.values(type.getFields()) : []));
+  return { counts, roots: new Set(roots) };
+}
+
+/**
+ * The cost of an operation with its variables, as the limit measures it; undefined when it cannot
+ * be measured (variables that do not coerce, an unknown operation name: execution refuses those).
+ */
+export function measureCost(args: ExecutionArgs): number | undefined {
+  let measured: number | undefined;
   const rule = createComplexityRule({
     context: args.contextValue as object,
     variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
     operationName: args.operationName ?? undefined,
-    validate: ({ complexity }, reportError) => {
-      if (complexity > max) reportError(limitExceeded('cost', max, complexity));
+    validate: ({ complexity }) => {
+      measured = complexity;
     },
   });
-  // The rule also reports variables that do not coerce and an unknown operation name, and then
-  // measures nothing; execution refuses those itself, before any resolver, and the request
-  // errors plugin gives them their code and status.
-  const overLimit = validate(args.schema, args.document, [rule]).filter((error) => error.extensions.code === ErrorCode.LimitExceeded);
-  if (overLimit.length > 0) stop({ errors: overLimit });
+  validate(args.schema, args.document, [rule]);
+  return measured;
+}
+
+/** Stops an operation whose cost, with its variables, is over `max`, before any resolver runs. */
+async function refuseOverCost(args: ExecutionArgs, max: number, stop: (result: ExecutionResult) => void): Promise<void> {
+  const ctx = args.contextValue as Context;
+  const counts = await graphCounts(ctx.db);
+  if (counts) ctx.graphSize = graphSizeFor(args.schema, counts);
+  const cost = measureCost(args);
+  if (cost !== undefined && cost > max) stop({ errors: [limitExceeded('cost', max, cost)] });
 }
 
 /**

@@ -25,8 +25,9 @@ describe('MediaItem', () => {
     },
   };
   const depictions = [
-    { target: { __typename: 'Event', key: CIVILIAN_RETURN }, verified: true, note: 'Per caption.' },
-    { target: { __typename: 'Place', key: 'village-south-of-mosul' }, verified: true, note: 'Per caption; the village is not named.' },
+    // A caption is not a check: both depictions are unverified (null), not verified.
+    { target: { __typename: 'Event', key: CIVILIAN_RETURN }, verified: null, note: 'Per caption only; nobody has checked the image against it, so the depiction is left unverified.' },
+    { target: { __typename: 'Place', key: 'village-south-of-mosul' }, verified: null, note: 'Per caption only (not checked); the village is not named.' },
   ];
 
   it('the Reuters photo, reached from the article that embeds it: credit, distributor, verified depictions', async () => {

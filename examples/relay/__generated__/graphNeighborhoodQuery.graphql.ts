@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<1e7490029a9a361a606e87c6cd37ab52>>
+ * @generated SignedSource<<8c12e3e8c355a77ede60301f0a6448d3>>
  * @lightSyntaxTransform
  */
 
@@ -9,7 +9,7 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 export type NodeKind = "ACTOR" | "ARTICLE" | "CLAIM" | "EVENT" | "MEDIA_ITEM" | "OUTLET" | "PLACE" | "SOURCE" | "STATEMENT" | "%future added value";
-export type RelationshipType = "ABOUT" | "ADDRESSED_TO" | "ATTRIBUTES_TO" | "CITES" | "CREDITED_TO" | "DEPICTS" | "DISTRIBUTED_BY" | "EMBEDS" | "FIRST_APPEARED_IN" | "HOLDS_ROLE" | "IDENTIFIES" | "MADE" | "MATCHES" | "MEMBER_OF" | "MENTIONS" | "NEAR" | "OCCURRED_IN" | "ON_BEHALF_OF" | "OPERATES" | "PART_OF" | "PUBLISHED" | "REPORTS" | "RESPONDS_TO" | "SAME_INCIDENT" | "STANCE" | "WITHIN" | "%future added value";
+export type RelationshipType = "ABOUT" | "ADDRESSED_TO" | "ATTRIBUTES_TO" | "CITES" | "CREDITED_TO" | "DEPICTS" | "DISTRIBUTED_BY" | "EMBEDS" | "FIRST_APPEARED_IN" | "HOLDS_ROLE" | "IDENTIFIES" | "MADE" | "MATCHES" | "MEMBER_OF" | "MENTIONS" | "NEAR" | "NOT_DEPICTS" | "OCCURRED_IN" | "ON_BEHALF_OF" | "OPERATES" | "PART_OF" | "PUBLISHED" | "REPORTS" | "RESPONDS_TO" | "SAME_INCIDENT" | "STANCE" | "WITHIN" | "%future added value";
 export type graphNeighborhoodQuery$variables = {
   id: string;
 };

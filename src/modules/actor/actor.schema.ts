@@ -6,7 +6,7 @@ import { OrganizationUnion } from '../node/unions.js';
 import { toRecord } from '../node/records.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
-import { loadOrNotFound } from '../shared/lookup.js';
+import { loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { StatementConnection } from '../statement/statement.ref.js';
@@ -140,9 +140,9 @@ builder.queryFields((t) => ({
   actor: t.field({
     type: ActorNode,
     nullable: true,
-    description: 'One actor by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Actor.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(ActorNode, ctx, id, 'Actor'),
+    description: 'One actor by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of an Actor (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Actor') }) },
+    resolve: (_root, args, ctx) => loadByIdOrKey(ActorNode, ctx, args, 'Actor'),
   }),
   actors: t.field({
     type: ActorConnection,

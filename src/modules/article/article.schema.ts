@@ -6,7 +6,7 @@ import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, StatementKindEnum } from '../shared/enums.js';
-import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { CitationObject, StatementConnection } from '../statement/statement.ref.js';
@@ -85,9 +85,9 @@ builder.queryFields((t) => ({
   article: t.field({
     type: ArticleNode,
     nullable: true,
-    description: 'One article by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Article.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(ArticleNode, ctx, id, 'Article'),
+    description: 'One article by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of an Article (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Article') }) },
+    resolve: (_root, args, ctx) => loadByIdOrKey(ArticleNode, ctx, args, 'Article'),
   }),
   articles: t.field({
     type: ArticleConnection,

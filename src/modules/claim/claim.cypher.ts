@@ -80,15 +80,20 @@ export const claimStances = relationPage({
 });
 
 /**
- * The actors who take a position on a claim: each statement's speaker and the body it spoke for.
- * Returns one row per (claim, actor, stance value).
+ * Who takes a position on a claim: each statement's speaker and the body it spoke for and, with
+ * `$ownVoice`, for a statement without a speaker (an outlet's own reporting) the outlet where it
+ * first appeared. Returns one row per (claim, party).
  */
 export const claimParties = cypher(
   'claim parties',
   `UNWIND $ids AS parentId
    MATCH (p:${Label.Claim} {id: parentId})<-[r:STANCE]-(s:${Label.Statement})
    WHERE r.value IN $values
-   MATCH (n:${Label.Actor}) WHERE (n)-[:MADE]->(s) OR (s)-[:ON_BEHALF_OF]->(n)
-   RETURN DISTINCT parentId, n
-   ORDER BY parentId, n.name`,
+   WITH parentId, s, [(a:${Label.Actor})-[:${Rel.MADE}]->(s) | a] AS speakers
+   WITH parentId, speakers + [(s)-[:${Rel.ON_BEHALF_OF}]->(a:${Label.Actor}) | a]
+        + CASE WHEN $ownVoice AND size(speakers) = 0
+               THEN [(s)-[:${Rel.FIRST_APPEARED_IN}]->(:${Label.Article})<-[:${Rel.PUBLISHED}]-(o:${Label.Outlet}) | o] ELSE [] END AS parties
+   UNWIND parties AS n
+   RETURN DISTINCT parentId, n, head(labels(n)) AS label
+   ORDER BY parentId, n.name, n.id`,
 );

@@ -4,10 +4,13 @@ import { loadGrouped } from '../../db/batch.js';
 import type { Context } from '../../context.js';
 import type { StanceValue } from '../../domain/vocabulary.js';
 import { ActorNode } from '../actor/actor.ref.js';
-import { toActor } from '../actor/actor.cypher.js';
+import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
+import type { Label } from '../../domain/graph.js';
+import { OrganizationUnion } from '../node/unions.js';
+import { toRecord } from '../node/records.js';
 import { EventNode } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
-import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { StatementConnection, StatementNode } from '../statement/statement.ref.js';
@@ -79,25 +82,47 @@ ClaimNode.implement({
     }),
     assertedBy: t.loadableList({
       type: ActorNode,
-      description: 'Actors who assert the claim: the speakers and the bodies they spoke for.',
-      load: loadParties(['ASSERTS']),
+      description: 'Actors who assert the claim: the speakers and the bodies they spoke for (outlets asserting in their own voice are left out).',
+      deprecationReason: 'Leaves out outlets asserting in their own voice; use whoAsserts.',
+      load: loadActors(['ASSERTS']),
       resolve: (claim) => claim.id,
     }),
     deniedBy: t.loadableList({
       type: ActorNode,
-      description: 'Actors who deny the claim: the speakers and the bodies they spoke for.',
-      load: loadParties(['DENIES']),
+      description: 'Actors who deny the claim: the speakers and the bodies they spoke for (disputes are left out).',
+      deprecationReason: 'Use whoDenies (and whoDisputes for those who cast doubt without denying).',
+      load: loadActors(['DENIES']),
       resolve: (claim) => claim.id,
     }),
     provenance: t.field(provenanceField),
   }),
 });
 
-/** Loads, per claim, the actors behind statements taking one of `values`. */
-function loadParties(values: StanceValue[]) {
+/** Loads, per claim, the parties behind statements taking one of `values` (with `ownVoice`, outlets speaking for themselves). */
+function loadParties(values: StanceValue[], ownVoice: boolean) {
   return (ids: string[], ctx: Context) =>
-    loadGrouped(ctx, claimParties, ids, (record) => toActor(props(record.get('n'))), { values });
+    loadGrouped(ctx, claimParties, ids, (record) => toRecord(record.get('label') as Label, props(record.get('n'))), { values, ownVoice });
 }
+
+/** The deprecated actor-only sides, as they always answered. */
+const loadActors = (values: StanceValue[]) => loadParties(values, false) as (ids: string[], ctx: Context) => Promise<ActorRecord[][]>;
+
+builder.objectFields(ClaimNode, (t) => {
+  /** One side of a claim as a field: the actors and outlets taking that position. */
+  const side = (values: StanceValue[], description: string) =>
+    t.loadableList({
+      type: OrganizationUnion,
+      description,
+      load: loadParties(values, true) as (ids: string[], ctx: Context) => Promise<never[][]>,
+      resolve: (claim) => claim.id,
+    });
+  return {
+    whoAsserts: side(['ASSERTS'], 'Who asserts the claim, each once: the speakers, the bodies they spoke for, and the outlets that assert it in their own voice (a statement without a speaker, such as a headline’s own reporting).'),
+    whoDenies: side(['DENIES'], 'Who denies the claim, each once: the speakers, the bodies they spoke for, and outlets denying it in their own voice.'),
+    whoDisputes: side(['DISPUTES'], 'Who casts doubt on the claim without denying it (its evidence, its motive), each once: speakers, the bodies they spoke for, and outlets in their own voice.'),
+    whoCallsToVerify: side(['CALLS_TO_VERIFY'], 'Who asks for the claim to be investigated or verified, each once: speakers, the bodies they spoke for, and outlets in their own voice.'),
+  };
+});
 
 const ClaimFilter = builder.inputType('ClaimFilter', {
   description: 'Narrows a list of claims.',
@@ -110,9 +135,9 @@ builder.queryFields((t) => ({
   claim: t.field({
     type: ClaimNode,
     nullable: true,
-    description: 'One claim by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of a Claim.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(ClaimNode, ctx, id, 'Claim'),
+    description: 'One claim by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of a Claim (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Claim') }) },
+    resolve: (_root, args, ctx) => loadByIdOrKey(ClaimNode, ctx, args, 'Claim'),
   }),
   claims: t.field({
     type: ClaimConnection,

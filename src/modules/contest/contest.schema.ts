@@ -133,6 +133,7 @@ builder.objectFields(ClaimNode, (t) => ({
   deniers: t.loadableList({
     type: PositionObject,
     description: 'The statements denying or disputing the claim, oldest first, with their speakers and the outlets that carried them.',
+    deprecationReason: 'Mixes denials with disputes; use whoDenies and whoDisputes, or statements(stances:) for the statements.',
     load: (ids: string[], ctx) => loadPositions(ctx, ids, OPPOSING),
     resolve: (claim) => claim.id,
   }),

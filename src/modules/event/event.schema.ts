@@ -3,7 +3,7 @@ import { ClaimConnection } from '../claim/claim.ref.js';
 import { MediaItemNode } from '../media/media.ref.js';
 import { PlaceNode } from '../place/place.ref.js';
 import { DatePrecisionEnum, EventKindEnum, StatementKindEnum } from '../shared/enums.js';
-import { keyOf, loadOrNotFound, orNotFound, type DecodedId } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, orNotFound, type DecodedId, keyArgDescription, loadByIdOrKey, lookupKey } from '../shared/lookup.js';
 import { sameIncidentArg } from '../shared/incident.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
 import { invalid } from '../../domain/errors.js';
@@ -111,14 +111,14 @@ builder.queryFields((t) => ({
   event: t.field({
     type: EventNode,
     nullable: true,
-    description: 'One event by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Event.' }) },
-    resolve: async (_root, { id }, ctx, info) => {
+    description: 'One event by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of an Event (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Event') }) },
+    resolve: async (_root, args, ctx, info) => {
       // The walk is the API's main question: when it is asked from here, the event and its
       // coverage come in one round trip instead of one per level.
       const [coverage] = childSelections(info, 'coverage');
-      if (!coverage) return loadOrNotFound(EventNode, ctx, id, 'Event');
-      const key = keyOf(id, 'Event');
+      if (!coverage) return loadByIdOrKey(EventNode, ctx, args, 'Event');
+      const key = lookupKey(args, 'Event');
       const stances = (coverage.stances as StanceValue[] | null | undefined) ?? null;
       const event = orNotFound(await loadEventWithCoverage(ctx, key, stances, (coverage.sameIncident as boolean | null | undefined) ?? true), 'Event', key);
       EventNode.getDataloader(ctx).prime(key, event);

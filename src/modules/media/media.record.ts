@@ -17,8 +17,10 @@ export const mediaItemRecord = defineRecord({
     depicts: linkObjects(
       { event: Label.Event, place: Label.Place },
       {
-        verified: boolean('Verified (true), refuted (false) or unchecked (absent).'),
-        note: text({ max: MaxLength.note, description: 'The basis of the depiction.' }),
+        verified: boolean('Verified (true, with verifiedBy and method), refuted (false) or unchecked (absent): a caption alone is not a check.'),
+        verifiedBy: text({ max: MaxLength.name, description: 'Who checked the depiction (a fact-checker, an editor, a geolocation team).' }),
+        method: text({ max: MaxLength.note, description: 'How it was checked (geolocation against satellite imagery, metadata, the photographer asked).' }),
+        note: text({ max: MaxLength.note, description: 'The basis of the depiction (a caption).' }),
       },
       {
         rel: Rel.DEPICTS,
@@ -27,7 +29,23 @@ export const mediaItemRecord = defineRecord({
         union: { name: 'Depicted', description: 'What a media item depicts: an event or a place.' },
       },
     ),
+    notDepicting: linkObjects(
+      { event: Label.Event },
+      { note: text({ max: MaxLength.note, required: true, description: 'What it shows instead, and why it is easily taken for the event.' }) },
+      {
+        rel: Rel.NOT_DEPICTS,
+        description: 'Events it does not show although it appears beside their reporting (a photo illustrating a story about another place and day).',
+        input: { name: 'NonDepictionInput', description: 'An event a media item does not show, though it appears beside its reporting.' },
+      },
+    ),
     note: note(),
   },
+  // A verified depiction says who checked it and how; otherwise it is only the caption speaking.
+  check: (media) =>
+    (media.depicts ?? []).flatMap((depiction, i) =>
+      depiction.verified === true
+        ? (['verifiedBy', 'method'] as const).filter((name) => depiction[name] == null).map((name) => ({ path: `depicts[${i}].${name}`, message: 'is required when verified is true' }))
+        : [],
+    ),
   searchable: ['caption'],
 });

@@ -10,13 +10,24 @@ import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
-import { mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbeddedIn } from './media.cypher.js';
+import { EventNode } from '../event/event.ref.js';
+import { toEvent, type EventRecord } from '../event/event.cypher.js';
+import { eventMediaNotDepicting, mediaCreditedTo, mediaDepicts, mediaDistributedBy, mediaEmbeddedIn, mediaNotDepicting, toMediaItem, type MediaItemRecord } from './media.cypher.js';
 import { MediaItemNode } from './media.ref.js';
 
 interface DepictionRecord {
   target: AnyRecord;
   verified: boolean | null;
+  verifiedBy: string | null;
+  method: string | null;
   note: string | null;
+}
+
+/** A media item that does not show an event though it appears beside its reporting, and what it shows instead. */
+interface NonDepictionRecord {
+  media: MediaItemRecord;
+  event: EventRecord;
+  note: string;
 }
 
 const DepictionObject = builder.objectRef<DepictionRecord>('Depiction');
@@ -29,9 +40,24 @@ DepictionObject.implement({
       nullable: true,
       description: 'Whether the depiction is verified (true), refuted (false) or unchecked (null).',
     }),
+    verifiedBy: t.exposeString('verifiedBy', { nullable: true, description: 'Who checked the depiction; set whenever verified is true.' }),
+    method: t.exposeString('method', { nullable: true, description: 'How the depiction was checked; set whenever verified is true.' }),
     note: t.exposeString('note', { nullable: true, description: 'The basis of the depiction (a caption, a geolocation).' }),
   }),
 });
+
+export const NonDepictionObject = builder.objectRef<NonDepictionRecord>('NonDepiction');
+
+NonDepictionObject.implement({
+  description: 'A warning: a media item appears beside an event’s reporting but does not show it ("this photo shows a different place and day").',
+  fields: (t) => ({
+    media: t.field({ type: MediaItemNode, description: 'The media item.', resolve: (w) => w.media }),
+    event: t.field({ type: EventNode, description: 'The event it does not show.', resolve: (w) => w.event }),
+    note: t.exposeString('note', { description: 'What it shows instead, and why it is easily taken for the event.' }),
+  }),
+});
+
+const toNonDepiction = (media: MediaItemRecord, event: EventRecord, rel: Record<string, unknown>): NonDepictionRecord => ({ media, event, note: rel.note as string });
 
 MediaItemNode.implement({
   description: 'A photo, video, map or document embedded in articles, with its caption, credit and what it depicts.',
@@ -60,8 +86,16 @@ MediaItemNode.implement({
         loadRelated(ctx, mediaDepicts, ids, (node, rel, label) => ({
           target: toRecord(label, node),
           verified: (rel.verified as boolean | undefined) ?? null,
+          verifiedBy: (rel.verifiedBy as string | undefined) ?? null,
+          method: (rel.method as string | undefined) ?? null,
           note: (rel.note as string | undefined) ?? null,
         })),
+      resolve: (media) => media.id,
+    }),
+    notDepicting: t.loadableList({
+      type: NonDepictionObject,
+      description: 'Events it does not show although it appears beside their reporting, each with what it shows instead.',
+      load: (ids: string[], ctx) => loadRelated(ctx, mediaNotDepicting, ids, (node, rel, _label, media) => toNonDepiction(toMediaItem(media), toEvent(node), rel)),
       resolve: (media) => media.id,
     }),
     embeddedIn: t.loadableList({
@@ -73,3 +107,12 @@ MediaItemNode.implement({
     provenance: t.field(provenanceField),
   }),
 });
+
+builder.objectField(EventNode, 'mediaWarnings', (t) =>
+  t.loadableList({
+    type: NonDepictionObject,
+    description: 'Media shown beside the event’s reporting that do not show it (a photo of another place and day), each with what it shows instead.',
+    load: (ids: string[], ctx) => loadRelated(ctx, eventMediaNotDepicting, ids, (node, rel, _label, event) => toNonDepiction(toMediaItem(node), toEvent(event), rel)),
+    resolve: (event) => event.id,
+  }),
+);

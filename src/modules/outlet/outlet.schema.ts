@@ -4,7 +4,7 @@ import { ActorNode, RoleObject } from '../actor/actor.ref.js';
 import { toActor, toRole } from '../actor/actor.cypher.js';
 import { ArticleConnection } from '../article/article.ref.js';
 import { toArticle } from '../article/article.cypher.js';
-import { loadOrNotFound } from '../shared/lookup.js';
+import { loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { outletArticles, outletList, outletOperators, outletStaff, toOutlet } from './outlet.cypher.js';
@@ -59,9 +59,9 @@ builder.queryFields((t) => ({
   outlet: t.field({
     type: OutletNode,
     nullable: true,
-    description: 'One outlet by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of an Outlet.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(OutletNode, ctx, id, 'Outlet'),
+    description: 'One outlet by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of an Outlet (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Outlet') }) },
+    resolve: (_root, args, ctx) => loadByIdOrKey(OutletNode, ctx, args, 'Outlet'),
   }),
   outlets: t.field({
     type: OutletConnection,

@@ -3,7 +3,7 @@ import { PlaceKindEnum } from '../shared/enums.js';
 import { invalid } from '../../domain/errors.js';
 import { EventConnection } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
-import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import {
@@ -120,9 +120,9 @@ builder.queryFields((t) => ({
   place: t.field({
     type: PlaceNode,
     nullable: true,
-    description: 'One place by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of a Place.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(PlaceNode, ctx, id, 'Place'),
+    description: 'One place by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of a Place (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Place') }) },
+    resolve: (_root, args, ctx) => loadByIdOrKey(PlaceNode, ctx, args, 'Place'),
   }),
   places: t.field({
     type: PlaceConnection,

@@ -20,6 +20,27 @@ interface Loadable<T> {
   getDataloader(ctx: Context): { load(key: string): Promise<T | null> };
 }
 
+/** A root lookup's arguments: the record's global ID or its natural key, exactly one of them. */
+export interface IdOrKey {
+  id?: DecodedId | null;
+  key?: string | null;
+}
+
+/** The key a root lookup such as `event(id:)` or `event(key:)` names. */
+export function lookupKey(args: IdOrKey, typename: string): string {
+  if ((args.id == null) === (args.key == null)) throw invalid('Give either "id" (a claimgraph ID) or "key" (the record’s natural key).', args.id == null ? 'id' : 'key');
+  return args.id != null ? keyOf(args.id, typename) : args.key!;
+}
+
+/** Loads one object for a root field such as `event(id:)` or `event(key:)`, answering NOT_FOUND when there is none. */
+export async function loadByIdOrKey<T>(ref: Loadable<T>, ctx: Context, args: IdOrKey, typename: string): Promise<T> {
+  const key = lookupKey(args, typename);
+  return orNotFound(await ref.getDataloader(ctx).load(key), typename, key);
+}
+
+/** How a root lookup's `key` argument reads. */
+export const keyArgDescription = (typename: string) => `The natural key of the ${typename}, as its \`key\` field gives it ("daquq-airstrike-2016-10-21"); give id or key.`;
+
 /** Loads one object for a root field such as `event(id:)`, answering NOT_FOUND for an unknown ID. */
 export async function loadOrNotFound<T>(ref: Loadable<T>, ctx: Context, globalId: DecodedId, typename: string, argument = 'id'): Promise<T> {
   const key = keyOf(globalId, typename, argument);

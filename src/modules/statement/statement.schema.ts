@@ -11,7 +11,7 @@ import { CitedUnion, MentionedUnion } from '../node/unions.js';
 import { toCitation, toRecord } from '../node/records.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, QuoteKindEnum, StatementKindEnum, VenueEnum } from '../shared/enums.js';
-import { keyOf, loadOrNotFound } from '../shared/lookup.js';
+import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
 import { loadRelated } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import {
@@ -146,9 +146,9 @@ builder.queryFields((t) => ({
   statement: t.field({
     type: StatementNode,
     nullable: true,
-    description: 'One statement by ID; a NOT_FOUND error when there is none.',
-    args: { id: t.arg.globalID({ required: true, description: 'The ID of a Statement.' }) },
-    resolve: (_root, { id }, ctx) => loadOrNotFound(StatementNode, ctx, id, 'Statement'),
+    description: 'One statement by ID or by natural key; a NOT_FOUND error when there is none.',
+    args: { id: t.arg.globalID({ description: 'The ID of a Statement (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Statement') }) },
+    resolve: (_root, args, ctx) => loadByIdOrKey(StatementNode, ctx, args, 'Statement'),
   }),
   statements: t.field({
     type: StatementConnection,
