@@ -124,7 +124,7 @@ describe.skipIf(!installed)('the explorer in a real browser', () => {
     // RT's statement, clicked on the canvas: its chain leads to the Russian Ministry of Defence.
     const konashenkov = gid('Statement', 'konashenkov-eyewitness-quote');
     // The layout animates small graphs: a node is clicked where it comes to rest.
-    await page.waitForFunction(() => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.nodes().every((n) => !n.animated()));
+    await page.waitForFunction(() => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.nodes().toArray().every((n) => !(n as unknown as { animated(): boolean }).animated()));
     const at = await page.evaluate((id) => {
       const cy = (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy;
       const node = cy.getElementById(id);

@@ -149,7 +149,7 @@ export type RelationshipType =
   | 'CITES'
   /** A media item is credited to an actor. */
   | 'CREDITED_TO'
-  /** A media item depicts an event or a place (with verified). */
+  /** A media item depicts an event or a place (with verified, verifiedBy and method). */
   | 'DEPICTS'
   /** A media item is distributed by an outlet. */
   | 'DISTRIBUTED_BY'
@@ -171,6 +171,8 @@ export type RelationshipType =
   | 'MENTIONS'
   /** A place is near another (with distanceKm and direction). */
   | 'NEAR'
+  /** A media item does not show an event although it appears beside its reporting (with note). */
+  | 'NOT_DEPICTS'
   /** An event took place in a place. */
   | 'OCCURRED_IN'
   /** A statement was made on behalf of an actor. */
