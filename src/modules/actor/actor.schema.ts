@@ -7,7 +7,7 @@ import { toRecord } from '../node/records.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
 import { loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { StatementConnection } from '../statement/statement.ref.js';
 import { toStatement } from '../statement/statement.cypher.js';
@@ -75,7 +75,7 @@ ActorNode.implement({
       type: ActorNode,
       nullable: true,
       description: 'The larger body it is part of (the United States for its armed forces).',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, actorPartOf, ids, toActor)).map((list) => list[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, actorPartOf, ids, toActor),
       resolve: (actor) => actor.id,
     }),
     parts: t.loadableList({

@@ -7,7 +7,7 @@ import { toOutlet } from '../outlet/outlet.cypher.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { CitationObject, StatementConnection } from '../statement/statement.ref.js';
 import { toStatement } from '../statement/statement.cypher.js';
@@ -39,7 +39,7 @@ ArticleNode.implement({
       type: OutletNode,
       nullable: true,
       description: 'The outlet that published it.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, articleOutlet, ids, toOutlet)).map((l) => l[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, articleOutlet, ids, toOutlet),
       resolve: (article) => article.id,
     }),
     statements: t.loadable({

@@ -11,7 +11,7 @@ import { toRecord } from '../node/records.js';
 import { EventNode } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { StatementConnection, StatementNode } from '../statement/statement.ref.js';
 import { toStatement } from '../statement/statement.cypher.js';
@@ -59,7 +59,7 @@ ClaimNode.implement({
       type: EventNode,
       nullable: true,
       description: 'The event the claim is about.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, claimEvent, ids, toEvent)).map((list) => list[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, claimEvent, ids, toEvent),
       resolve: (claim) => claim.id,
     }),
     attributions: t.loadableList({

@@ -11,7 +11,7 @@ import type { StanceValue } from '../../domain/vocabulary.js';
 import { loadEventWithCoverage } from '../coverage/coverage.cypher.js';
 import { childSelections } from '../shared/lookahead.js';
 import type { Context } from '../../context.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { StatementConnection } from '../statement/statement.ref.js';
 import { sides, toClaim } from '../claim/claim.cypher.js';
@@ -56,7 +56,7 @@ EventNode.implement({
       type: EventNode,
       nullable: true,
       description: 'The larger event (a campaign, an offensive) this one is part of.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, eventPartOf, ids, toEvent)).map((list) => list[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, eventPartOf, ids, toEvent),
       resolve: (event) => event.id,
     }),
     parts: t.loadableList({

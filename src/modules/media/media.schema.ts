@@ -8,7 +8,7 @@ import { DepictedUnion } from '../node/unions.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { EventNode } from '../event/event.ref.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
@@ -76,7 +76,7 @@ MediaItemNode.implement({
       type: OutletNode,
       nullable: true,
       description: 'The agency or outlet that distributed it.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, mediaDistributedBy, ids, toOutlet)).map((l) => l[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, mediaDistributedBy, ids, toOutlet),
       resolve: (media) => media.id,
     }),
     depicts: t.loadableList({

@@ -4,7 +4,7 @@ import { invalid } from '../../domain/errors.js';
 import { EventConnection } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import {
   placeChildren,
@@ -74,7 +74,7 @@ PlaceNode.implement({
       type: PlaceNode,
       nullable: true,
       description: 'The place this one lies within.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, placeParent, ids, toPlace)).map((list) => list[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, placeParent, ids, toPlace),
       resolve: (place) => place.id,
     }),
     children: t.loadableList({

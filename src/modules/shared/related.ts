@@ -38,3 +38,13 @@ export function loadRelated<T>(
     params,
   );
 }
+
+/** Loads the one related node per parent key (a single link: an event's larger event), null where there is none. */
+export async function loadRelatedOne<T>(
+  ctx: Context,
+  query: NamedQuery,
+  ids: readonly string[],
+  map: (node: Record<string, unknown>, rel: Record<string, unknown>, label: Label, parent: Record<string, unknown>) => T,
+): Promise<Array<T | null>> {
+  return (await loadRelated(ctx, query, ids, map)).map((list) => list[0] ?? null);
+}

@@ -5,7 +5,7 @@ import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
-import { loadRelated, relatedQuery } from '../shared/related.js';
+import { loadRelatedOne, relatedQuery } from '../shared/related.js';
 import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { statementRecord } from './statement.record.js';
@@ -35,7 +35,7 @@ export const statementSpeaker = relatedQuery('statement speaker', Label.Statemen
 export const statementOnBehalfOf = relatedQuery('statement on behalf of', Label.Statement, `(p)-[:ON_BEHALF_OF]->(n:${Label.Actor})`);
 
 function firstActorLoader(ctx: Context, query: typeof statementSpeaker) {
-  return new DataLoader<string, ActorRecord | null>(async (ids) => (await loadRelated(ctx, query, ids, toActor)).map((l) => l[0] ?? null));
+  return new DataLoader<string, ActorRecord | null>((ids) => loadRelatedOne(ctx, query, ids, toActor));
 }
 
 /**

@@ -12,7 +12,7 @@ import { toCitation, toRecord } from '../node/records.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, QuoteKindEnum, StatementKindEnum, VenueEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
-import { loadRelated } from '../shared/related.js';
+import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import {
   statementAddressedTo,
@@ -73,7 +73,7 @@ StatementNode.implement({
       type: ArticleNode,
       nullable: true,
       description: 'The article where the statement first appeared, as far as the graph knows.',
-      load: async (ids: string[], ctx) => (await loadRelated(ctx, statementFirstAppearedIn, ids, toArticle)).map((l) => l[0] ?? null),
+      load: (ids: string[], ctx) => loadRelatedOne(ctx, statementFirstAppearedIn, ids, toArticle),
       resolve: (statement) => statement.id,
     }),
     reportedIn: t.loadable({
