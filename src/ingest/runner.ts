@@ -7,7 +7,7 @@ import { BundleError, validateBundle, type BundleProblem } from './validate.js';
 import { checkText, ImportFileError } from './sources/rows.js';
 import { writeBundle } from './write.js';
 import { eventsTouched } from './bundle.js';
-import { resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
+import { addResolved, nothingResolved, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 
 /** One parsed input row, with where it came from. */
 export interface Row<Fields> {
@@ -187,7 +187,7 @@ export async function runImport<Fields>(
     rejected: 0,
     skipped: {},
     skippedFiles: 0,
-    resolution: { compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 },
+    resolution: nothingResolved(),
     nodesCreated: 0,
     relationshipsCreated: 0,
     seconds: 0,
@@ -281,8 +281,7 @@ export async function runImport<Fields>(
         summary.nodesCreated += written.nodesCreated;
         summary.relationshipsCreated += written.relationshipsCreated;
         if (options.resolve !== false) {
-          const resolved = await resolveEvents(db, eventsTouched(prepared.write.bundle));
-          for (const key of Object.keys(resolved) as Array<keyof ResolveSummary>) summary.resolution[key] += resolved[key];
+          addResolved(summary.resolution, await resolveEvents(db, eventsTouched(prepared.write.bundle)));
         }
       }
       const { rejections } = prepared;

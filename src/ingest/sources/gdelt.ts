@@ -10,7 +10,7 @@ import { DataFileError } from '../../modules/shared/data-file.js';
 import { actorCrosswalk } from '../../modules/actor/actor-crosswalk.js';
 import { attributionClaim } from '../../modules/claim/claim-attribution.js';
 import type { EventFeatures } from '../../modules/resolution/match-rules.js';
-import { featuresOf, statementTargets, type StatementProbe } from '../../modules/resolution/resolve.js';
+import { statementTargets, type StatementProbe } from '../../modules/resolution/resolve.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
 import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
@@ -175,7 +175,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   };
   const rejected: Rejection[] = [];
   const skipped: Record<string, number> = {};
-  const speechRows: Array<{ row: Row<Fields>; code: string }> = [];
+  const speechRows: Array<{ row: Row<Fields>; code: string; where: PlaceInput; sides: Record<'actor1' | 'actor2', ActorInput[]> }> = [];
   const pending = new Map<string, EventFeatures>();
   const reach = new Map<string, string[]>();
   for (const row of rows) {
@@ -198,7 +198,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
       for (const [id, above] of reachOf(lineage)) reach.set(id, above);
     }
     if (!violenceCode) {
-      speechRows.push({ row, code: speechCode! });
+      speechRows.push({ row, code: speechCode!, where, sides });
       continue;
     }
     const { kind, label } = violence[violenceCode]!;
@@ -232,21 +232,19 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   }
   if (speechRows.length > 0) {
     const key = (row: Row<Fields>) => `${row.file}:${row.line}`;
-    const probes: StatementProbe[] = speechRows.map(({ row, code }) => {
-      const named = responsible(actorsOf(row.fields, speech[code]!.target));
-      return { key: key(row), date: isoDate(row.fields[E.sqlDate]!), place: pointOf(place(row.fields)), actors: named ? [named.id] : [], articles: [] };
+    const probes: StatementProbe[] = speechRows.map(({ row, code, where, sides }) => {
+      const named = responsible(sides[speech[code]!.target]);
+      return { key: key(row), date: isoDate(row.fields[E.sqlDate]!), place: pointOf(where), actors: named ? [named.id] : [], articles: [] };
     });
     const targets = await statementTargets(db, probes, [...pending.values()], reach);
-    const events = new Map(pending);
-    for (const [id, event] of await featuresOf(db, [...targets.values()].map((t) => t.event).filter((id) => !events.has(id)))) events.set(id, event);
-    for (const { row, code } of speechRows) {
+    for (const { row, code, where, sides } of speechRows) {
       const fields = row.fields;
       const meaning = speech[code]!;
-      const speaker = actorsOf(fields, 'actor1').at(-1);
-      const addressee = actorsOf(fields, 'actor2').at(-1);
-      const claimant = responsible(actorsOf(fields, meaning.target));
+      const speaker = sides.actor1.at(-1);
+      const addressee = sides.actor2.at(-1);
+      const claimant = responsible(sides[meaning.target]);
       const target = targets.get(key(row));
-      const about = target ? events.get(target.event) : undefined;
+      const about = target?.event;
       const stances: NonNullable<StatementInput['stances']> = [];
       if (about && claimant) {
         const claim = attributionClaim(about, 'PERPETRATOR', claimant);
@@ -263,7 +261,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
         ...(speaker ? { speaker: speaker.id } : {}),
         ...(addressee ? { addressedTo: [addressee.id] } : {}),
         ...(stances.length ? { stances } : about ? { about: [about.id] } : {}),
-        mentions: [{ place: place(fields).id }],
+        mentions: [{ place: where.id }],
         externalIds: [`gdelt:${fields[E.id]}`],
         note: `Coded by GDELT from news text (event ${fields[E.id]}); the wording is GDELT's CAMEO category, not a quote.${about ? '' : ' No one event near it in place and time fits it, so it is about none.'}`,
       });

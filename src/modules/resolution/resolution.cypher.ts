@@ -98,34 +98,30 @@ export const writeProposals = cypher(
    RETURN a.id AS a, b.id AS b, before, pair.status AS status`,
 );
 
-/** An editor's decision on a pair, whatever the resolver proposed, with the state before it in the audit entry. */
+/** An editor's decision on a pair, whatever the resolver proposed, with the state before it (`$beforeJson`) in the audit entry. */
 export const matchDecision = cypher(
   'decide match',
   `MATCH (a:${Label.Event} {id: $a}), (b:${Label.Event} {id: $b})
    OPTIONAL MATCH (a)-[old:${Rel.MATCHES}]-(b)
-   WITH a, b, old, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
    CALL (a, b, old) { WITH a, b, old WHERE old IS NULL MERGE (a)-[:${Rel.MATCHES} {proposedAt: datetime()}]->(b) }
    MATCH (a)-[m:${Rel.MATCHES}]-(b)
    SET m.status = $status, m.decidedBy = $by, m.decidedAt = datetime(), m.note = $note
    CREATE (:${Label.AuditEntry} {id: randomUUID(), action: 'MATCH_' + $status, label: '${Label.Event}', key: a.id + ' ' + b.id,
            by: $by, at: datetime(), relationships: 1, properties: $beforeJson})
-   RETURN m, before`,
+   RETURN m, a, b`,
 );
 
 /** Gives a pair back to the resolver: its decision cleared, its status what the last score says. */
 export const matchReopening = cypher(
   'reopen match',
   `MATCH (a:${Label.Event} {id: $a})-[m:${Rel.MATCHES}]-(b:${Label.Event} {id: $b})
-   WITH a, b, m, properties(m) AS before
    SET m.status = CASE WHEN m.score >= $confirmAt THEN 'CONFIRMED' ELSE 'CANDIDATE' END,
        m.decidedBy = CASE WHEN m.score >= $confirmAt THEN $resolver END,
        m.decidedAt = CASE WHEN m.score >= $confirmAt THEN datetime() END, m.note = null
    CREATE (:${Label.AuditEntry} {id: randomUUID(), action: 'MATCH_REOPENED', label: '${Label.Event}', key: a.id + ' ' + b.id,
            by: $by, at: datetime(), relationships: 1, properties: $beforeJson})
-   RETURN m`,
+   RETURN m, a, b`,
 );
-
-export const matchedEvent = cypher('event for match', `MATCH (e:${Label.Event} {id: $id}) RETURN e`);
 
 export const matchBetween = cypher(
   'match between',

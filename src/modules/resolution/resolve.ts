@@ -30,7 +30,6 @@ import {
   matchBetween,
   matchDecision,
   matchReopening,
-  matchedEvent,
   toMatch,
   type MatchRecord,
 } from './resolution.cypher.js';
@@ -102,6 +101,13 @@ export interface ResolveSummary {
   withdrawn: number;
 }
 
+export const nothingResolved = (): ResolveSummary => ({ compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 });
+
+/** Adds what one run of matching did to a running total. */
+export function addResolved(total: ResolveSummary, more: ResolveSummary): void {
+  for (const key of Object.keys(total) as Array<keyof ResolveSummary>) total[key] += more[key];
+}
+
 /**
  * Matches the events `keys` against every event near them in place and time: scores each pair,
  * proposes or confirms it (an editor's decision is never overwritten), withdraws the resolver's
@@ -110,7 +116,7 @@ export interface ResolveSummary {
  * date indexes.
  */
 export async function resolveEvents(db: Database, keys: readonly string[]): Promise<ResolveSummary> {
-  const summary: ResolveSummary = { compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 };
+  const summary = nothingResolved();
   const own = await featuresOf(db, [...new Set(keys)]);
   const probes = [...own.values()].flatMap((event) => {
     const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
@@ -193,7 +199,7 @@ export async function relinkIncidents(db: Database, ids: readonly string[]): Pro
 
 /** Resolves every event of the graph, in pages, reporting after each. */
 export async function resolveAllEvents(db: Database, progress: (done: number, events: number) => void, pageSize = 500): Promise<ResolveSummary> {
-  const total: ResolveSummary = { compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 };
+  const total = nothingResolved();
   const events = Number((await db.read(eventTotal)).records[0]!.get('events'));
   let after = '';
   let done = 0;
@@ -201,7 +207,7 @@ export async function resolveAllEvents(db: Database, progress: (done: number, ev
     const page = (await db.read(eventKeysAfter, { after, limit: neo4j.int(pageSize) })).records.map((record) => record.get('id') as string);
     if (page.length === 0) return total;
     const summary = await resolveEvents(db, page);
-    for (const key of Object.keys(total) as Array<keyof ResolveSummary>) total[key] += summary[key];
+    addResolved(total, summary);
     done += page.length;
     after = page.at(-1)!;
     progress(done, events);
@@ -226,13 +232,13 @@ export async function statementTargets(
   statements: StatementProbe[],
   pending: EventFeatures[],
   lineage: ReadonlyMap<string, string[]>,
-): Promise<Map<string, { event: string; score: MatchScore }>> {
+): Promise<Map<string, { event: EventFeatures; score: MatchScore }>> {
   const probes = statements.flatMap((s) => probe(s.key, s.place, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
   const near = await candidates(db, probes);
   const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
   const upward = await db.read(actorsUpward, { ids: [...new Set(statements.flatMap((s) => s.actors))] });
   const reach = new Map(upward.records.map((record) => [record.get('id') as string, record.get('actors') as string[]]));
-  const chosen = new Map<string, { event: string; score: MatchScore }>();
+  const chosen = new Map<string, { event: EventFeatures; score: MatchScore }>();
   for (const statement of statements) {
     const actors = [...new Set(statement.actors.flatMap((actor) => [actor, ...(reach.get(actor) ?? []), ...(lineage.get(actor) ?? [])]))];
     const features: StatementFeatures = { ...statement, actors };
@@ -244,7 +250,7 @@ export async function statementTargets(
     if (!best) continue;
     // Two different incidents that fit about as well: the row does not say which.
     if (second && best.score.score - second.score.score < 0.1 && !sameIncident(best.event, second.event)) continue;
-    chosen.set(statement.key, { event: best.event.id, score: best.score });
+    chosen.set(statement.key, best);
   }
   return chosen;
 }
@@ -267,9 +273,9 @@ export async function decideMatch(db: Database, events: [string, string], decisi
     decision === 'REOPENED'
       ? await db.write(matchReopening, { a, b, by, beforeJson, confirmAt: CONFIRM_AT, resolver: RESOLVER })
       : await db.write(matchDecision, { a, b, by, beforeJson, status: decision, note });
-  if (!result.records[0]) return null;
+  const decided = result.records[0];
+  if (!decided) return null;
   await relinkIncidents(db, [a, b]);
-  const read = await db.read(matchBetween, { a, b });
-  const [other] = (await db.read(matchedEvent, { id: events[1] })).records;
-  return toMatch(other!.get('e'), read.records[0]!.get('m'));
+  // The match as seen from the first event given: the other is what it names.
+  return toMatch(decided.get(events[1] === a ? 'a' : 'b'), decided.get('m'));
 }
