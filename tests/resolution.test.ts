@@ -9,7 +9,7 @@ import { acledImporter } from '../src/ingest/sources/acled.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { expandPaths } from '../src/ingest/sources/rows.js';
 import { scoreEvents, type EventFeatures } from '../src/modules/resolution/match-rules.js';
-import { gid, testApi } from './helpers/api.js';
+import { codes, gid, testApi } from './helpers/api.js';
 import { restoreSeed, snapshot } from './helpers/graph.js';
 import { DAQUQ_STRIKE } from './helpers/seed.js';
 
@@ -153,7 +153,10 @@ describe('the Daquq strike from the seed, GDELT and ACLED', () => {
       `mutation($input: MatchDecisionInput!) { confirmMatch(input: $input) { __typename } }`,
       { input: { event: gid('Event', DAQUQ_STRIKE), other: gid('Event', GDELT_STRIKE) } },
     );
-    expect(anonymous.errors?.[0]?.extensions?.code).toBeTruthy();
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    // Nothing was decided: the pair is still as the resolver left it.
+    const match = (await walk()).data.event.matches.find((m: any) => m.event.key === GDELT_STRIKE);
+    expect(match).toMatchObject({ status: 'CONFIRMED', decidedBy: 'claimgraph resolver' });
     const self = await decide('confirmMatch', DAQUQ_STRIKE, DAQUQ_STRIKE);
     expect(self.data.confirmMatch.__typename).toBe('ValidationError');
   });
