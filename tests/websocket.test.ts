@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { cypher } from '../src/db/database.js';
 import { hashKey, parseApiKeys } from '../src/http/auth.js';
+import { createLogger, type LogFields } from '../src/logger.js';
 import { StatementAddedToEventDocument, UpsertStatementTypenameDocument, type StatementInput } from './generated/graphql.js';
 import { gid } from './helpers/api.js';
 import { listeningApi, observedLive } from './helpers/server.js';
@@ -21,17 +22,24 @@ if (!pythonGql) console.error('[tests] Python’s gql is not installed (pip inst
 const live = observedLive();
 let api: Awaited<ReturnType<typeof listeningApi>>;
 let limited: Awaited<ReturnType<typeof listeningApi>>;
+/** Bursts of 2, then one operation a minute (no token comes back while a test runs); its log lines kept. */
+let rationed: Awaited<ReturnType<typeof listeningApi>>;
+const rationedLog: LogFields[] = [];
 const clients: Client[] = [];
 
 beforeAll(async () => {
   api = await listeningApi({ apiKeys, live });
   limited = await listeningApi({}, { LIMIT_DEPTH: '3', LIMIT_COST: '3' });
+  rationed = await listeningApi(
+    { logger: createLogger('info', (line) => rationedLog.push(JSON.parse(line))) },
+    { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '1' },
+  );
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
   await api.db.write(cypher('test: remove websocket writes', 'MATCH (n) WHERE n.id IN $ids OR n.id = "api-ws-editor" DETACH DELETE n'), { ids: written });
-  await Promise.all([api.close(), limited.close()]);
+  await Promise.all([api.close(), limited.close(), rationed.close()]);
 });
 
 function client(url: string, connectionParams?: Record<string, unknown>): Client {
@@ -128,5 +136,24 @@ describe('subscriptions over WebSocket (graphql-ws, graphql-transport-ws) on the
     const costly = `subscription($event: ID!) { statementAdded(eventId: $event) { key text speaker { key } } }`;
     const refused = await results(client(limited.wsUrl), costly, { event: daquq });
     expect(refused).toEqual([{ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'LIMIT_EXCEEDED', limit: 'cost' }) })] }]);
+  });
+
+  it('count against the client’s rate like HTTP requests, from the same bucket, and are logged', async () => {
+    const query = 'query Probe { events(first: 1) { totalCount } }';
+    const overHttp = await fetch(rationed.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(overHttp.status).toBe(200);
+    const socket = client(rationed.wsUrl);
+    expect(await results(socket, query, {})).toEqual([{ data: { events: { totalCount: expect.any(Number) } } }]);
+    const [refused] = await results(socket, query, {});
+    expect(refused!.data).toBeUndefined();
+    expect(refused!.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Too many requests: at most 1 a minute \(bursts of 2\); retry in \d+ s\.$/), extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } }),
+    ]);
+    const overWebSocket = rationedLog.filter((line) => line.transport === 'websocket');
+    expect(overWebSocket).toEqual([
+      expect.objectContaining({ msg: 'request', operationName: 'Probe', cypherRoundTrips: 1, errorCodes: [], requestId: expect.any(String) }),
+      expect.objectContaining({ msg: 'request', operationName: 'Probe', cypherRoundTrips: 0, errorCodes: ['RATE_LIMITED'] }),
+    ]);
+    expect(rationedLog.filter((line) => line.transport === undefined)).toEqual([expect.objectContaining({ msg: 'request', status: 200, operationName: 'Probe' })]);
   });
 });

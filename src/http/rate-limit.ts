@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimit, TrustProxy } from '../config.js';
 import { ErrorCode } from '../domain/errors.js';
@@ -103,23 +104,44 @@ export function clientOf(request: Request, serverContext: unknown, isTrusted: Re
 
 /**
  * Refuses a GraphQL request over its client's rate before it is even parsed: HTTP 429, a
- * `Retry-After` header and one RATE_LIMITED error carrying `retryAfter` (seconds).
+ * `Retry-After` header and one RATE_LIMITED error carrying `retryAfter` (seconds). An operation
+ * over WebSocket has no HTTP request of its own (src/http/websocket.ts makes one per operation):
+ * it takes a token from the same bucket when it starts, and a refused one ends with that error.
  */
 export function rateLimiting(limit: RateLimit, graphqlPath = '/graphql'): Plugin {
   const buckets = new TokenBuckets(limit);
   const isTrusted = trustedHop(limit.trustProxy);
+  const countedOverHttp = new WeakSet<Request>();
+  const refusal = (retryAfter: number) => ({
+    message: `Too many requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst}); retry in ${retryAfter} s.`,
+    extensions: { code: ErrorCode.RateLimited, retryAfter },
+  });
+  /** A WebSocket operation's refusal, or null when it may run (or was counted as an HTTP request). */
+  const refuseOverWebSocket = (context: unknown) => {
+    const { request } = context as { request: Request };
+    if (countedOverHttp.has(request)) return null;
+    const retryAfter = buckets.take(clientOf(request, context, isTrusted));
+    if (retryAfter === 0) return null;
+    const { message, extensions } = refusal(retryAfter);
+    return { errors: [new GraphQLError(message, { extensions })] };
+  };
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath) return;
+      countedOverHttp.add(request);
       const retryAfter = buckets.take(clientOf(request, serverContext, isTrusted));
       if (retryAfter === 0) return;
-      const error = {
-        message: `Too many requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst}); retry in ${retryAfter} s.`,
-        extensions: { code: ErrorCode.RateLimited, retryAfter },
-      };
       endResponse(
-        fetchAPI.Response.json({ errors: [error] }, { status: 429, headers: { 'retry-after': String(retryAfter) } }),
+        fetchAPI.Response.json({ errors: [refusal(retryAfter)] }, { status: 429, headers: { 'retry-after': String(retryAfter) } }),
       );
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const refused = refuseOverWebSocket(args.contextValue);
+      if (refused) setResultAndStopExecution(refused);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refuseOverWebSocket(args.contextValue);
+      if (refused) setResultAndStopExecution(refused);
     },
   };
 }

@@ -76,7 +76,12 @@ export function serveWebSockets(http: Server, yoga: ReturnType<typeof createServ
         const text = operationText(payload, options.persistedOperations);
         if (text instanceof GraphQLError) return [text];
         const request = requestOf(ctx.extra.request, ctx.connectionParams?.authorization);
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ request, params: payload });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          request,
+          params: payload,
+          // The connection, as Node's HTTP server hands it to Yoga: the rate limit reads the client's address from it.
+          req: ctx.extra.request,
+        });
         let document;
         try {
           // The token limit stops the parser by throwing; a throw here would close the socket.
