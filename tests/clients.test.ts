@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { Client, fetchExchange, gql, subscriptionExchange, type OperationResult } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { serverAudits } from 'graphql-http';
@@ -44,6 +47,36 @@ function notingFetch(sent: Sent[]): typeof fetch {
     return fetch(input, init);
   };
 }
+
+describe('Apollo Client', () => {
+  it('persists queries automatically (PersistedQueryLink): the hash first, the text once when the server asks, then the hash alone', async () => {
+    const document = apolloGql`
+      query EventTitleByApolloApq($id: ID!) {
+        event(id: $id) { title }
+      }
+    `;
+    const sent: Sent[] = [];
+    const newClient = () =>
+      new ApolloClient({
+        link: new PersistedQueryLink({ sha256: (query) => createHash('sha256').update(query).digest('hex') }).concat(
+          new HttpLink({ uri: api.url, fetch: notingFetch(sent) }),
+        ),
+        cache: new InMemoryCache(),
+      });
+    const first = await newClient().query({ query: document, variables: { id: daquq } });
+    expect(first.error).toBeUndefined();
+    expect(first.data).toEqual({ event: { __typename: 'Event', title: 'Airstrike on Daquq, Kirkuk Governorate' } });
+    const [unknown, registering] = sent;
+    expect(unknown).toMatchObject({ method: 'POST', query: false, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(registering).toMatchObject({ method: 'POST', query: true, hash: unknown!.hash });
+    expect(sent).toHaveLength(2);
+
+    sent.length = 0;
+    const again = await newClient().query({ query: document, variables: { id: daquq } });
+    expect(again.data).toEqual(first.data);
+    expect(sent).toEqual([{ method: 'POST', query: false, hash: unknown!.hash }]);
+  });
+});
 
 describe('urql', () => {
   it('runs the walk with its variables, by POST and by GET', async () => {
