@@ -1,9 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { FirstEventEndCursorDocument, SearchHitsDocument, type SearchHitsQueryVariables } from './generated/graphql.js';
+import { FirstEventEndCursorDocument, SearchHitsDocument, SearchTotalDocument, type SearchHitsQueryVariables } from './generated/graphql.js';
 import { codes, testApi } from './helpers/api.js';
 import { cypher } from '../src/db/database.js';
 import { FULLTEXT_INDEX, migrate } from '../src/db/migrations.js';
 import { searchable } from '../src/modules/records.js';
+import { TOTAL_COUNT_CAP } from '../src/modules/search/search.cypher.js';
+import { encodeOffsetCursor } from '../src/db/cursor.js';
+import { Label } from '../src/domain/graph.js';
+import { restoreSeed } from './helpers/graph.js';
+import neo4j from 'neo4j-driver';
 
 const api = testApi();
 afterAll(() => api.close());
@@ -169,6 +174,26 @@ describe('search', () => {
     const events = await api.run(FirstEventEndCursorDocument);
     const { result } = await search({ query: 'coalition', after: events.data!.events!.pageInfo.endCursor });
     expect(codes(result)).toEqual(['VALIDATION']);
+  });
+});
+
+describe('the search total', () => {
+  afterAll(() => restoreSeed(api.db));
+
+  it(`is exact up to ${TOTAL_COUNT_CAP.toLocaleString('en')} hits, then a lower bound that says so; a page past the cap counts down to it`, async () => {
+    const count = TOTAL_COUNT_CAP + 1;
+    await api.db.write(
+      cypher('test: many places with one word', `UNWIND range(1, $count) AS i CREATE (:${Label.Place} {id: 'zyxwv-' + i, name: 'Zyxwv ' + i, kind: 'CITY'})`),
+      { count: neo4j.int(count) },
+    );
+    const capped = await api.run(SearchTotalDocument, { query: 'zyxwv', first: 1 });
+    expect(capped.data!.search).toMatchObject({ totalCount: TOTAL_COUNT_CAP, totalCountIsLowerBound: true });
+    const deep = await api.run(SearchTotalDocument, { query: 'zyxwv', first: 5, after: encodeOffsetCursor(TOTAL_COUNT_CAP - 2) });
+    expect(deep.data!.search).toMatchObject({ totalCount: count, totalCountIsLowerBound: false });
+    expect(deep.data!.search!.edges).toHaveLength(3);
+    const exact = await api.run(SearchTotalDocument, { query: 'Kirkuk' });
+    expect(exact.data!.search).toMatchObject({ totalCountIsLowerBound: false });
+    expect(exact.data!.search!.totalCount).toBe(exact.data!.search!.edges.length);
   });
 });
 
