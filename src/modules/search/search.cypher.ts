@@ -172,7 +172,7 @@ const SNIPPET_RADIUS = 60;
  * Where the query matched: per indexed field, the words that match a term as the index matched
  * them (`tolerated`: the words read with typo tolerance), shown in a snippet with each match in <em>...</em>.
  */
-export function highlight(label: SearchableLabel, p: Record<string, unknown>, terms: Term[], tolerated: ReadonlySet<string>): Highlight[] {
+function highlight(label: SearchableLabel, p: Record<string, unknown>, terms: Term[], tolerated: ReadonlySet<string>): Highlight[] {
   const highlights: Highlight[] = [];
   for (const field of searchable.propertiesOf[label]) {
     const values = ([] as unknown[]).concat(p[field] ?? []).filter((v): v is string => typeof v === 'string');
@@ -195,7 +195,7 @@ export function highlight(label: SearchableLabel, p: Record<string, unknown>, te
 }
 
 /** A page of search hits; totalCount is exact unless totalCountIsLowerBound. */
-export interface SearchConnection extends Connection<SearchHit> {
+export interface SearchPage extends Connection<SearchHit> {
   totalCountIsLowerBound: boolean;
 }
 
@@ -208,7 +208,7 @@ export async function search(
   query: string,
   labels: readonly SearchableLabel[] | null,
   args: { first?: number | null; after?: string | null },
-): Promise<SearchConnection> {
+): Promise<SearchPage> {
   const size = pageSize(args.first ?? DEFAULT_PAGE_SIZE, 'first');
   const offset = args.after == null ? 0 : decodeOffsetCursor(args.after, 'after').offset;
   const terms = parseTerms(query);

@@ -8,7 +8,7 @@ import {
   search,
   TOTAL_COUNT_CAP,
   type Highlight,
-  type SearchConnection as SearchPage,
+  type SearchPage,
   type SearchHit,
   type SearchableLabel,
 } from './search.cypher.js';
@@ -51,7 +51,7 @@ const SearchConnection = builder.connectionObject(
     fields: (t) => ({
       totalCountIsLowerBound: t.boolean({
         description: `True when the query matches more than the ${TOTAL_COUNT_CAP.toLocaleString('en')} best-ranked records, which are all a search ranks and counts: totalCount then counts the hits among those ${TOTAL_COUNT_CAP.toLocaleString('en')} (of the kinds asked for), and more exist. False: totalCount is exact.`,
-        resolve: (connection) => (connection as unknown as SearchPage).totalCountIsLowerBound,
+        resolve: (connection) => (connection as SearchPage).totalCountIsLowerBound,
       }),
     }),
   },
