@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isInputObjectType, isObjectType, isUnionType } from 'graphql';
 import { Label } from '../src/domain/graph.js';
 import { migrations } from '../src/db/migrations.js';
-import { recordDeclarations, recordsByLabel, searchable } from '../src/modules/records.js';
+import { recordDeclarations, recordsByLabel, searchable, searchableProperties } from '../src/modules/records.js';
 import { schema } from '../src/schema.js';
 
 /** Everything that lists kinds of record derives from the registry; this proves nothing is left out. */
@@ -30,16 +30,22 @@ describe('the record registry', () => {
   it('searches every searchable kind, with an index over each searchable field', () => {
     const union = schema.getType('SearchResult');
     expect(isUnionType(union) && union.getTypes().map((type) => type.name).sort()).toEqual(
-      recordDeclarations.filter((d) => d.searchable.length > 0).map((d) => d.typename).sort(),
+      recordDeclarations.filter((d) => searchableProperties(d).length > 0).map((d) => d.typename).sort(),
     );
     const fulltext = migrations.find((migration) => migration.cypher.includes('FULLTEXT INDEX'))!.cypher;
     for (const label of searchable.labels) expect(fulltext).toContain(label);
-    for (const declaration of recordDeclarations) for (const field of declaration.searchable) expect(fulltext).toContain(`n.${field}`);
+    for (const declaration of recordDeclarations) for (const field of searchableProperties(declaration)) expect(fulltext).toContain(`n.${field}`);
   });
 
-  it('makes every declared searchable field a text property of its record', () => {
-    for (const declaration of recordDeclarations) {
-      for (const name of declaration.searchable) expect((declaration.fields as Record<string, { role: string }>)[name]?.role).toBe('property');
-    }
+  it('indexes every human-readable field for search, and no formatted one', () => {
+    const indexed = Object.fromEntries(recordDeclarations.map((d) => [d.typename, searchableProperties(d).sort()]));
+    expect(indexed).toMatchObject({
+      Actor: ['aliases', 'kind', 'name', 'note'],
+      Article: ['note', 'title'],
+      Claim: ['casualtiesText', 'note', 'proposition'],
+      MediaItem: ['caption', 'credit', 'kind', 'note'],
+      Place: ['kind', 'name', 'note'],
+    });
+    for (const formatted of ['url', 'language', 'publishedAt', 'domains', 'countryCode', 'externalIds']) expect(searchable.properties).not.toContain(formatted);
   });
 });

@@ -1,9 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { FirstEventEndCursorDocument, SearchHitsDocument, type SearchHitsQueryVariables } from './generated/graphql.js';
+import { FirstEventEndCursorDocument, SearchHitsDocument, SearchTotalDocument, type SearchHitsQueryVariables } from './generated/graphql.js';
 import { codes, testApi } from './helpers/api.js';
 import { cypher } from '../src/db/database.js';
 import { FULLTEXT_INDEX, migrate } from '../src/db/migrations.js';
 import { searchable } from '../src/modules/records.js';
+import { TOTAL_COUNT_CAP } from '../src/modules/search/search.cypher.js';
+import { encodeOffsetCursor } from '../src/db/cursor.js';
+import { Label } from '../src/domain/graph.js';
+import { restoreSeed } from './helpers/graph.js';
+import neo4j from 'neo4j-driver';
 
 const api = testApi();
 afterAll(() => api.close());
@@ -14,6 +19,14 @@ async function search(variables: SearchHitsQueryVariables) {
   const result = await api.run(searchQuery, variables);
   return { result, hits: (result.data?.search?.edges ?? []).map((e) => e.node) };
 }
+
+/** The four headlines denying the strike, each a DENIAL statement. */
+const DENIALS = [
+  'us-denies-attacking-mosque-nbc',
+  'us-denies-coalition-involvement-ibtimes',
+  'coalition-denies-bombing-mosque-usa-today',
+  'coalition-denies-daquq-airstrikes-sputnik',
+];
 
 describe('search', () => {
   it('finds records by name, ranked by score, with highlights of what matched', async () => {
@@ -27,12 +40,15 @@ describe('search', () => {
 
   it('is case-, accent- and typo-tolerant', async () => {
     const { hits: exact } = await search({ query: 'Daquq', kinds: ['PLACE'] });
-    for (const query of ['DAQUQ', 'dáqüq', 'Daqug']) {
+    for (const query of ['DAQUQ', 'dáqüq']) {
       const { result, hits } = await search({ query, kinds: ['PLACE'] });
       expect(result.errors).toBeUndefined();
       expect(hits.map((h) => h.record.key)).toEqual(exact.map((h) => h.record.key));
     }
-    expect(exact.map((h) => h.record.key)).toEqual(['daquq']);
+    expect(exact[0]!.record.key).toBe('daquq');
+    const { hits: misspelt } = await search({ query: 'Daqug', kinds: ['PLACE'] });
+    expect(misspelt[0]!.record.key).toBe('daquq');
+    expect(misspelt[0]!.highlights[0]).toMatchObject({ field: 'name', snippet: '<em>Daquq</em>' });
     const { hits: typo } = await search({ query: 'Konashenkof', kinds: ['ACTOR'] });
     expect(typo[0]!.record.key).toBe('igor-konashenkov');
     expect(typo[0]!.highlights[0]!.snippet).toBe('Igor <em>Konashenkov</em>');
@@ -50,6 +66,67 @@ describe('search', () => {
 
     const { hits: mixed } = await search({ query: 'mosque', kinds: ['CLAIM', 'ARTICLE'] });
     expect(new Set(mixed.map((h) => h.record.__typename))).toEqual(new Set(['Claim', 'Article']));
+  });
+
+  /**
+   * What a researcher types, and what the seed answers. `first`: the best hit; `includes`: found
+   * somewhere in the ranking; `excludes`: never found. Every hit must say where it matched, and
+   * hits holding the word as typed rank above those found only through another form of it.
+   */
+  const table: Array<{ query: string; first?: string; top?: string[]; includes?: string[]; excludes?: string[] }> = [
+    {
+      query: 'mourners',
+      includes: [
+        'konashenkov-eyewitness-quote',
+        'konashenkov-mistaken-identity-paraphrase',
+        'daquq-strike-hit-mourning-procession',
+        'mourners-mistaken-for-isis',
+        'rt-coalition-strike-killed-mourners-kirkuk',
+      ],
+    },
+    { query: 'mourning', first: 'daquq-strike-hit-mourning-procession', includes: ['konashenkov-eyewitness-quote', 'mod-accuses-coalition-daquq'] },
+    { query: 'deny', top: DENIALS, includes: ['nbc-us-denies-attacking-mosque-daquq', 'wnu-editor-links-denials'] },
+    { query: 'denial', top: DENIALS, includes: ['wnu-editor-links-denials', 'usa-today-coalition-denies-bombing-mosque'] },
+    { query: 'Reuters', first: 'reuters', includes: ['reuters-photo-civilians-return-2016-10-21', 'thaier-al-sudaini'] },
+    { query: 'photo', first: 'reuters-photo-civilians-return-2016-10-21' },
+    { query: 'Konashenkov', first: 'igor-konashenkov', includes: ['konashenkov-eyewitness-quote', 'konashenkov-mistaken-identity-paraphrase'] },
+    {
+      query: 'mosque',
+      first: 'daquq-strike-hit-mosque',
+      includes: [...DENIALS, 'hrw-calls-for-investigation', 'hrw-investigate-mosque-strike'],
+      excludes: ['mosul', 'village-south-of-mosul', 'nineveh-governorate', 'mosul-offensive-2016', 'village-south-of-mosul-civilian-return-2016-10-21'],
+    },
+    { query: 'Kirkuk', first: 'kirkuk', includes: ['kirkuk-governorate', 'daquq-airstrike-2016-10-21', 'us-denies-attacking-mosque-nbc'] },
+    { query: 'Al-Sudaini', first: 'thaier-al-sudaini', includes: ['reuters-photo-civilians-return-2016-10-21'] },
+  ];
+
+  it.each(table)('finds what people type: $query', async ({ query, first, top, includes = [], excludes = [] }) => {
+    const { result, hits } = await search({ query, first: 100 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.search!.totalCount).toBe(hits.length);
+    const keys = hits.map((h) => h.record.key);
+    if (first) expect(keys[0]).toBe(first);
+    if (top) expect(new Set(keys.slice(0, top.length))).toEqual(new Set(top));
+    expect(keys).toEqual(expect.arrayContaining(includes));
+    for (const key of excludes) expect(keys).not.toContain(key);
+    for (const hit of hits) expect(hit.highlights, `${hit.record.key} has no highlight`).not.toEqual([]);
+    const typed = (hit: (typeof hits)[number]) => hit.highlights.some((h) => h.terms.some((term) => term.toLowerCase() === query.toLowerCase()));
+    const lastTyped = hits.map(typed).lastIndexOf(true);
+    const firstOther = hits.map(typed).indexOf(false);
+    if (lastTyped >= 0 && firstOther >= 0) expect(lastTyped, `"${query}": a hit without the word as typed ranks above one with it`).toBeLessThan(firstOther);
+  });
+
+  it('reads a word with typo tolerance only when it matches nothing as typed: "mosque" never finds Mosul', async () => {
+    const { hits: places } = await search({ query: 'mosque', kinds: ['PLACE'] });
+    expect(places).toEqual([]);
+    const { hits } = await search({ query: 'Konashenkvo' });
+    expect(hits[0]!.record.key).toBe('igor-konashenkov');
+    expect(hits[0]!.highlights[0]!.snippet).toBe('Igor <em>Konashenkov</em>');
+    // Each word on its own: the known one precisely, the unknown one tolerantly.
+    const { hits: both } = await search({ query: 'mosque Konashenkvo', first: 100 });
+    const keys = both.map((h) => h.record.key);
+    expect(keys).toEqual(expect.arrayContaining(['igor-konashenkov', 'daquq-strike-hit-mosque']));
+    expect(keys).not.toContain('mosul');
   });
 
   it('pages forward with cursors, stable and without repeats', async () => {
@@ -97,6 +174,26 @@ describe('search', () => {
     const events = await api.run(FirstEventEndCursorDocument);
     const { result } = await search({ query: 'coalition', after: events.data!.events!.pageInfo.endCursor });
     expect(codes(result)).toEqual(['VALIDATION']);
+  });
+});
+
+describe('the search total', () => {
+  afterAll(() => restoreSeed(api.db));
+
+  it(`is exact up to ${TOTAL_COUNT_CAP.toLocaleString('en')} hits, then a lower bound that says so; a page past the cap counts down to it`, async () => {
+    const count = TOTAL_COUNT_CAP + 1;
+    await api.db.write(
+      cypher('test: many places with one word', `UNWIND range(1, $count) AS i CREATE (:${Label.Place} {id: 'zyxwv-' + i, name: 'Zyxwv ' + i, kind: 'CITY'})`),
+      { count: neo4j.int(count) },
+    );
+    const capped = await api.run(SearchTotalDocument, { query: 'zyxwv', first: 1 });
+    expect(capped.data!.search).toMatchObject({ totalCount: TOTAL_COUNT_CAP, totalCountIsLowerBound: true });
+    const deep = await api.run(SearchTotalDocument, { query: 'zyxwv', first: 5, after: encodeOffsetCursor(TOTAL_COUNT_CAP - 2) });
+    expect(deep.data!.search).toMatchObject({ totalCount: count, totalCountIsLowerBound: false });
+    expect(deep.data!.search!.edges).toHaveLength(3);
+    const exact = await api.run(SearchTotalDocument, { query: 'Kirkuk' });
+    expect(exact.data!.search).toMatchObject({ totalCountIsLowerBound: false });
+    expect(exact.data!.search!.totalCount).toBe(exact.data!.search!.edges.length);
   });
 });
 

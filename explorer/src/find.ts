@@ -59,7 +59,12 @@ export async function findView(target: HTMLElement, query: string): Promise<void
     }
     target.replaceChildren(
       intro,
-      el('p', { class: 'meta', role: 'status' }, `${search?.totalCount ?? hits.length} match${hits.length === 1 ? '' : 'es'}`),
+      el(
+        'p',
+        { class: 'meta', role: 'status' },
+        // Past its cap, search counts no further: say "at least".
+        `${search?.totalCountIsLowerBound ? 'at least ' : ''}${search?.totalCount ?? hits.length} match${hits.length === 1 ? '' : 'es'}`,
+      ),
       el(
         'ol',
         { class: 'results' },

@@ -43,6 +43,11 @@ export interface PropertyField<Value = unknown, Read = unknown> extends FieldBas
   /** How GraphQL spells it: a scalar name, a vocabulary (a GraphQL enum), or the point input. */
   graphql: { scalar: 'String' | 'Int' | 'Float' | 'Boolean' } | { vocabulary: VocabularyName } | { point: true };
   list: boolean;
+  /**
+   * Words people read and type (names, titles, text, notes, credits, a kind such as PHOTO): full-text
+   * search indexes it. Formatted values (URLs, codes, dates, domains) are not words to search for.
+   */
+  searchable: boolean;
   /** Node properties for a value; null clears them. */
   write(name: string, value: Value | null): Props;
   /** The value back from stored properties (as `toPlain` gives them), in the form it was written. */
@@ -122,7 +127,7 @@ const readPlain = (name: string, stored: Props) => stored[name] ?? null;
 function property<Value, Read>(
   schema: z.ZodType<Value>,
   graphql: PropertyField['graphql'],
-  options: Options<boolean> & { list?: boolean },
+  options: Options<boolean> & { list?: boolean; searchable?: boolean },
   codec: Pick<PropertyField<Value, Read>, 'write' | 'read'> & { companions?: (name: string) => string[] },
 ): PropertyField<Value, Read> {
   return {
@@ -130,6 +135,7 @@ function property<Value, Read>(
     schema,
     graphql,
     list: options.list ?? false,
+    searchable: options.searchable ?? false,
     description: options.description,
     required: options.required ?? false,
     companions: codec.companions ?? (() => []),
@@ -143,7 +149,7 @@ type Nullable<Read, Required extends boolean> = Required extends true ? Read : R
 /** Free text, bounded (`max` from MaxLength). */
 export function text<const R extends boolean = false>(options: Options<R> & { max: number; pattern?: RegExp; hint?: string }): PropertyField<string, Nullable<string, R>> & { required: R } {
   const schema = options.pattern ? patterned(options.max, options.pattern, options.hint ?? 'valid') : nonEmpty(options.max);
-  return property<string, Nullable<string, R>>(schema, { scalar: 'String' }, options, {
+  return property<string, Nullable<string, R>>(schema, { scalar: 'String' }, { ...options, searchable: !options.pattern }, {
     write: plain,
     read: readPlain as (name: string, stored: Props) => Nullable<string, R>,
   }) as PropertyField<string, Nullable<string, R>> & { required: R };
@@ -159,7 +165,7 @@ export const country = (description: string) =>
 /** A list of strings (aliases, domains), stored as a list property; empty when absent. */
 export function texts(options: Options<false> & { max: number; pattern?: RegExp; hint?: string }) {
   const item = options.pattern ? patterned(options.max, options.pattern, options.hint ?? 'valid') : nonEmpty(options.max);
-  return property<string[], string[]>(z.array(item, { error: 'must be a list' }).max(1000), { scalar: 'String' }, { ...options, list: true }, {
+  return property<string[], string[]>(z.array(item, { error: 'must be a list' }).max(1000), { scalar: 'String' }, { ...options, list: true, searchable: !options.pattern }, {
     write: (name, value) => ({ [name]: value ?? [] }),
     read: (name, stored) => (stored[name] as string[] | undefined) ?? [],
   });
@@ -217,7 +223,7 @@ export function vocabulary<N extends VocabularyName, const R extends boolean = f
   const schema = z.string({ error: 'must be a non-empty string' }).refine((value) => (values as string[]).includes(value), {
     error: (issue) => `"${String(issue.input)}" is not one of ${values.join(', ')}`,
   }) as unknown as z.ZodType<(typeof values)[number]>;
-  return property<(typeof values)[number], Nullable<(typeof values)[number], R>>(schema, { vocabulary: name }, options, {
+  return property<(typeof values)[number], Nullable<(typeof values)[number], R>>(schema, { vocabulary: name }, { ...options, searchable: true }, {
     write: plain,
     read: readPlain as (name: string, stored: Props) => Nullable<(typeof values)[number], R>,
   }) as PropertyField<VocabularyValue<N>, Nullable<VocabularyValue<N>, R>> & { required: R };
@@ -381,8 +387,6 @@ export interface RecordDeclaration<F extends Fields = Fields, Kind extends strin
    * from another field (an outlet's domain, an article's URL).
    */
   keyOptional?: string;
-  /** Properties full-text search reads (they must be property fields of text). */
-  searchable: ReadonlyArray<keyof F & string>;
   /** Properties computed from several fields; written whenever one of `from` is. */
   derive?: { from: ReadonlyArray<keyof F & string>; props(record: InputOf<F>): Props };
   /** Rules across fields (a period that ends before it starts), each problem at its path. */
@@ -392,7 +396,6 @@ export interface RecordDeclaration<F extends Fields = Fields, Kind extends strin
 export function defineRecord<const F extends Fields, const Kind extends string, const Typename extends string, const L extends Label>(
   declaration: RecordDeclaration<F, Kind, Typename, L> & {
     // The fields alone decide F: the callbacks are typed by it, not read to infer it.
-    searchable: ReadonlyArray<NoInfer<keyof F & string>>;
     derive?: { from: ReadonlyArray<NoInfer<keyof F & string>>; props: (record: NoInfer<InputOf<F>>) => Props };
     check?: (record: NoInfer<InputOf<F>>) => FieldProblem[];
   },

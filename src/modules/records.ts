@@ -1,5 +1,5 @@
 import { Label } from '../domain/graph.js';
-import type { RecordDeclaration, RecordInput } from '../domain/record.js';
+import type { Fields, RecordDeclaration, RecordInput } from '../domain/record.js';
 import { actorRecord } from './actor/actor.record.js';
 import { articleRecord } from './article/article.record.js';
 import { claimRecord } from './claim/claim.record.js';
@@ -48,8 +48,18 @@ export const kindOfLabel = (label: Label): RecordKind | undefined => (recordsByL
 /** The records of each kind a bundle may hold, typed from their declarations. */
 export type BundleRecords = { [D in RecordDeclarations as D['kind']]?: Array<RecordInput<D>> };
 
-/** What full-text search reads: the labels that have searchable fields, and those fields. */
+/**
+ * A record's properties that full-text search reads: those its fields declare searchable, its
+ * free text in declaration order first, then its vocabulary values (how highlights are listed).
+ */
+export const searchableProperties = (declaration: RecordDeclarations): string[] => {
+  const fields = Object.entries(declaration.fields as Fields).flatMap(([name, field]) => (field.role === 'property' && field.searchable ? [{ name, field }] : []));
+  return [...fields.filter(({ field }) => !('vocabulary' in field.graphql)), ...fields.filter(({ field }) => 'vocabulary' in field.graphql)].map(({ name }) => name);
+};
+
+/** What full-text search reads: the labels that have searchable fields, those fields, and each label's own. */
 export const searchable = {
-  labels: recordDeclarations.filter((declaration) => declaration.searchable.length > 0).map((declaration) => declaration.label),
-  properties: [...new Set(recordDeclarations.flatMap((declaration) => declaration.searchable as readonly string[]))],
+  labels: recordDeclarations.filter((declaration) => searchableProperties(declaration).length > 0).map((declaration) => declaration.label),
+  properties: [...new Set(recordDeclarations.flatMap(searchableProperties))],
+  propertiesOf: Object.fromEntries(recordDeclarations.map((declaration) => [declaration.label, searchableProperties(declaration)])) as Record<RecordLabel, string[]>,
 };

@@ -294,7 +294,7 @@ export type ExplorerSearchQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerSearchQuery = { search: { totalCount: number, edges: Array<{ node: { score: number, highlights: Array<{ field: string, snippet: string }>, record:
+export type ExplorerSearchQuery = { search: { totalCount: number, totalCountIsLowerBound: boolean, edges: Array<{ node: { score: number, highlights: Array<{ field: string, snippet: string }>, record:
           | { __typename: 'Actor', id: string, key: string, name: string, actorKind: ActorKind }
           | { __typename: 'Article', id: string, key: string, title: string }
           | { __typename: 'Claim', id: string, key: string, proposition: string }
@@ -802,6 +802,7 @@ export const ExplorerSearchDocument = new TypedDocumentString(`
     query ExplorerSearch($query: String!, $first: Int = 20) {
   search(query: $query, first: $first) {
     totalCount
+    totalCountIsLowerBound
     edges {
       node {
         score

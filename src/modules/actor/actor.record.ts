@@ -31,5 +31,4 @@ export const actorRecord = defineRecord({
     externalIds: externalIds('Codes and names of this actor in other datasets ("cameo:USAMIL", "acled:Civilians_(Iraq)").'),
     note: note(),
   },
-  searchable: ['name', 'aliases'],
 });

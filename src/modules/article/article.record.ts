@@ -19,5 +19,4 @@ export const articleRecord = defineRecord({
     reports: links(Label.Statement, { rel: Rel.REPORTS, description: 'Keys of statements the article carries.' }),
     note: note(),
   },
-  searchable: ['title'],
 });

@@ -28,5 +28,4 @@ export const claimRecord = defineRecord({
     claim.casualtiesMin != null && claim.casualtiesMax != null && claim.casualtiesMin > claim.casualtiesMax
       ? [{ path: 'casualtiesMax', message: 'is below casualtiesMin' }]
       : [],
-  searchable: ['proposition'],
 });

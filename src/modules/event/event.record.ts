@@ -33,5 +33,4 @@ export const eventRecord = defineRecord({
     event.endDate && periodOfValid(event.endDate).last < periodOfValid(event.startDate).first
       ? [{ path: 'endDate', message: `"${event.endDate}" is before startDate "${event.startDate}"` }]
       : [],
-  searchable: ['title', 'summary'],
 });

@@ -47,5 +47,4 @@ export const mediaItemRecord = defineRecord({
         ? (['verifiedBy', 'method'] as const).filter((name) => depiction[name] == null).map((name) => ({ path: `depicts[${i}].${name}`, message: 'is required when verified is true' }))
         : [],
     ),
-  searchable: ['caption'],
 });

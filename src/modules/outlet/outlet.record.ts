@@ -16,5 +16,4 @@ export const outletRecord = defineRecord({
     stateAffiliation: country('ISO 3166-1 alpha-2 code of the state that controls it.'),
     note: note(),
   },
-  searchable: ['name'],
 });

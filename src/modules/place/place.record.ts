@@ -34,5 +34,4 @@ export const placeRecord = defineRecord({
     ),
     note: note(),
   },
-  searchable: ['name'],
 });

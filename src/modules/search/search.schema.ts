@@ -2,7 +2,16 @@ import { builder } from '../../builder.js';
 import { nodeRefOf } from '../node/node-refs.js';
 import { searchable } from '../records.js';
 import { NodeKindEnum } from '../shared/enums.js';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, search, type Highlight, type SearchHit, type SearchableLabel } from './search.cypher.js';
+import {
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_TERMS,
+  search,
+  TOTAL_COUNT_CAP,
+  type Highlight,
+  type SearchPage,
+  type SearchHit,
+  type SearchableLabel,
+} from './search.cypher.js';
 
 const SearchResultUnion = builder.unionType('SearchResult', {
   description: 'A record search found.',
@@ -15,7 +24,7 @@ const HighlightObject = builder.objectRef<Highlight>('Highlight');
 HighlightObject.implement({
   description: 'Where a search matched a record: one text field, with the matching words marked.',
   fields: (t) => ({
-    field: t.exposeString('field', { description: 'The field that matched (name, aliases, title, summary, text, proposition or caption).' }),
+    field: t.exposeString('field', { description: `The field that matched (${searchable.properties.join(', ')}).` }),
     snippet: t.exposeString('snippet', {
       description: 'The matching part of the field, each matching word wrapped in <em>...</em>, cut with … where the field goes on.',
     }),
@@ -35,7 +44,17 @@ SearchHitObject.implement({
 });
 
 const SearchConnection = builder.connectionObject(
-  { type: SearchHitObject, name: 'SearchConnection', description: 'A page of search results, best first.' },
+  {
+    type: SearchHitObject,
+    name: 'SearchConnection',
+    description: 'A page of search results, best first.',
+    fields: (t) => ({
+      totalCountIsLowerBound: t.boolean({
+        description: `True when the query matches more than the ${TOTAL_COUNT_CAP.toLocaleString('en')} best-ranked records, which are all a search ranks and counts: totalCount then counts the hits among those ${TOTAL_COUNT_CAP.toLocaleString('en')} (of the kinds asked for), and more exist. False: totalCount is exact.`,
+        resolve: (connection) => (connection as SearchPage).totalCountIsLowerBound,
+      }),
+    }),
+  },
   { name: 'SearchEdge', description: 'A search result in a page of them.' },
 );
 
@@ -43,7 +62,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: SearchConnection,
     nullable: true,
-    description: `Full-text search over names, aliases, titles, summaries, statement text, propositions and captions, best match first. Case-, accent- and typo-tolerant (words of 4 letters or more match with one typo, of 6 or more with two); the query is read as plain words, never as Lucene syntax. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} words. Pages forward only.`,
+    description: `Full-text search over every human-readable field (${searchable.properties.join(', ')}), best match first. Case- and accent-insensitive; English word forms find each other ("deny" finds "denies", "mourners" finds "mourning"), ranked below the word as typed; a word that matches nothing as typed or by its forms is read with typo tolerance (one typo in words of 4 letters or more, two from 6), so typos never add noise to a word the graph knows. The query is read as plain words, never as Lucene syntax. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} words. Pages forward only; totalCount is exact up to ${TOTAL_COUNT_CAP.toLocaleString('en')} hits (see totalCountIsLowerBound).`,
     args: {
       query: t.arg.string({ required: true, description: 'The words to look for.' }),
       kinds: t.arg({ type: [NodeKindEnum], description: 'Only records of these kinds (all kinds when omitted; sources are not searchable).' }),

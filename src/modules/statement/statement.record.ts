@@ -48,5 +48,4 @@ export const statementRecord = defineRecord({
     externalIds: externalIds('Ids of this statement in other datasets ("gdelt:599912346").'),
     note: note(),
   },
-  searchable: ['text'],
 });
