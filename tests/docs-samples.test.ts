@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  consoleSteps,
+  differences,
+  documentationFiles,
+  fences,
+  formatJson,
+  outputMatches,
+  readDoc,
+  replaceFences,
+  ROOT,
+  samplesIn,
+  shownAs,
+  type Fence,
+  type Sample,
+} from '../src/cli/doc-samples.js';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
+import { testApi, testNeo4jEnv } from './helpers/api.js';
+import { restoreSeed } from './helpers/graph.js';
+
+/**
+ * Every sample of the documentation, run against the freshly seeded test database: each GraphQL
+ * block through the real server, compared with the output shown under it, and each
+ * ```console runnable``` block's commands, compared with the lines shown after them. With
+ * CLAIMGRAPH_DOCS_WRITE=1 (what `npx claimgraph docs --write` sets) the GraphQL outputs are
+ * rewritten from the real ones instead of compared.
+ */
+
+const writing = process.env.CLAIMGRAPH_DOCS_WRITE === '1';
+const files = await documentationFiles();
+const texts = new Map(await Promise.all(files.map(async (file) => [file, await readDoc(file)] as const)));
+const parsed = files.map((file) => ({ file, ...samplesIn(file, texts.get(file)!) }));
+
+/** Every Bearer key the samples send is valid, with the role its headers block names (editor if none). */
+const bearerKeys = files.flatMap((file) =>
+  fences(texts.get(file)!)
+    .filter((fence) => fence.lang === 'json' && typeof fence.attributes.headers === 'string')
+    .flatMap((fence) => {
+      const bearer = /Bearer (\S+?)"/.exec(fence.body)?.[1];
+      return bearer ? [{ key: bearer, role: typeof fence.attributes.role === 'string' ? fence.attributes.role : 'editor' }] : [];
+    }),
+);
+const api = testApi({
+  apiKeys: parseApiKeys(bearerKeys.map(({ key, role }, index) => `docs-${index}:${role}:${hashKey(key).toString('hex')}`).join(',')),
+});
+
+const rewrites = new Map<string, Array<{ fence: Fence; body: string; info?: string }>>();
+afterAll(async () => {
+  if (writing) {
+    for (const [file, replacements] of rewrites) await writeFile(path.join(ROOT, file), replaceFences(texts.get(file)!, replacements));
+  }
+  await restoreSeed(api.db);
+  await api.close();
+});
+
+async function run(sample: Sample) {
+  const result = await api.run(sample.query, sample.variables, sample.headers);
+  const { queries: _queries, status, ...body } = result;
+  if (/^\s*mutation\b/.test(sample.query)) await restoreSeed(api.db);
+  return { body, status };
+}
+
+describe('the documentation’s GraphQL samples', () => {
+  it('are all marked, each with a unique name, and each output names a sample', () => {
+    expect(parsed.flatMap(({ problems }) => problems)).toEqual([]);
+    expect(parsed.flatMap(({ samples }) => samples).length).toBeGreaterThan(10);
+  });
+
+  for (const { file, samples } of parsed) {
+    describe(file, () => {
+      for (const sample of samples) {
+        it(`${sample.name} (line ${sample.line}) answers as shown`, async () => {
+          const { body, status } = await run(sample);
+          const output = sample.output;
+          if (!output) {
+            // Shown without an output: it must at least run cleanly.
+            expect(body.errors).toBeUndefined();
+            return;
+          }
+          const trimmed = output.attributes.trimmed === true;
+          if (writing) {
+            const shown = JSON.parse(output.body) as unknown;
+            const info = Object.entries<string | true>({ ...output.attributes, ...(output.attributes.status || status !== 200 ? { status: String(status) } : {}) })
+              .map(([name, value]) => (value === true ? name : `${name}=${value}`))
+              .join(' ');
+            const replacements = rewrites.get(file) ?? [];
+            replacements.push({ fence: output, body: formatJson(shownAs(body, shown, trimmed)), info: `json ${info}` });
+            rewrites.set(file, replacements);
+            return;
+          }
+          expect(differences(JSON.parse(output.body), body, trimmed), `npx claimgraph docs --write rewrites ${file}'s outputs`).toEqual([]);
+          if (typeof output.attributes.status === 'string') expect(status).toBe(Number(output.attributes.status));
+        });
+      }
+    });
+  }
+});
+
+/** A command of the documentation as a reader runs it, on the test database, in a scratch folder. */
+async function shell(command: string, cwd: string) {
+  const env = {
+    ...process.env,
+    ...testNeo4jEnv(),
+    // Were a command to start a local Neo4j, it would be its own, here, not anyone's.
+    NEO4J_LOCAL_PORT: '7798',
+    NEO4J_LOCAL_DATA: path.join(cwd, 'neo4j'),
+  };
+  return new Promise<{ code: number; output: string }>((resolve) => {
+    execFile('bash', ['-c', command], { cwd, env, timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stderr}\n${stdout}` });
+    });
+  });
+}
+
+/** A scratch folder where `npx claimgraph` is this checkout's CLI and tests/, seeds/ and examples/ are at hand. */
+async function scratch() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'claimgraph-docs-'));
+  for (const folder of ['tests', 'seeds', 'examples']) await symlink(path.join(ROOT, folder), path.join(dir, folder));
+  return dir;
+}
+
+describe('the documentation’s runnable commands', () => {
+  const blocks = files.flatMap((file) =>
+    fences(texts.get(file)!)
+      .filter((fence) => fence.attributes.runnable === true)
+      .map((fence) => ({ file, fence })),
+  );
+
+  it('exist', () => {
+    expect(blocks.length).toBeGreaterThan(2);
+  });
+
+  for (const { file, fence } of blocks) {
+    it(`${file}:${fence.line} prints what it shows`, async () => {
+      const dir = await scratch();
+      try {
+        for (const { command, expected } of consoleSteps(fence.body)) {
+          // `npx claimgraph` is this checkout's CLI, as it is in a clone (npx finds the package's own bin).
+          const { code, output } = await shell(command.replaceAll(/\bnpx claimgraph\b/g, `node ${path.join(ROOT, 'bin/claimgraph.mjs')}`), dir);
+          const mismatch = outputMatches(expected, output);
+          expect(mismatch, `${command} (exit ${code})`).toBeUndefined();
+        }
+      } finally {
+        if (/\b(import|resolve|seed)\b/.test(fence.body)) await restoreSeed(api.db);
+      }
+    });
+  }
+});
