@@ -19,7 +19,7 @@ import {
   type Sample,
 } from '../src/cli/doc-samples.js';
 import { hashKey, parseApiKeys } from '../src/http/auth.js';
-import { testApi, testNeo4jEnv } from './helpers/api.js';
+import { testApi, testConfig, testNeo4jEnv } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
 
 /**
@@ -44,9 +44,16 @@ const bearerKeys = files.flatMap((file) =>
       return bearer ? [{ key: bearer, role: typeof fence.attributes.role === 'string' ? fence.attributes.role : 'editor' }] : [];
     }),
 );
-const api = testApi({
-  apiKeys: parseApiKeys(bearerKeys.map(({ key, role }, index) => `docs-${index}:${role}:${hashKey(key).toString('hex')}`).join(',')),
-});
+const apiKeys = parseApiKeys(bearerKeys.map(({ key, role }, index) => `docs-${index}:${role}:${hashKey(key).toString('hex')}`).join(','));
+const api = testApi({ apiKeys });
+/** Servers with the settings some samples name (LIMIT_COST=1), one per distinct setting. */
+const configured = new Map<string, ReturnType<typeof testApi>>();
+function serverFor(env: Record<string, string>) {
+  const id = JSON.stringify(env);
+  if (id === '{}') return api;
+  if (!configured.has(id)) configured.set(id, testApi({ apiKeys, config: testConfig(env) }));
+  return configured.get(id)!;
+}
 
 const rewrites = new Map<string, Array<{ fence: Fence; body: string; info?: string }>>();
 afterAll(async () => {
@@ -54,11 +61,11 @@ afterAll(async () => {
     for (const [file, replacements] of rewrites) await writeFile(path.join(ROOT, file), replaceFences(texts.get(file)!, replacements));
   }
   await restoreSeed(api.db);
-  await api.close();
+  await Promise.all([api, ...configured.values()].map((server) => server.close()));
 });
 
 async function run(sample: Sample) {
-  const result = await api.run(sample.query, sample.variables, sample.headers);
+  const result = await serverFor(sample.env).run(sample.query, sample.variables, sample.headers);
   const { queries: _queries, status, ...body } = result;
   if (/^\s*mutation\b/.test(sample.query)) await restoreSeed(api.db);
   return { body, status };

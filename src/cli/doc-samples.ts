@@ -7,7 +7,9 @@ import stringify from 'json-stringify-pretty-compact';
  * that a test can run each against a freshly seeded database and a command can rewrite the outputs
  * when the behaviour changes on purpose:
  *
- *     ```graphql sample=walk            the operation (every ```graphql block must be a sample)
+ *     ```graphql sample=walk [LIMIT_COST=1]
+ *                                       the operation (every ```graphql block must be a sample), and
+ *                                       settings of the server that answers it
  *     ```json variables=walk            optional: its variables
  *     ```json headers=walk              optional: its request headers (a Bearer key is made valid)
  *     ```json output=walk [trimmed] [status=200]
@@ -73,6 +75,8 @@ export interface Sample {
   name: string;
   line: number;
   query: string;
+  /** Server settings the sample needs, as environment variables (`LIMIT_COST=1`). */
+  env: Record<string, string>;
   variables?: Record<string, unknown>;
   headers?: Record<string, string>;
   output?: Fence;
@@ -90,7 +94,8 @@ export function samplesIn(file: string, markdown: string): { samples: Sample[]; 
       continue;
     }
     if (samples.has(name)) problems.push(`${file}:${block.line}: sample=${name} is named twice`);
-    samples.set(name, { file, name, line: block.line, query: block.body });
+    const env = Object.fromEntries(Object.entries(block.attributes).filter((entry): entry is [string, string] => /^[A-Z][A-Z0-9_]*$/.test(entry[0]) && typeof entry[1] === 'string'));
+    samples.set(name, { file, name, line: block.line, query: block.body, env });
   }
   for (const block of blocks.filter((fence) => fence.lang === 'json')) {
     for (const part of ['variables', 'headers', 'output'] as const) {
@@ -153,10 +158,13 @@ export function differences(shown: unknown, actual: unknown, trimmed: boolean, a
 
 /**
  * The real output as the documentation shows it: volatile fields as "…", and, for a trimmed
- * output, only the fields and list items the current one shows (so trimming survives a rewrite).
+ * output, only the fields and list items the current one shows (so trimming survives a rewrite;
+ * an empty `{}` or `[]` in it is filled with the whole value).
  */
 export function shownAs(actual: unknown, shown: unknown, trimmed: boolean): Json {
   if (shown === ELIDED) return ELIDED;
+  // An empty object or list in a trimmed output stands for the whole value: a skeleton to fill.
+  if (trimmed && ((Array.isArray(shown) && shown.length === 0) || (isObject(shown) && Object.keys(shown).length === 0))) return shownAs(actual, undefined, false);
   if (Array.isArray(actual)) {
     const items = trimmed && Array.isArray(shown) ? actual.slice(0, shown.length) : actual;
     return items.map((item, index) => shownAs(item, Array.isArray(shown) ? shown[index] : undefined, trimmed && Array.isArray(shown) && index < shown.length));
