@@ -77,7 +77,7 @@ describe('the documentation’s GraphQL samples', () => {
     expect(parsed.flatMap(({ samples }) => samples).length).toBeGreaterThan(10);
   });
 
-  for (const { file, samples } of parsed) {
+  for (const { file, samples } of parsed.filter(({ samples }) => samples.length > 0)) {
     describe(file, () => {
       for (const sample of samples) {
         it(`${sample.name} (line ${sample.line}) answers as shown`, async () => {
@@ -118,7 +118,7 @@ async function shell(command: string, cwd: string) {
   };
   return new Promise<{ code: number; output: string }>((resolve) => {
     execFile('bash', ['-c', command], { cwd, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stderr}\n${stdout}` });
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: [stderr, stdout].filter(Boolean).join('\n') });
     });
   });
 }
@@ -154,6 +154,6 @@ describe('the documentation’s runnable commands', () => {
       } finally {
         if (/\b(import|resolve|seed)\b/.test(fence.body)) await restoreSeed(api.db);
       }
-    });
+    }, 180_000);
   }
 });

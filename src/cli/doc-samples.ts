@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import stringify from 'json-stringify-pretty-compact';
 
 /**
  * The samples in the documentation, read from fenced code blocks marked in their info strings, so
@@ -52,7 +51,8 @@ export function fences(markdown: string): Fence[] {
     offset += text.length + 1;
     if (!open) {
       const opening = /^(`{3,}|~{3,})\s*(.*)$/.exec(text);
-      if (opening) open = { marker: opening[1]!, info: opening[2]!.trim(), start: offset, line: index + 1 };
+      // As CommonMark has it, a backtick fence's info string holds no backtick (else it is inline code).
+      if (opening && !(opening[1]!.startsWith('`') && opening[2]!.includes('`'))) open = { marker: opening[1]!, info: opening[2]!.trim(), start: offset, line: index + 1 };
       return;
     }
     if (text.trim().startsWith(open.marker) && text.trim().replace(/[`~]/g, '') === '') {
@@ -178,8 +178,35 @@ export function shownAs(actual: unknown, shown: unknown, trimmed: boolean): Json
   return actual as Json;
 }
 
-/** JSON as the documentation prints it: compact where a value fits on a line. */
-export const formatJson = (value: unknown) => stringify(value, { maxLength: 120, indent: 2 });
+/** JSON on one line, spaced as people write it: `{"a": [1, 2]}`. */
+function flatJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flatJson).join(', ')}]`;
+  if (isObject(value)) return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${flatJson(item)}`).join(', ')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * JSON as the documentation prints it: a value on one line where it fits in `width`, one item per
+ * line where not, and an object of a single field opened on its parent's line (`{"data": {"event":
+ * {`), so the wrappers of a GraphQL response cost no lines or indentation.
+ */
+export function formatJson(value: unknown, width = 110): string {
+  const format = (item: unknown, indent: string, column: number): string => {
+    const flat = flatJson(item);
+    if (column + flat.length <= width) return flat;
+    const inner = `${indent}  `;
+    if (Array.isArray(item)) return `[\n${item.map((element) => inner + format(element, inner, inner.length)).join(',\n')}\n${indent}]`;
+    if (!isObject(item)) return flat;
+    const entries = Object.entries(item);
+    if (entries.length === 1) {
+      const [key, child] = entries[0]!;
+      return `{${JSON.stringify(key)}: ${format(child, indent, column + key.length + 5)}}`;
+    }
+    const fields = entries.map(([key, child]) => `${inner}${JSON.stringify(key)}: ${format(child, inner, inner.length + key.length + 4)}`);
+    return `{\n${fields.join(',\n')}\n${indent}}`;
+  };
+  return format(value, '', 0);
+}
 
 /** A file's text with some fences' bodies replaced (replacements by fence start). */
 export function replaceFences(markdown: string, replacements: Array<{ fence: Fence; body: string; info?: string }>): string {
