@@ -157,3 +157,37 @@ describe('the documentation’s runnable commands', () => {
     }, 180_000);
   }
 });
+
+describe('how a shown output is compared with the real one', () => {
+  const real = { data: { search: { totalCount: 2, edges: [{ score: 4.5, name: 'Daquq' }, { score: 3.2, name: 'Kirkuk' }] }, audit: { action: 'DELETE', id: 'a1', at: '2026-12-07' } } };
+
+  it('finds a changed value, a missing or extra field and a list of another length', () => {
+    expect(differences({ data: { search: { totalCount: 3 } } }, real, true)).toEqual(['.data.search.totalCount: shown 3, real 2']);
+    expect(differences({ data: { search: { count: 2 } } }, real, true)).toEqual(['.data.search.count: shown, but not in the real output']);
+    expect(differences({ data: { search: { totalCount: 2, edges: [] } } }, { data: real.data }, false)).toContain('.data.search.edges: shown 0 items, real 2');
+    expect(differences({ data: { search: { edges: [{ score: 3.2, name: 'Kirkuk' }] } } }, real, true)).toEqual(['.data.search.edges[0].score: shown 3.2, real 4.5 (more than 10% apart)', '.data.search.edges[0].name: shown "Kirkuk", real "Daquq"']);
+  });
+
+  it('allows scores within the tolerance, list prefixes when trimmed, "…" and the volatile fields of an audit entry', () => {
+    expect(differences({ data: { search: { edges: [{ score: 4.3 }] }, audit: { action: 'DELETE', id: 'other', at: '…' } } }, real, true)).toEqual([]);
+    expect(differences({ data: { search: { edges: [{ score: 4.3 }] } } }, real, false)).not.toEqual([]);
+  });
+
+  it('rewrites a trimmed output with the real values in the shape shown, and fills an empty {} whole', () => {
+    expect(shownAs(real, { data: { search: { edges: [{ name: 'old' }] }, audit: {} } }, true)).toEqual({
+      data: { search: { edges: [{ name: 'Daquq' }] }, audit: { action: 'DELETE', id: '…', at: '…' } },
+    });
+    expect(formatJson({ data: { a: 1 } })).toBe('{"data": {"a": 1}}');
+  });
+
+  it('matches a command’s output line by line, with ... for any lines and … for any text', () => {
+    expect(outputMatches(['a', '...', 'd … f'], 'a\nb\nc\nd e f\n')).toBeUndefined();
+    expect(outputMatches(['a', 'c'], 'a\nb\nc\n')).toContain('expected "c" next');
+  });
+
+  it('reads fences as CommonMark does: a backtick in the info string makes inline code, not a fence', () => {
+    expect(fences('```` ```json output=x ```` inline\n```json output=y trimmed\n{}\n```\n').map((fence) => [fence.lang, fence.attributes])).toEqual([
+      ['json', { output: 'y', trimmed: true }],
+    ]);
+  });
+});
