@@ -38,21 +38,25 @@ export interface Fence {
   end: number;
   /** The opening fence's line number, from 1. */
   line: number;
+  /** The spaces before the fence (up to 3, as in a list item), taken off the body's lines. */
+  indent: string;
 }
 
-/** Every fenced code block of a Markdown text (``` or ~~~ fences, not indented ones). */
+/** Every fenced code block of a Markdown text (``` or ~~~ fences, indented by up to 3 spaces). */
 export function fences(markdown: string): Fence[] {
   const found: Fence[] = [];
   const lines = markdown.split('\n');
   let offset = 0;
-  let open: { marker: string; info: string; start: number; line: number } | undefined;
+  let open: { marker: string; info: string; start: number; line: number; indent: string } | undefined;
   lines.forEach((text, index) => {
     const lineStart = offset;
     offset += text.length + 1;
     if (!open) {
-      const opening = /^(`{3,}|~{3,})\s*(.*)$/.exec(text);
+      const opening = /^( {0,3})(`{3,}|~{3,})\s*(.*)$/.exec(text);
       // As CommonMark has it, a backtick fence's info string holds no backtick (else it is inline code).
-      if (opening && !(opening[1]!.startsWith('`') && opening[2]!.includes('`'))) open = { marker: opening[1]!, info: opening[2]!.trim(), start: offset, line: index + 1 };
+      if (opening && !(opening[2]!.startsWith('`') && opening[3]!.includes('`'))) {
+        open = { marker: opening[2]!, info: opening[3]!.trim(), start: offset, line: index + 1, indent: opening[1]! };
+      }
       return;
     }
     if (text.trim().startsWith(open.marker) && text.trim().replace(/[`~]/g, '') === '') {
@@ -63,7 +67,12 @@ export function fences(markdown: string): Fence[] {
           return equals < 0 ? [word, true as const] : [word.slice(0, equals), word.slice(equals + 1)];
         }),
       );
-      found.push({ lang, attributes, body: markdown.slice(open.start, lineStart), start: open.start, end: lineStart, line: open.line });
+      const body = markdown
+        .slice(open.start, lineStart)
+        .split('\n')
+        .map((bodyLine) => (bodyLine.startsWith(open!.indent) ? bodyLine.slice(open!.indent.length) : bodyLine.trimStart()))
+        .join('\n');
+      found.push({ lang, attributes, body, start: open.start, end: lineStart, line: open.line, indent: open.indent });
       open = undefined;
     }
   });
@@ -212,11 +221,12 @@ export function formatJson(value: unknown, width = 110): string {
 export function replaceFences(markdown: string, replacements: Array<{ fence: Fence; body: string; info?: string }>): string {
   let text = markdown;
   for (const { fence, body, info } of [...replacements].sort((a, b) => b.fence.start - a.fence.start)) {
-    text = text.slice(0, fence.start) + body.replace(/\n?$/, '\n') + text.slice(fence.end);
+    const indented = body.replace(/\n?$/, '').split('\n').map((line) => fence.indent + line).join('\n');
+    text = text.slice(0, fence.start) + indented + '\n' + text.slice(fence.end);
     if (info !== undefined) {
       const openingEnd = fence.start - 1;
       const openingStart = text.lastIndexOf('\n', openingEnd - 1) + 1;
-      const marker = /^(`{3,}|~{3,})/.exec(text.slice(openingStart))![1]!;
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(openingStart))![0]!;
       text = text.slice(0, openingStart) + marker + info + text.slice(openingEnd);
     }
   }
