@@ -77,6 +77,21 @@ describe('the documentation’s GraphQL samples', () => {
     expect(parsed.flatMap(({ samples }) => samples).length).toBeGreaterThan(10);
   });
 
+  it('that say they are a copy of another (copy-of=FILE:NAME) are the same operation', () => {
+    const all = parsed.flatMap(({ samples }) => samples);
+    const copies = files.flatMap((file) =>
+      fences(texts.get(file)!)
+        .filter((fence) => fence.lang === 'graphql' && typeof fence.attributes['copy-of'] === 'string')
+        .map((fence) => ({ file, name: fence.attributes.sample, of: String(fence.attributes['copy-of']), query: fence.body })),
+    );
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      const [file, name] = copy.of.split(':');
+      const original = all.find((sample) => sample.file === file && sample.name === name);
+      expect(original?.query, `${copy.file}'s ${String(copy.name)} is a copy of ${copy.of}`).toBe(copy.query);
+    }
+  });
+
   for (const { file, samples } of parsed.filter(({ samples }) => samples.length > 0)) {
     describe(file, () => {
       for (const sample of samples) {

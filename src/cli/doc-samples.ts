@@ -8,7 +8,8 @@ import path from 'node:path';
  *
  *     ```graphql sample=walk [LIMIT_COST=1]
  *                                       the operation (every ```graphql block must be a sample), and
- *                                       settings of the server that answers it
+ *                                       settings of the server that answers it; copy-of=FILE:NAME says
+ *                                       it must be the same operation as that sample
  *     ```json variables=walk            optional: its variables
  *     ```json headers=walk              optional: its request headers (a Bearer key is made valid)
  *     ```json output=walk [trimmed] [status=200]
