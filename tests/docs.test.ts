@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelDiagram, readmeWithDiagram } from '../src/cli/model-diagram.js';
+import { ROOT } from '../src/cli/doc-samples.js';
+import { modelDiagram, README, readmeWithDiagram } from '../src/cli/model-diagram.js';
+import { loadConfig } from '../src/config.js';
 import { recordDeclarations } from '../src/modules/records.js';
+import { testNeo4jConfig } from './helpers/test-database.js';
 
 describe('the README’s model diagram', () => {
   it('is the one the record declarations draw (npx claimgraph docs --write regenerates it)', async () => {
@@ -16,5 +21,37 @@ describe('the README’s model diagram', () => {
     expect(diagram).toContain('Statement --> Claim : STANCE (value, note)');
     expect(diagram).toContain('Actor --> Statement : MADE');
     expect(diagram).toContain('Event --> Event : MATCHES (status, score, reasons)');
+  });
+});
+
+describe('what the README and docs/operations.md promise about ports, folders and variables', () => {
+  const words = (text: string) => text.replace(/\s+/g, ' ');
+
+  it('names the defaults the code has: the API’s port, the local Neo4j’s and the tests’ own', async () => {
+    const readme = words(await readFile(README, 'utf8'));
+    const development = loadConfig({});
+    const tests = testNeo4jConfig({});
+    for (const promise of [
+      `on port ${development.port} (\`PORT\`)`,
+      `listens on 127.0.0.1:${development.neo4j.localPort} (\`NEO4J_LOCAL_PORT\``,
+      `keeps its store in \`${development.neo4j.localDataDir}\` (\`NEO4J_LOCAL_DATA\``,
+      `starts its own Neo4j (port ${tests.localPort}, \`${tests.localDataDir}\``,
+    ]) {
+      expect(readme).toContain(promise);
+    }
+  });
+
+  it('documents every variable the configuration reads, for the server, the CLI and the tests', async () => {
+    const source = await readFile(path.join(ROOT, 'src/config.ts'), 'utf8');
+    const neo4jSettings = [...source.matchAll(/name\('([A-Z_]+)'\)/g)].map((match) => match[1]!);
+    const variables = [
+      ...[...source.matchAll(/env(?:\.|, ')([A-Z][A-Z0-9_]*)/g)].map((match) => match[1]!),
+      ...neo4jSettings.flatMap((setting) => [`NEO4J_${setting}`, `TEST_NEO4J_${setting}`]),
+    ];
+    expect(variables).toContain('NEO4J_URI');
+    expect(variables).toContain('RATE_LIMIT_BURST');
+    const operations = await readFile(path.join(ROOT, 'docs/operations.md'), 'utf8');
+    const table = operations.slice(operations.indexOf('## Configuration'));
+    expect([...new Set(variables)].filter((variable) => !table.includes(`\`${variable}\``))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fences, outputMatches, readDoc } from '../src/cli/doc-samples.js';
 import { createServer } from '../src/yoga.js';
 import { testApi, testConfig } from './helpers/api.js';
 
@@ -68,6 +69,13 @@ describe('the researchers’ example scripts', () => {
     expect(lines).toContain('    DENIAL by United States: DENIES coalition-carried-out-daquq-strike');
   });
 
+  it('prints what docs/queries.md shows it printing', async () => {
+    const docs = await readDoc('docs/queries.md');
+    const shown = fences(docs).find((fence) => fence.attributes['script-output'] === true);
+    expect(shown).toBeDefined();
+    expect(outputMatches(shown!.body.replace(/\n$/, '').split('\n'), typescript.stdout)).toBeUndefined();
+  });
+
   it('examples/walk.py, standard library only, prints the same', async () => {
     const python = await run('python3', ['examples/walk.py', url]);
     expect(python.stderr).toBe('');
@@ -84,6 +92,17 @@ describe('the researchers’ example scripts', () => {
       expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(typescript.stdout);
+    }
+  });
+
+  it('without --persisted, both stop at a PERSISTED_OPERATIONS_ONLY server’s refusal of their text, as docs/operations.md says', async () => {
+    for (const [command, args] of [
+      ['npx', ['tsx', 'examples/walk.ts', persistedOnlyUrl]],
+      ['python3', ['examples/walk.py', persistedOnlyUrl]],
+    ] as const) {
+      const result = await run(command, [...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('This server runs only persisted operations: send extensions.persistedQuery.sha256Hash.');
     }
   });
 

@@ -222,7 +222,7 @@ describe('status codes', () => {
 });
 
 describe('configuration', () => {
-  it('reads every limit from the environment, with the README’s defaults', () => {
+  it('reads every limit from the environment, with the documented defaults (docs/operations.md)', () => {
     expect(loadConfig({}).limits).toEqual({
       depth: 12,
       aliases: 30,

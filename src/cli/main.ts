@@ -18,6 +18,7 @@ import { applyActorCrosswalk } from '../ingest/resolve-actors.js';
 import { mergeDuplicateOutlets } from '../modules/outlet/outlet-merge.js';
 import { resolveAllEvents, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
+import { rewriteSampleOutputs } from './doc-samples-write.js';
 import { readmeWithDiagram, writeReadmeDiagram } from './model-diagram.js';
 import { progressBar, rate } from './progress.js';
 import { runCommand, type Log } from './run.js';
@@ -283,8 +284,11 @@ const commands: Record<string, Command> = {
   },
   docs: {
     synopsis: 'docs [--write]',
-    summary: 'check (or, with --write, regenerate) what the README draws from the code: the data model diagram',
-    details: '--write  rewrite the README\'s generated blocks; without it, exit 1 when they are out of date',
+    summary: 'check (or, with --write, regenerate) what the documentation draws from the code: the model diagram and the sample outputs',
+    details:
+      '--write  rewrite the README\'s model diagram, then run every GraphQL sample of README.md, CONTRIBUTING.md and docs/*.md\n' +
+      '         against a freshly seeded test database (tests/docs-samples.test.ts, on the TEST_NEO4J_ variables) and rewrite the\n' +
+      '         outputs shown under them; without it, exit 1 when the diagram is out of date (npm test checks the samples)',
     options: { write: { type: 'boolean' } },
     positionals: { min: 0, max: 0 },
     async run({ values }, log) {
@@ -292,6 +296,8 @@ const commands: Record<string, Command> = {
       if (!readme) throw new UsageError('README.md has no model diagram markers to fill', 'docs');
       if (values.write) {
         log((await writeReadmeDiagram()) ? 'README.md: model diagram rewritten' : 'README.md: model diagram already current');
+        log('running every documentation sample against a freshly seeded test database to rewrite its output');
+        process.exitCode = await rewriteSampleOutputs();
         return;
       }
       if (readme.updated !== readme.current) {
