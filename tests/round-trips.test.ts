@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   ActorStatementsDocument,
   ActorStatementsViaNodeDocument,
+  ActorStatementCountOfKindsDocument,
+  type StatementKind,
   type ActorStatementsQuery,
   EventPageDocument,
   EventPageViaNodeDocument,
@@ -24,6 +26,7 @@ import {
   WalkDocument,
   type StanceValue,
 } from './generated/graphql.js';
+import { StatementKinds } from '../src/domain/vocabulary.js';
 import { gid, testApi, testConfig, type Result } from './helpers/api.js';
 import { ALEPPO_CAMPAIGN, DAQUQ_STRIKE } from './helpers/seed.js';
 
@@ -156,6 +159,22 @@ describe('a record\'s page', () => {
     } while (after);
     expect(seen).toHaveLength(3);
     expect(new Set(seen).size).toBe(3);
+  });
+
+  it('counts an actor\'s statements from its degree, which equals the statements counted kind by kind', async () => {
+    for (const key of ['igor-konashenkov', 'russian-ministry-of-defence']) {
+      const id = gid('Actor', key);
+      const all = await api.data(ActorStatementsDocument, { id, first: 100 });
+      const total = all.actor!.statements.totalCount;
+      expect(total).toBe(all.actor!.statements.edges.length);
+      let byKind = 0;
+      for (const kind of Object.keys(StatementKinds)) {
+        const counted = await api.run(ActorStatementCountOfKindsDocument, { id, kinds: [kind as StatementKind] });
+        expect(counted.errors).toBeUndefined();
+        byKind += counted.data!.actor!.statements.totalCount;
+      }
+      expect(byKind).toBe(total);
+    }
   });
 
   it('leaves a bad page argument to the nested field, whose error names its own path', async () => {

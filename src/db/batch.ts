@@ -68,6 +68,13 @@ export interface RelationPage {
   pattern: string;
   sortKey: SortKey;
   filter?: string;
+  /**
+   * The count as a relationship degree of `p` (`(p)-[:MADE]->()`), used while `unfiltered` (a
+   * condition on the parameters) holds: Neo4j reads a degree from the node's relationship groups
+   * without expanding a relationship, so a supernode's count costs what a small one's does. Only
+   * for a pattern whose relationships all lead to distinct nodes of its far label.
+   */
+  degree?: { pattern: string; unfiltered: string };
 }
 
 function relationPageQuery(spec: RelationPage, forward: boolean): NamedQuery {
@@ -91,21 +98,29 @@ function relationCountQuery(spec: RelationPage): NamedQuery {
     `${spec.name} count`,
     `UNWIND $ids AS parentId
      MATCH (p:${spec.parent} {id: parentId})
-     CALL (p) {
-       MATCH ${spec.pattern}
-       WHERE ${spec.filter ?? 'true'}
-       RETURN count(DISTINCT n) AS total
-     }
+     ${countSubquery(spec, 'total')}
      RETURN parentId, total`,
   );
 }
 
-/** The count of the parent `p`'s related nodes, as `column`. */
+/** The count of the parent `p`'s related nodes, as `column` (from the degree store when it can; see RelationPage). */
 function countSubquery(spec: RelationPage, column: string): string {
-  return `CALL (p) {
+  if (!spec.degree) {
+    return `CALL (p) {
        MATCH ${spec.pattern}
        WHERE ${spec.filter ?? 'true'}
        RETURN count(DISTINCT n) AS ${column}
+     }`;
+  }
+  // Grouped by p, the expanding branch returns no row at all (not a zero) when it does not apply.
+  return `CALL (p) {
+       WITH p WHERE ${spec.degree.unfiltered}
+       RETURN p AS counted, COUNT { ${spec.degree.pattern} } AS ${column}
+       UNION ALL
+       WITH p WHERE NOT (${spec.degree.unfiltered})
+       MATCH ${spec.pattern}
+       WHERE ${spec.filter ?? 'true'}
+       RETURN p AS counted, count(DISTINCT n) AS ${column}
      }`;
 }
 
