@@ -180,11 +180,27 @@ async function single(db: Database, target: Target): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]!;
 }
 
+/**
+ * CPU time Neo4j's JVM has used, in ms: the OperatingSystem MXBean's ProcessCpuTime (the same
+ * figure as user + system in /proc/<pid>/stat), asked of the server itself, so it needs no process
+ * ID and works for a reused or remote server too.
+ */
+const neo4jCpuQuery = cypher(
+  'bench: Neo4j process CPU',
+  "CALL dbms.queryJmx('java.lang:type=OperatingSystem') YIELD attributes RETURN attributes.ProcessCpuTime.value AS nanoseconds",
+);
+
+async function neo4jCpuMs(db: Database): Promise<number> {
+  return Number((await db.read(neo4jCpuQuery)).records[0]!.get('nanoseconds')) / 1e6;
+}
+
 async function measure(db: Database, base: string, target: Target, seconds: number) {
   const options = { url: target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body, connections: settings.connections };
   await autocannon({ ...options, duration: settings.warmupSeconds });
   const before = await stats(base);
+  const neo4jBefore = await neo4jCpuMs(db);
   const result = await autocannon({ ...options, duration: seconds });
+  const neo4jAfter = await neo4jCpuMs(db);
   const after = await stats(base);
   await settle(db);
   const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
@@ -195,6 +211,7 @@ async function measure(db: Database, base: string, target: Target, seconds: numb
     p99: done ? result.latency.p99 : NaN,
     rps: result.requests.average,
     cpuMsPerRequest: result.requests.total ? cpuMicros / 1000 / result.requests.total : 0,
+    neo4jCpuMsPerRequest: result.requests.total ? (neo4jAfter - neo4jBefore) / result.requests.total : 0,
     failures: result.errors + result.non2xx,
   };
 }

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `claimgraph` command: runs the TypeScript CLI through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// The `claimgraph` command: the CLI of src/cli/main.ts, from the build in production (see launch.mjs).
+import { launch } from './launch.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await launch('cli/main');

@@ -67,7 +67,7 @@ describe('contested claims', () => {
     });
     const killed17 = claims.find((c) => c.key === 'daquq-strike-killed-17')!.contest;
     expect(killed17).toMatchObject({ contested: true, counts: [{ value: 'ASSERTS', statements: 1 }], earliestDenial: null, daysFromAssertionToDenial: null });
-    expect(result.queries).toEqual(['Event by ids', 'event claims page forward', 'claim contests']);
+    expect(result.queries).toEqual(['Event with event claims', 'claim contests']);
   });
 
   it('Event.claims(contested:) keeps only the contested claims, or only the others', async () => {

@@ -24,7 +24,7 @@ const post = (query: string, headers: Record<string, string> = {}) => ({
 describe('the request log', () => {
   it('writes one JSON line per request: ID, operation, status, duration, Cypher round trips, error codes', async () => {
     const api = loggedApi();
-    const response = await api.fetch('http://test/graphql', post(`query OneEvent { event(id: "${gid('Event', 'daquq-airstrike-2016-10-21')}") { title places { name } } }`));
+    const response = await api.fetch('http://test/graphql', post(`query OneEvent { event(id: "${gid('Event', 'daquq-airstrike-2016-10-21')}") { title places { name parent { name } } } }`));
     expect(response.status).toBe(200);
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);

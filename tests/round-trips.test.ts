@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  ActorStatementsDocument,
+  ActorStatementsViaNodeDocument,
+  ActorStatementCountOfKindsDocument,
+  type StatementKind,
+  type ActorStatementsQuery,
+  EventPageDocument,
+  EventPageViaNodeDocument,
   ActorsFirstStatementDocument,
   ActorsStatementsCountDocument,
   ActorsStatementsPageAndCountDocument,
@@ -19,7 +26,8 @@ import {
   WalkDocument,
   type StanceValue,
 } from './generated/graphql.js';
-import { gid, testApi, testConfig } from './helpers/api.js';
+import { StatementKinds } from '../src/domain/vocabulary.js';
+import { gid, testApi, testConfig, type Result } from './helpers/api.js';
 import { ALEPPO_CAMPAIGN, DAQUQ_STRIKE } from './helpers/seed.js';
 
 /**
@@ -114,7 +122,70 @@ describe('provenance chains', () => {
     const statements = result.data!.event!.statements.edges.map((e) => e.node);
     expect(statements.length).toBeGreaterThan(10);
     for (const statement of statements) expect(statement.provenanceChains.length).toBeGreaterThan(0);
-    expect(result.queries).toEqual(['Event by ids', 'event statements page forward', 'statement provenance chains']);
+    expect(result.queries).toEqual(['Event with event statements', 'statement provenance chains']);
+  });
+});
+
+describe('a record\'s page', () => {
+  it('reads an event with its places, claims and statements in one round trip, and the speakers in a second', async () => {
+    const id = gid('Event', DAQUQ_STRIKE);
+    const page = await api.run(EventPageDocument, { id });
+    expect(page.errors).toBeUndefined();
+    expect(page.queries).toEqual(['Event with event places, event claims, event statements', 'statement speaker']);
+    // The same selection through node(id:), one level per query, answers alike.
+    const levels = await api.run(EventPageViaNodeDocument, { id });
+    expect(levels.queries).toEqual(['Event by ids', 'event places', 'event claims page forward and count', 'event statements page forward and count', 'statement speaker']);
+    expect(page.data!.event).toEqual(levels.data!.node);
+    expect(page.data!.event!.statements.totalCount).toBe(15);
+    expect(page.data!.event!.statements.edges).toHaveLength(10);
+    expect(page.data!.event!.claims.edges).toHaveLength(5);
+    expect(page.data!.event!.places.length).toBeGreaterThan(0);
+  });
+
+  it('reads an actor with a page of its statements and their count in one round trip, on every page', async () => {
+    const id = gid('Actor', 'igor-konashenkov');
+    let after: string | null = null;
+    const seen: string[] = [];
+    do {
+      const page: Result<ActorStatementsQuery> = await api.run(ActorStatementsDocument, { id, first: 2, after });
+      expect(page.errors).toBeUndefined();
+      expect(page.queries).toEqual(['Actor with actor statements']);
+      const levels = await api.run(ActorStatementsViaNodeDocument, { id, first: 2, after });
+      expect(levels.queries).toEqual(['Actor by ids', 'actor statements page forward and count']);
+      expect(page.data!.actor).toEqual(levels.data!.node);
+      const statements = page.data!.actor!.statements;
+      seen.push(...statements.edges.map((e) => e.node.key));
+      after = statements.pageInfo.hasNextPage ? statements.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(3);
+  });
+
+  it('counts an actor\'s statements from its degree, which equals the statements counted kind by kind', async () => {
+    for (const key of ['igor-konashenkov', 'russian-ministry-of-defence']) {
+      const id = gid('Actor', key);
+      const all = await api.data(ActorStatementsDocument, { id, first: 100 });
+      const total = all.actor!.statements.totalCount;
+      expect(total).toBe(all.actor!.statements.edges.length);
+      let byKind = 0;
+      for (const kind of Object.keys(StatementKinds)) {
+        const counted = await api.run(ActorStatementCountOfKindsDocument, { id, kinds: [kind as StatementKind] });
+        expect(counted.errors).toBeUndefined();
+        byKind += counted.data!.actor!.statements.totalCount;
+      }
+      expect(byKind).toBe(total);
+    }
+  });
+
+  it('leaves a bad page argument to the nested field, whose error names its own path', async () => {
+    const result = await api.run(ActorStatementsDocument, { id: gid('Actor', 'igor-konashenkov'), first: 1000 });
+    expect(result.errors?.[0]?.path).toEqual(['actor', 'statements']);
+    expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+  });
+
+  it('answers NOT_FOUND for an unknown actor, as without the fold', async () => {
+    const result = await api.run(ActorStatementsDocument, { id: gid('Actor', 'nobody-at-all'), first: 2 });
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 

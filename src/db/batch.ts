@@ -68,6 +68,13 @@ export interface RelationPage {
   pattern: string;
   sortKey: SortKey;
   filter?: string;
+  /**
+   * The count as a relationship degree of `p` (`(p)-[:MADE]->()`), used while `unfiltered` (a
+   * condition on the parameters) holds: Neo4j reads a degree from the node's relationship groups
+   * without expanding a relationship, so a supernode's count costs what a small one's does. Only
+   * for a pattern whose relationships all lead to distinct nodes of its far label.
+   */
+  degree?: { pattern: string; unfiltered: string };
 }
 
 function relationPageQuery(spec: RelationPage, forward: boolean): NamedQuery {
@@ -91,34 +98,52 @@ function relationCountQuery(spec: RelationPage): NamedQuery {
     `${spec.name} count`,
     `UNWIND $ids AS parentId
      MATCH (p:${spec.parent} {id: parentId})
-     CALL (p) {
-       MATCH ${spec.pattern}
-       WHERE ${spec.filter ?? 'true'}
-       RETURN count(DISTINCT n) AS total
-     }
+     ${countSubquery(spec, 'total')}
      RETURN parentId, total`,
   );
 }
 
-/** Each parent's count and page in one row: the two subqueries of the queries above, in one round trip. */
-function relationPageAndCountQuery(spec: RelationPage, forward: boolean): NamedQuery {
-  const { where, order } = keyset(spec.sortKey, forward);
-  return cypher(
-    `${spec.name} page ${forward ? 'forward' : 'backward'} and count`,
-    `UNWIND $ids AS parentId
-     MATCH (p:${spec.parent} {id: parentId})
-     CALL (p) {
+/** The count of the parent `p`'s related nodes, as `column` (from the degree store when it can; see RelationPage). */
+function countSubquery(spec: RelationPage, column: string): string {
+  if (!spec.degree) {
+    return `CALL (p) {
        MATCH ${spec.pattern}
        WHERE ${spec.filter ?? 'true'}
-       RETURN count(DISTINCT n) AS total
-     }
-     CALL (p) {
+       RETURN count(DISTINCT n) AS ${column}
+     }`;
+  }
+  // Grouped by p, the expanding branch returns no row at all (not a zero) when it does not apply.
+  return `CALL (p) {
+       WITH p WHERE ${spec.degree.unfiltered}
+       RETURN p AS counted, COUNT { ${spec.degree.pattern} } AS ${column}
+       UNION ALL
+       WITH p WHERE NOT (${spec.degree.unfiltered})
+       MATCH ${spec.pattern}
+       WHERE ${spec.filter ?? 'true'}
+       RETURN p AS counted, count(DISTINCT n) AS ${column}
+     }`;
+}
+
+/** The parent `p`'s page of related nodes with their sort keys, as the list `column`. */
+function pageSubquery(spec: RelationPage, forward: boolean, column: string): string {
+  const { where, order } = keyset(spec.sortKey, forward);
+  return `CALL (p) {
        MATCH ${spec.pattern}
        WHERE ${spec.filter ?? 'true'} AND ${where}
        WITH DISTINCT n
        WITH n, ${spec.sortKey.text} AS sortKey ${order} LIMIT $limit
-       RETURN collect({n: n, sortKey: sortKey}) AS page
-     }
+       RETURN collect({n: n, sortKey: sortKey}) AS ${column}
+     }`;
+}
+
+/** Each parent's count and page in one row: the two subqueries of the queries above, in one round trip. */
+function relationPageAndCountQuery(spec: RelationPage, forward: boolean): NamedQuery {
+  return cypher(
+    `${spec.name} page ${forward ? 'forward' : 'backward'} and count`,
+    `UNWIND $ids AS parentId
+     MATCH (p:${spec.parent} {id: parentId})
+     ${countSubquery(spec, 'total')}
+     ${pageSubquery(spec, forward, 'page')}
      RETURN parentId, total, page`,
   );
 }
@@ -154,6 +179,69 @@ function pagedAndCounted<P, C>(reads: { page: () => Promise<P>; count: () => Pro
   };
 }
 
+/**
+ * A relation read inside its parent's own query, the parent bound as `p`: a root lookup and its
+ * first nested level in one round trip (see loadFolded). `cypher` is CALL subqueries binding
+ * `columns`; their parameters carry the fold's name before their own, so several folds share a query.
+ */
+export interface Fold<T> {
+  /** The relation, as its batched loader knows it (see handedOverOr). */
+  relation: string;
+  /** The arguments of the field it answers. */
+  args: object;
+  cypher: string;
+  columns: string[];
+  params: Params;
+  read(record: Neo4jRecord, parent: Record<string, unknown>): T;
+}
+
+/** Names `text`'s parameters `$as_name`, and `params` alike, so folds of several relations share one query. */
+export function foldParameters(as: string, text: string, params: Params): { cypher: string; params: Params } {
+  return {
+    cypher: text.replace(/\$(\w+)/g, (_, name: string) => `$${as}_${name}`),
+    params: Object.fromEntries(Object.entries(params).map(([name, value]) => [`${as}_${name}`, value])),
+  };
+}
+
+/** What root lookups read of a relation together with their record, for the relation's batched loader. */
+const handedOver = new WeakMap<Context, Map<string, unknown>>();
+const handoverKey = (relation: string, id: string, args: object) =>
+  `${relation}\n${id}\n${JSON.stringify(Object.entries(args).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+
+/**
+ * A relation's batched load, minus the parents a root lookup already read it for (same request,
+ * same arguments): those are answered from what loadFolded handed over, the rest are loaded.
+ */
+export async function handedOverOr<T>(ctx: Context, relation: string, ids: readonly string[], args: object, load: (ids: readonly string[]) => Promise<T[]>): Promise<T[]> {
+  const found = handedOver.get(ctx);
+  const key = (id: string) => handoverKey(relation, id, args);
+  const missing = found ? ids.filter((id) => !found.has(key(id))) : ids;
+  const loaded = missing.length > 0 ? await load(missing) : [];
+  const byId = new Map(missing.map((id, index) => [id, loaded[index]!]));
+  return ids.map((id) => (byId.has(id) ? byId.get(id)! : (found!.get(key(id)) as T)));
+}
+
+/**
+ * The record of `label` keyed `id` with the relations of `folds`, in one query; each relation's
+ * answer is handed over to its batched loader (see handedOverOr). Null when no record has that key
+ * (the caller then takes the usual path, which also follows merged keys).
+ */
+export async function loadFolded(ctx: Context, label: Label, id: string, folds: Fold<unknown>[]): Promise<Record<string, unknown> | null> {
+  const query = cypher(
+    `${label} with ${folds.map((fold) => fold.relation).join(', ')}`,
+    `MATCH (p:${label} {id: $id})
+     ${folds.map((fold) => fold.cypher).join('\n     ')}
+     RETURN ${[`${plainNode('p', label)} AS p`, ...folds.flatMap((fold) => fold.columns)].join(', ')}`,
+  );
+  const record = (await ctx.read(query, Object.assign({ id }, ...folds.map((fold) => fold.params)))).records[0];
+  if (!record) return null;
+  const parent = props(record.get('p'));
+  let found = handedOver.get(ctx);
+  if (!found) handedOver.set(ctx, (found = new Map()));
+  for (const fold of folds) found.set(handoverKey(fold.relation, id, fold.args), fold.read(record, parent));
+  return parent;
+}
+
 /** Prepared queries for one relation, built once at module load. */
 export function relationPage(spec: RelationPage) {
   const queries = {
@@ -163,7 +251,7 @@ export function relationPage(spec: RelationPage) {
     forwardAndCount: relationPageAndCountQuery(spec, true),
     backwardAndCount: relationPageAndCountQuery(spec, false),
   };
-  return async function loadPages<T>(
+  async function loadPages<T>(
     ctx: Context,
     ids: readonly string[],
     args: PageArgs,
@@ -192,7 +280,43 @@ export function relationPage(spec: RelationPage) {
     return ids.map((id, index) =>
       deferredConnection(async () => toConnection(sortRows((await reads.page())[index] ?? [], window.forward), window, countFor(id)), countFor(id)),
     );
-  };
+  }
+  /**
+   * The page (and, when `counted`, the count) for `args`, folded into the parent's query (see
+   * Fold); a count asked for after all takes its own query. Throws VALIDATION for bad arguments.
+   */
+  function fold<T>(
+    ctx: Context,
+    id: string,
+    args: PageArgs,
+    map: (p: Record<string, unknown>) => T & { id: string },
+    params: Params,
+    counted: boolean,
+  ): Fold<Connection<T>> {
+    const window = toWindow(args, spec.sortKey);
+    const as = spec.name.replace(/\W+/g, '_');
+    const folded = foldParameters(
+      as,
+      [...(counted ? [countSubquery(spec, `${as}_total`)] : []), pageSubquery(spec, window.forward, `${as}_page`)].join('\n     '),
+      { ...params, ...windowParams(window) },
+    );
+    return {
+      relation: spec.name,
+      args,
+      ...folded,
+      columns: [...(counted ? [`${as}_total`] : []), `${as}_page`],
+      read: (record) => {
+        const rows = (record.get(`${as}_page`) as Array<{ n: unknown; sortKey: unknown }>).map((entry): KeyedRow<T> => ({
+          node: map(props(entry.n)),
+          sortKey: entry.sortKey as string,
+        }));
+        const total = counted ? Number(record.get(`${as}_total`)) : undefined;
+        const count = async () => total ?? Number((await ctx.read(queries.count, { ...params, ids: [id] })).records[0]?.get('total') ?? 0);
+        return toConnection(sortRows(rows, window.forward), window, count);
+      },
+    };
+  }
+  return Object.assign(loadPages, { relation: spec.name, fold });
 }
 
 /** Rows arrive in order from Cypher, but collect-free grouping does not promise it; sort once more. */

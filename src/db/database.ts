@@ -61,6 +61,12 @@ export class Database {
   private unreachable = false;
   /** Counts the write transactions begun through this object, so caches of what the graph holds know when to refresh. */
   writes = 0;
+  /**
+   * The bookmarks of this process's transactions, passed to each next one: on a cluster a read
+   * routed to a follower then waits until that follower has applied this process's writes, so a
+   * mutation's answer (read after it) and the next request never miss the write (causal consistency).
+   */
+  readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(
     uri: string,
@@ -101,6 +107,7 @@ export class Database {
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     const txConfig = { timeout: this.timeoutMs };
     try {

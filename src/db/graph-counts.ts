@@ -8,13 +8,15 @@ export const GRAPH_COUNTS_TTL_MS = 30_000;
 
 const typenameOf = (label: Label): string => (recordsByLabel as Partial<Record<Label, { typename: string }>>)[label]?.typename ?? label;
 
-/** One count per kind of record, each read from Neo4j's count store (constant time, whatever the graph holds). */
+/**
+ * One count per kind of record, each read from Neo4j's count store (constant time, whatever the
+ * graph holds). As COUNT subqueries: the same counts as a UNION of `MATCH (n:L) RETURN count(n)`
+ * are planned as label scans, which read every node of the graph (465,886 db hits at 20k events).
+ */
 const countsQuery = cypher(
   'graph counts',
-  `CALL {
-     ${contentLabels.map((label) => `MATCH (n:${label}) RETURN '${typenameOf(label)}' AS typename, count(n) AS count`).join('\n     UNION ALL\n     ')}
-   }
-   RETURN typename, count`,
+  `UNWIND [${contentLabels.map((label) => `{typename: '${typenameOf(label)}', count: COUNT { (n:${label}) }}`).join(', ')}] AS row
+   RETURN row.typename AS typename, row.count AS count`,
 );
 
 interface Cached {

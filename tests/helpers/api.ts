@@ -25,9 +25,13 @@ export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({ ...process.env, ...testNeo4jEnv(), ...env });
 }
 
-/** The API over the test database, driven through yoga.fetch with no port; `env` sets the driver's settings. */
+/**
+ * The API over the test database, driven through yoga.fetch with no port; `env` sets the driver's
+ * settings, and NEO4J_URI another way to reach the same database (the `neo4j://` routing scheme, say).
+ */
 export function testApi(options: Omit<ServerOptions, 'onContext'> = {}, env: Record<string, string> = {}) {
-  const db = new Database(inject('neo4jUri'), testConfig(env).neo4j);
+  const { neo4j } = testConfig(env);
+  const db = new Database(neo4j.uri!, neo4j);
   const contexts: Context[] = [];
   const yoga = createServer(db, { ...options, onContext: (ctx) => contexts.push(ctx) });
 

@@ -1,6 +1,6 @@
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../domain/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
 import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import type { OutletRecord } from '../outlet/outlet.cypher.js';
@@ -49,17 +49,21 @@ export const actorAttributions = relatedQuery('actor attributions', Label.Actor,
 export const actorStatements = relationPage({
   name: 'actor statements',
   parent: Label.Actor,
-  pattern: `(p)-[:MADE]->(n:${Label.Statement})`,
+  pattern: `(p)-[:${Rel.MADE}]->(n:${Label.Statement})`,
   filter: '($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
+  // Only statements are made (Statement.speaker is the one MADE link), each once.
+  degree: { pattern: `(p)-[:${Rel.MADE}]->()`, unfiltered: '$kinds IS NULL' },
 });
 
 export const actorStatementsOnBehalf = relationPage({
   name: 'actor statements on behalf',
   parent: Label.Actor,
-  pattern: `(p)<-[:ON_BEHALF_OF]-(n:${Label.Statement})`,
+  pattern: `(p)<-[:${Rel.ON_BEHALF_OF}]-(n:${Label.Statement})`,
   filter: '($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
+  // Only statements speak on behalf (Statement.onBehalfOf is the one such link), each once.
+  degree: { pattern: `(p)<-[:${Rel.ON_BEHALF_OF}]-()`, unfiltered: '$kinds IS NULL' },
 });
 
 /** Actors an importer made (their keys say which), with what the crosswalk reads of them. */

@@ -6,7 +6,11 @@ import { OrganizationUnion } from '../node/unions.js';
 import { toRecord } from '../node/records.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
-import { loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
+import { keyArgDescription, loadByIdOrKey, lookupKey } from '../shared/lookup.js';
+import { childSelections, foldedOrUndefined, type ChildSelection } from '../shared/lookahead.js';
+import { handedOverOr, loadFolded } from '../../db/batch.js';
+import { Label } from '../../domain/graph.js';
+import type { Context } from '../../context.js';
 import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import { StatementConnection } from '../statement/statement.ref.js';
@@ -107,7 +111,8 @@ ActorNode.implement({
       byPath: true,
       description: 'Statements this actor made, oldest first.',
       args: { ...t.arg.connectionArgs(), kinds: t.arg({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }) },
-      load: (ids: string[], ctx, args) => actorStatements(ctx, ids, args, toStatement, { kinds: args.kinds ?? null }),
+      load: (ids: string[], ctx, args) =>
+        handedOverOr(ctx, actorStatements.relation, ids, args, (missing) => actorStatements(ctx, missing, args, toStatement, { kinds: args.kinds ?? null })),
       resolve: (actor) => actor.id,
     }),
     statementsOnBehalf: t.loadable({
@@ -142,7 +147,17 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One actor by ID or by natural key; a NOT_FOUND error when there is none.',
     args: { id: t.arg.globalID({ description: 'The ID of an Actor (give id or key).' }), key: t.arg.string({ description: keyArgDescription('Actor') }) },
-    resolve: (_root, args, ctx) => loadByIdOrKey(ActorNode, ctx, args, 'Actor'),
+    resolve: async (_root, args, ctx, info) => {
+      // An actor's statements are its page's main question: asked for from here, the actor and
+      // the page (with its count when selected) come in one round trip instead of two.
+      const [statements, ...others] = childSelections(info, 'statements');
+      const fold = statements && others.length === 0 ? foldedOrUndefined(() => foldStatements(ctx, lookupKey(args, 'Actor'), statements)) : undefined;
+      const actor = fold && (await loadFolded(ctx, Label.Actor, lookupKey(args, 'Actor'), [fold]));
+      if (!actor) return loadByIdOrKey(ActorNode, ctx, args, 'Actor');
+      const record = toActor(actor);
+      ActorNode.getDataloader(ctx).prime(record.id, record);
+      return record;
+    },
   }),
   actors: t.field({
     type: ActorConnection,
@@ -152,3 +167,9 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => actorList(ctx, args, toActor, { kinds: args.filter?.kinds ?? null }),
   }),
 }));
+
+/** An actor's statements as `actor(id:)` reads them with the actor (see loadFolded). */
+function foldStatements(ctx: Context, key: string, selection: ChildSelection) {
+  const args = selection.args as { kinds?: string[] | null };
+  return actorStatements.fold(ctx, key, selection.args, toStatement, { kinds: args.kinds ?? null }, selection.fields.has('totalCount'));
+}
