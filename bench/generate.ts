@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../src/cli/script-args.js';
 import { runCommand, type Log } from '../src/cli/run.js';
 import { dumpGraph } from './bulk.js';
 import { buildStore, loadedEvents, loadEvents } from './dataset.js';
@@ -17,15 +17,22 @@ import { diskMb, projectRoot, startBenchNeo4j } from './neo4j.js';
  * With --gdelt-mentions N it writes GDELT-format files (N mentions of N/10 strikes) for the import
  * benchmark instead.
  */
-const { values } = parseArgs({
-  options: {
+const USAGE = `usage: npm run bench:data -- [--events N] [--seed S] [--writes] [--check] [--gdelt-mentions N]
+
+Gives the benchmark's Neo4j the generated dataset of N events (neo4j-admin import from CSV).
+
+  --events N           events (default 10000; 300 with --check)
+  --seed S             the dataset's seed (default 42)
+  --writes             send the missing events through the product's write path instead
+  --check              load N events both ways into scratch stores and compare the graphs
+  --gdelt-mentions N   write GDELT-format files (N mentions of N/10 strikes) instead`;
+const values = scriptOptions(USAGE, {
     events: { type: 'string' },
     seed: { type: 'string', default: '42' },
     writes: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     'gdelt-mentions': { type: 'string' },
-  },
-});
+  });
 const events = Number(values.events ?? (values.check ? 300 : 10_000));
 const seed = Number(values.seed);
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../src/cli/script-args.js';
 import { runCommand, type Log } from '../src/cli/run.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { eventId, loadedEvents, loadEvents, REGION } from './dataset.js';
@@ -18,15 +18,23 @@ import { provenance, type Run } from './report.js';
  * concurrency for a fixed time; requests/s, latency, errors and the API process's peak memory
  * go to docs/loadtest.md. Not part of `npm test`.
  */
-const { values } = parseArgs({
-  options: {
+const USAGE = `usage: npm run loadtest -- [--events N] [--seconds N] [--connections N,N] [--port P] [--seed S]
+
+Runs the API as in production over the benchmark's Neo4j with a fixed mix of the walk, the event
+list and search at each concurrency; writes docs/loadtest.md.
+
+  --events N          generated events besides the seed (default 2000)
+  --seconds N         measured seconds per concurrency (default 10)
+  --connections N,N   the concurrencies (default 1,4,16,32)
+  --port P            the API's port (default LOADTEST_PORT or 4100)
+  --seed S            the dataset's seed (default 42)`;
+const values = scriptOptions(USAGE, {
     events: { type: 'string', default: '2000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '1,4,16,32' },
     port: { type: 'string', default: process.env.LOADTEST_PORT ?? '4100' },
     seed: { type: 'string', default: '42' },
-  },
-});
+  });
 const settings = {
   events: Number(values.events),
   seconds: Number(values.seconds),

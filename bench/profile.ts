@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../src/cli/script-args.js';
 import { runCommand } from '../src/cli/run.js';
 import { loadConfig } from '../src/config.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
@@ -13,7 +13,14 @@ import { graphql } from './operations.js';
  * prints each query's database hits and the plan's operators (deterministic, unlike timings on a
  * shared machine). The event page reads --event, by default the benchmark's 4th event.
  */
-const { values } = parseArgs({ options: { uri: { type: 'string', default: 'bolt://127.0.0.1:7695' }, event: { type: 'string' } } });
+const USAGE = `usage: npx tsx bench/profile.ts [--uri URI] [--event KEY]
+
+Runs the benchmark's operations through claimgraph against the benchmark graph with every Cypher
+query PROFILEd, and prints each query's database hits and the plan's operators.
+
+  --uri URI     the benchmark's Neo4j (default bolt://127.0.0.1:7695)
+  --event KEY   the event of the event page (default the benchmark's 4th event)`;
+const values = scriptOptions(USAGE, { uri: { type: 'string', default: 'bolt://127.0.0.1:7695' }, event: { type: 'string' } });
 
 await runCommand(async (log) => {
   const config = loadConfig({ ...process.env, NEO4J_URI: values.uri });

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../src/cli/script-args.js';
 import { runCommand, type Log } from '../src/cli/run.js';
 import { decodeKeysetCursor } from '../src/db/cursor.js';
 import { cypher, type Database } from '../src/db/database.js';
@@ -28,8 +28,20 @@ import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl,
  * measures each operation with autocannon at fixed concurrency, the three implementations
  * interleaved, and ends with the GDELT mention import. Writes docs/benchmarks.md and docs/benchmarks.svg.
  */
-const { values } = parseArgs({
-  options: {
+const USAGE = `usage: npm run bench -- [--quick] [--sizes N,N] [--seed S] [--connections N] [--seconds N] [--rounds N]
+
+Measures claimgraph against the hand-written Cypher floor and @neo4j/graphql on generated graphs,
+then the GDELT import with resolution; rewrites docs/benchmarks.md and docs/benchmarks.svg.
+
+  --quick           1,500 and 3,000 events, short windows (a few minutes)
+  --sizes N,N       the dataset sizes in events (default 10000,100000,1000000: over an hour)
+  --seed S          the generated dataset's seed (default 42)
+  --connections N   concurrent connections under load (default 8)
+  --seconds N       each measured window (default 10; 3 with --quick)
+  --rounds N        interleaved rounds per operation (default 3; 1 with --quick)
+
+Its Neo4j: BENCH_NEO4J_PORT (7695), NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE_MB.`;
+const values = scriptOptions(USAGE, {
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     seed: { type: 'string', default: '42' },
@@ -37,8 +49,7 @@ const { values } = parseArgs({
     // A shorter full run, for when the machine cannot be had for an hour: the report states them.
     seconds: { type: 'string' },
     rounds: { type: 'string' },
-  },
-});
+  });
 const quick = values.quick!;
 const seed = Number(values.seed);
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : quick ? [1500, 3000] : [10_000, 100_000, 1_000_000];

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../src/cli/script-args.js';
 import { progressBar, rate } from '../src/cli/progress.js';
 import { runCommand, type Log } from '../src/cli/run.js';
 import { neo4jConfig, type Neo4jConfig } from '../src/config.js';
@@ -39,7 +39,6 @@ since it is emptied.
 Exit status: 0 when the report is written, whether or not the targets are met (the report says);
 1 on an error; 2 on a bad command line.`;
 
-class UsageError extends Error {}
 /** A problem the person running the evaluation must fix, said in plain sentences. */
 class EvaluationError extends Error {}
 
@@ -156,21 +155,7 @@ function importProgress(set: LabelledSet, log: Log): (report: Progress) => void 
 }
 
 async function evaluate(args: string[], log: Log): Promise<void> {
-  let values: { out?: string; set?: string; 'import-only'?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { out: { type: 'string' }, set: { type: 'string' }, 'import-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const values = scriptOptions(USAGE, { out: { type: 'string' }, set: { type: 'string' }, 'import-only': { type: 'boolean' } }, args);
   const set = loadLabelledSet(values.set ? path.resolve(values.set) : DEFAULT_SET_DIR);
   const reportFile = values.out ? path.resolve(values.out) : DEFAULT_REPORT;
   log(`labelled set: ${set.incidents.length} incidents, ${set.incidentOf.size} armed-event rows, ${set.statements.size} statement rows, ${set.mentions.length} mention URLs`);
@@ -209,10 +194,7 @@ await runCommand(async (log) => {
   try {
     await evaluate(process.argv.slice(2), log);
   } catch (error) {
-    if (error instanceof UsageError) {
-      log(`${error.message} (see npm run eval:resolution -- --help)`);
-      process.exitCode = 2;
-    } else if (error instanceof LabelledSetError || error instanceof EvaluationError) {
+    if (error instanceof LabelledSetError || error instanceof EvaluationError) {
       log(error.message);
       process.exitCode = 1;
     } else {

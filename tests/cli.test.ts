@@ -96,6 +96,34 @@ describe('claimgraph --help', () => {
   );
 });
 
+describe('the scripts beside the CLI (benchmark, data generator, profiler, load check, evaluation)', () => {
+  const scripts = ['bench/run.ts', 'bench/generate.ts', 'bench/profile.ts', 'bench/loadtest.ts', 'eval/resolution.ts'];
+  const run = (script: string, args: string[]) =>
+    new Promise<Outcome>((resolve) => {
+      // No database is named: a script that went past its options would fail to reach one, not use someone's.
+      const env = { ...process.env, BENCH_NEO4J_PORT: '7798', EVAL_NEO4J_LOCAL_PORT: '7797', NEO4J_URI: 'bolt://127.0.0.1:7796' };
+      execFile(process.execPath, [tsx, path.join(root, script), ...args], { cwd: root, env, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+      });
+    });
+
+  it(
+    'answer --help with their usage and exit 0, and refuse an unknown option in one line with exit 2, starting nothing',
+    async () => {
+      const helps = await all(scripts, (script) => run(script, ['--help']));
+      const refusals = await all(scripts, (script) => run(script, ['--bogus']));
+      for (const [index, script] of scripts.entries()) {
+        expect(helps[index]!.code, script).toBe(0);
+        expect(helps[index]!.stdout, script).toMatch(/^usage: /);
+        expect(helps[index]!.stderr, script).toBe('');
+        expect(refusals[index]!.code, script).toBe(2);
+        expect(oneLine(refusals[index]!.stderr), script).toEqual(["Unknown option '--bogus' (see --help)"]);
+      }
+    },
+    240_000,
+  );
+});
+
 describe('what the CLI does not understand', () => {
   it(
     'is refused in one line with a non-zero exit, before connecting, migrating or writing',

@@ -1,0 +1,24 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The options of a script run outside the claimgraph command (the benchmark, its data generator,
+ * profiler and load check, the resolution evaluation), read as the claimgraph command reads its
+ * own: `--help` prints `usage` and exits 0; an unknown or malformed option is one sentence on
+ * stderr and exit status 2, before anything is started.
+ */
+export function scriptOptions<const O extends Options>(usage: string, options: O, args = process.argv.slice(2)) {
+  const end = args.indexOf('--');
+  if ((end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(`${usage.trim()}\n`);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const problem = (error as Error).message.split('\n')[0]!.replace(/\.? To specify a positional argument.*$/, '');
+    process.stderr.write(`${problem} (see --help)\n`);
+    process.exit(2);
+  }
+}
