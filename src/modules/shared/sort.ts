@@ -18,5 +18,3 @@ export const STATEMENT_SORT = textKey("coalesce(toString(n.madeAt), '~')");
 export const ARTICLE_SORT = textKey("coalesce(toString(n.publishedAt), '~')");
 export const NAME_SORT = textKey('n.name');
 export const ID_SORT = textKey('n.id');
-/** Statements by when they were made and articles by when they were published, on one time line. */
-export const TIMELINE_SORT = textKey("coalesce(toString(n.madeAt), toString(n.publishedAt), '~')");
