@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { periodOf, type Period } from '../../domain/partial-date.js';
+import { periodOf, type DayRange, type Period } from '../../domain/partial-date.js';
 import { DatePrecisionEnum } from './enums.js';
 
 export const DateIntervalObject = builder.objectRef<Period>('DateInterval');
@@ -16,12 +16,6 @@ DateIntervalObject.implement({
 
 /** The interval a stored partial date ("2016-10") names; null when undated. */
 export const intervalOf = (value: string | null): Period | null => (value == null ? null : periodOf(value));
-
-/** A number of days known only within bounds, as a gap between two partial dates is. */
-export interface DayRange {
-  min: number;
-  max: number;
-}
 
 export const DayRangeObject = builder.objectRef<DayRange>('DayRange');
 
