@@ -4,7 +4,7 @@ import type { SortKey } from '../../db/pagination.js';
  * The sort keys of the keyset-paged lists (see SortKey). Keys sorted as text put dated records
  * oldest first and undated ones last ('~' sorts after any ISO date).
  */
-function textKey(expression: string): SortKey {
+export function textKey(expression: string): SortKey {
   return { order: expression, text: expression, key: 'text' };
 }
 

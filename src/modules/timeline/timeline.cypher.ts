@@ -1,9 +1,9 @@
 import { listPage } from '../../db/batch.js';
-import type { SortKey } from '../../db/pagination.js';
 import { Label, Rel } from '../../domain/graph.js';
 import { toArticle, type ArticleRecord } from '../article/article.cypher.js';
 import { incidentMember } from '../resolution/resolution.cypher.js';
 import { overlapsRange, periodEnd } from '../shared/dates.js';
+import { textKey } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
 
 export type TimelineRecord = StatementRecord | ArticleRecord;
@@ -31,7 +31,7 @@ const TIMELINE_KEY = `CALL (n) {
     ELSE toString(CASE WHEN answeredStart > start THEN answeredStart ELSE start END) + ' ' + right('000' + toString(depth), 4)
          + ' ' + toString(${periodEnd('start', PRECISION)}) END AS timelineKey`;
 
-const TIMELINE_SORT: SortKey = { order: 'timelineKey', text: 'timelineKey', key: 'text' };
+const TIMELINE_SORT = textKey('timelineKey');
 
 /** A time line's sort key read back: the earliest day the entry can be and the last (null undated). */
 export interface TimelineKey {
