@@ -12,11 +12,10 @@ import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
-import { periodEnd } from '../shared/dates.js';
 import { daysBetween, periodOf, type DayRange } from '../../domain/partial-date.js';
+import { incidentMember } from '../resolution/resolution.cypher.js';
 
 const stanceOrder = Object.keys(StanceValues);
-import { incidentMember } from '../resolution/resolution.cypher.js';
 
 /** One statement's position on a claim, with who spoke, for whom, and the outlets that carried it. */
 export interface PositionRecord {
@@ -75,8 +74,8 @@ export interface ContestRecord {
 }
 
 /**
- * Counts by stance, and each side's dated statements with the last day their date can mean and the
- * statements they answer (RESPONDS_TO, directly or not): what deciding which came first needs.
+ * Counts by stance, and each side's dated statements with the statements they answer (RESPONDS_TO,
+ * directly or not): what deciding which came first needs.
  */
 export const claimContests = cypher(
   'claim contests',
@@ -90,14 +89,12 @@ export const claimContests = cypher(
    CALL (n) {
      MATCH (n)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $asserting AND s.madeAt IS NOT NULL
      WITH DISTINCT s
-     RETURN collect({s: s, end: ${periodEnd('s.madeAt', 's.madeAtPrecision')},
-                     answers: COLLECT { MATCH (s)-[:${Rel.RESPONDS_TO}*]->(t:${Label.Statement}) RETURN DISTINCT t.id }}) AS asserting
+     RETURN collect({s: s, answers: COLLECT { MATCH (s)-[:${Rel.RESPONDS_TO}*]->(t:${Label.Statement}) RETURN DISTINCT t.id }}) AS asserting
    }
    CALL (n) {
      MATCH (n)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $opposing AND s.madeAt IS NOT NULL
      WITH DISTINCT s
-     RETURN collect({s: s, end: ${periodEnd('s.madeAt', 's.madeAtPrecision')},
-                     answers: COLLECT { MATCH (s)-[:${Rel.RESPONDS_TO}*]->(t:${Label.Statement}) RETURN DISTINCT t.id }}) AS opposing
+     RETURN collect({s: s, answers: COLLECT { MATCH (s)-[:${Rel.RESPONDS_TO}*]->(t:${Label.Statement}) RETURN DISTINCT t.id }}) AS opposing
    }
    RETURN parentId, ${CONTESTED} AS contested, counts, asserting, opposing`,
 );
@@ -151,12 +148,13 @@ function assertionToDenial(asserting: FirstOnSide | null, opposing: FirstOnSide 
   return { min, max: Math.max(min, max) };
 }
 
-type DatedRow = { s: unknown; end: unknown; answers: string[] };
+type DatedRow = { s: unknown; answers: string[] };
 
 function toDated(rows: DatedRow[]): Dated[] {
   return rows.map((row) => {
     const statement = toStatement(props(row.s));
-    return { statement, first: periodOf(statement.madeAt!)!.first, last: toPlain(row.end) as string, answers: row.answers };
+    const { first, last } = periodOf(statement.madeAt!)!;
+    return { statement, first, last, answers: row.answers };
   });
 }
 
