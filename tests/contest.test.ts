@@ -60,10 +60,20 @@ describe('contested claims', () => {
         { value: 'DISPUTES', statements: 1 },
         { value: 'CALLS_TO_VERIFY', statements: 1 },
       ],
-      earliestAssertion: { key: 'konashenkov-eyewitness-quote', madeAt: '2016-10', madeAtPrecision: 'MONTH' },
-      earliestDenial: { key: 'coalition-denies-bombing-mosque-usa-today', madeAt: '2016-10' },
-      // Both sides are dated only to October 2016: the gap is not knowable to the day.
-      daysFromAssertionToDenial: 0,
+      // Every assertion is dated only to October 2016: none is the earliest, all three may be.
+      earliestAssertion: null,
+      earliestAssertions: [{ key: 'konashenkov-eyewitness-quote' }, { key: 'konashenkov-mistaken-identity-paraphrase' }, { key: 'mod-accuses-coalition-daquq' }],
+      earliestDenial: null,
+      earliestDenials: [
+        { key: 'coalition-denies-bombing-mosque-usa-today', madeDuring: { start: '2016-10-01', end: '2016-10-31', precision: 'MONTH' } },
+        { key: 'coalition-denies-daquq-airstrikes-sputnik', madeDuring: { start: '2016-10-01', end: '2016-10-31', precision: 'MONTH' } },
+        { key: 'us-denies-attacking-mosque-nbc', madeDuring: { start: '2016-10-01', end: '2016-10-31', precision: 'MONTH' } },
+        { key: 'us-denies-coalition-involvement-ibtimes', madeDuring: { start: '2016-10-01', end: '2016-10-31', precision: 'MONTH' } },
+        { key: 'wnu-editor-on-russian-claims', madeDuring: { start: '2016-10-24', end: '2016-10-24', precision: 'DAY' } },
+      ],
+      // Both sides are dated only to October 2016 (a denial at the latest on the 24th): the gap is a range, not a false 0.
+      assertionToDenialDays: { min: -30, max: 23 },
+      daysFromAssertionToDenial: null,
     });
     const killed17 = claims.find((c) => c.key === 'daquq-strike-killed-17')!.contest;
     expect(killed17).toMatchObject({ contested: true, counts: [{ value: 'ASSERTS', statements: 1 }], earliestDenial: null, daysFromAssertionToDenial: null });

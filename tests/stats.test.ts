@@ -99,16 +99,20 @@ describe('aggregations', () => {
       ministry: gid('Actor', 'russian-ministry-of-defence'),
     });
     expect(result.errors).toBeUndefined();
-    // Only the editor's three comments are dated that day; the readers' comments are undated.
+    // From the 24th: the editor's three comments of that day and the ten statements dated only to
+    // October (they may have been made on or after it); the readers' comments are undated.
     expect(result.data!.wnu!.coverageCounts).toEqual({
       articles: 1,
-      statements: 3,
+      statements: 13,
       events: 1,
       byStance: [
-        { value: 'ASSERTS', statements: 2 },
+        { value: 'ASSERTS', statements: 8 },
+        { value: 'DENIES', statements: 4 },
+        { value: 'CALLS_TO_VERIFY', statements: 1 },
         { value: 'DISPUTES', statements: 1 },
       ],
     });
+    // The ministry's statements are all of October 2016: none may have been made in November.
     expect(result.data!.ministry!.statementCounts.byKind).toEqual([]);
 
     const aboutAleppo = await api.run(OutletCoverageOfEventDocument, {

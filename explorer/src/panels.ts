@@ -88,13 +88,16 @@ function side(title: string, positions: ExplorerPositionFragment[], className: s
   );
 }
 
+/** A signed number of days as words: "3 days after", "1 day before". */
+const daysFrom = (days: number) => `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days < 0 ? 'before' : 'after'}`;
+
 /** Asserters against deniers, side by side, each with outlets, dates and provenance. */
 export async function claimPanel(target: HTMLElement, claimId: string): Promise<void> {
   target.replaceChildren(loading('the claim'));
   try {
     const { claim } = await request(ExplorerClaimDocument, { id: claimId });
     if (!claim) throw new Error('No such claim.');
-    const days = claim.contest.daysFromAssertionToDenial;
+    const gap = claim.contest.assertionToDenialDays;
     target.replaceChildren(
       el(
         'div',
@@ -104,7 +107,7 @@ export async function claimPanel(target: HTMLElement, claimId: string): Promise<
           'p',
           { class: 'meta' },
           claim.contest.contested ? 'Contested' : 'Not contested',
-          days === null || days === undefined ? '' : ` · first denial ${days} day${days === 1 ? '' : 's'} after the first assertion`,
+          gap ? ` · first denial ${gap.min === gap.max ? daysFrom(gap.min) : `from ${daysFrom(gap.min)} to ${daysFrom(gap.max)}`} the first assertion` : '',
           claim.event ? ' · about ' : '',
           claim.event ? link(`/explore/event/${claim.event.key}`, claim.event.title) : null,
         ),

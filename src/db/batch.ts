@@ -342,6 +342,8 @@ export interface ListPage {
   filter?: string;
   /** The same `n` as `match` and `filter` find, bound from somewhere cheaper to count from. */
   count?: { match: string; filter: string };
+  /** Variables `match` binds beside `n`, one value per `n`, that the sort key reads (a key computed once per row). */
+  keep?: string;
 }
 
 export function listPage(spec: ListPage) {
@@ -351,7 +353,7 @@ export function listPage(spec: ListPage) {
       `${spec.name} page ${forward ? 'forward' : 'backward'}`,
       `${spec.match}
        WHERE ${spec.filter ?? 'true'} AND ${where}
-       WITH DISTINCT n
+       WITH DISTINCT n${spec.keep ? `, ${spec.keep}` : ''}
        RETURN n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
     );
   };
@@ -364,7 +366,7 @@ export function listPage(spec: ListPage) {
        CALL () {
          ${spec.match}
          WHERE ${spec.filter ?? 'true'} AND ${where}
-         WITH DISTINCT n
+         WITH DISTINCT n${spec.keep ? `, ${spec.keep}` : ''}
          WITH n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit
          RETURN collect({n: n, sortKey: sortKey, label: label}) AS page
        }

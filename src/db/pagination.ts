@@ -98,6 +98,13 @@ export function keyset(sort: SortKey, forward: boolean): { where: string; order:
 export interface Edge<T> {
   cursor: string;
   node: T;
+  /**
+   * Keyset lists only: the entry's sort key, and that of the entry just before it in the whole list
+   * (null for the list's first), for edges that say how an entry stands to the one before it (a
+   * time line's ties).
+   */
+  sortKey?: string;
+  previousSortKey?: string | null;
 }
 
 export interface PageInfo {
@@ -142,7 +149,15 @@ export function toConnection<T>(rows: KeyedRow<T>[], window: Window, totalCount:
   const more = rows.length > window.size;
   const page = rows.slice(0, window.size);
   if (!window.forward) page.reverse();
-  const edges = page.map((row) => ({ cursor: encodeKeysetCursor(row.sortKey, row.node.id), node: row.node }));
+  // Before the page's first row: the cursor walked forward from, or walking backward the extra row
+  // read past the page, else the cursor the walk stopped at (none: the list's start).
+  const beforePage = window.forward ? window.cursorKey : more ? rows[window.size]!.sortKey : window.stopKey;
+  const edges = page.map((row, index) => ({
+    cursor: encodeKeysetCursor(row.sortKey, row.node.id),
+    node: row.node,
+    sortKey: row.sortKey,
+    previousSortKey: index === 0 ? beforePage : page[index - 1]!.sortKey,
+  }));
   return {
     edges,
     pageInfo: {

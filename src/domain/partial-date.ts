@@ -7,6 +7,15 @@ export interface Period {
   precision: DatePrecision;
 }
 
+/** A number of days known only within bounds, as a gap between two partial dates is. */
+export interface DayRange {
+  min: number;
+  max: number;
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
 /**
  * Reads "2016", "2016-10" or "2016-10-21" as the period it names ("2016-10" runs from the 1st to
  * the 31st); null when it is not a real calendar date written that way.

@@ -227,7 +227,7 @@ export type ExplorerClaimQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerClaimQuery = { claim: { id: string, key: string, proposition: string, event: { id: string, key: string, title: string } | null, contest: { contested: boolean, daysFromAssertionToDenial: number | null, counts: Array<{ value: StanceValue, statements: number }> }, asserters: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } }>, deniers: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } }> } | null };
+export type ExplorerClaimQuery = { claim: { id: string, key: string, proposition: string, event: { id: string, key: string, title: string } | null, contest: { contested: boolean, assertionToDenialDays: { min: number, max: number } | null, counts: Array<{ value: StanceValue, statements: number }> }, asserters: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } }>, deniers: Array<{ value: StanceValue, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, outlets: Array<{ id: string, name: string, stateAffiliation: string | null }>, statement: { id: string, key: string, kind: StatementKind, text: string, madeAt: string | null, madeAtPrecision: DatePrecision | null, speaker: { id: string, name: string } | null, onBehalfOf: { id: string, name: string } | null, stances: Array<{ value: StanceValue, claim: { id: string, proposition: string } }> } }> } | null };
 
 export type ExplorerEventQueryVariables = Exact<{
   id: string | number;
@@ -533,7 +533,10 @@ export const ExplorerClaimDocument = new TypedDocumentString(`
     }
     contest {
       contested
-      daysFromAssertionToDenial
+      assertionToDenialDays {
+        min
+        max
+      }
       counts {
         value
         statements

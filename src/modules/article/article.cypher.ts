@@ -4,6 +4,7 @@ import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import { relatedQuery } from '../shared/related.js';
+import { overlapsRange } from '../shared/dates.js';
 import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { articleRecord } from './article.record.js';
@@ -21,8 +22,7 @@ export const articleList = listPage({
   name: 'articles',
   match: `MATCH (n:${Label.Article})`,
   filter: `($outlet IS NULL OR EXISTS { MATCH (n)<-[:PUBLISHED]-(:${Label.Outlet} {id: $outlet}) })
-    AND ($from IS NULL OR n.publishedAt >= date($from))
-    AND ($to IS NULL OR n.publishedAt <= date($to))`,
+    AND ${overlapsRange('n.publishedAt', 'n.publishedAtPrecision')}`,
   sortKey: ARTICLE_SORT,
 });
 

@@ -4,6 +4,7 @@ import { toCitation } from '../node/records.js';
 import { toMediaItem } from '../media/media.cypher.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { toOutlet } from '../outlet/outlet.cypher.js';
+import { DateIntervalObject, intervalOf } from '../shared/date-interval.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
@@ -33,6 +34,12 @@ ArticleNode.implement({
       type: DatePrecisionEnum,
       nullable: true,
       description: 'How precise publishedAt is.',
+    }),
+    publishedDuring: t.field({
+      type: DateIntervalObject,
+      nullable: true,
+      description: 'The days publishedAt can mean ("2016-10": the 1st to the 31st); null when undated.',
+      resolve: (article) => intervalOf(article.publishedAt),
     }),
     language: t.exposeString('language', { nullable: true, description: 'BCP 47 language tag of the text.' }),
     outlet: t.loadable({
@@ -76,8 +83,8 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
   description: 'Narrows a list of articles; all given conditions must hold.',
   fields: (t) => ({
     outlet: t.globalID({ description: 'Only articles this outlet published (an Outlet ID).' }),
-    from: t.string({ description: 'Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-    to: t.string({ description: 'Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    from: t.string({ description: 'Only articles that may have been published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): their date’s period ends on or after its first day ("2016-10" is kept from 2016-10-15). Undated ones are left out.' }),
+    to: t.string({ description: 'Only articles that may have been published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD): their date’s period starts on or before its last day. Undated ones are left out.' }),
   }),
 });
 

@@ -2,7 +2,7 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { listPage, loadGrouped } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../domain/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
 import { props, toPlain } from '../../db/values.js';
 import { StanceValues, type StanceValue } from '../../domain/vocabulary.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
@@ -12,7 +12,10 @@ import { toOutlet, type OutletRecord } from '../outlet/outlet.cypher.js';
 import { ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { toStatement, type StatementRecord } from '../statement/statement.cypher.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
+import { daysBetween, periodOf, type DayRange } from '../../domain/partial-date.js';
 import { incidentMember } from '../resolution/resolution.cypher.js';
+
+const stanceOrder = Object.keys(StanceValues);
 
 /** One statement's position on a claim, with who spoke, for whom, and the outlets that carried it. */
 export interface PositionRecord {
@@ -63,14 +66,16 @@ export interface ContestRecord {
   claimId: string;
   contested: boolean;
   counts: { value: StanceValue; statements: number }[];
-  earliestAssertion: StatementRecord | null;
-  earliestDenial: StatementRecord | null;
-  daysFromAssertionToDenial: number | null;
+  /** The dated statements of each side that may have been its first (one when the order is known). */
+  firstAssertions: StatementRecord[];
+  firstDenials: StatementRecord[];
+  /** Days from the first assertion to the first denial, as far as the dates and respondsTo links tell. */
+  assertionToDenialDays: DayRange | null;
 }
 
 /**
- * Counts by stance and the first dated statement on each side, aggregated in Cypher. Dates are
- * stored as the first day of their period, so the gap between two month-precise dates is 0 days.
+ * Counts by stance, and each side's dated statements with the statements they answer (RESPONDS_TO,
+ * directly or not): what deciding which came first needs.
  */
 export const claimContests = cypher(
   'claim contests',
@@ -82,20 +87,84 @@ export const claimContests = cypher(
      RETURN collect({value: value, statements: statements}) AS counts
    }
    CALL (n) {
-     OPTIONAL MATCH (n)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $asserting AND s.madeAt IS NOT NULL
-     WITH s ORDER BY s.madeAt, s.id LIMIT 1
-     RETURN s AS earliestAssertion
+     MATCH (n)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $asserting AND s.madeAt IS NOT NULL
+     WITH DISTINCT s
+     RETURN collect({s: s, answers: COLLECT { MATCH (s)-[:${Rel.RESPONDS_TO}*]->(t:${Label.Statement}) RETURN DISTINCT t.id }}) AS asserting
    }
    CALL (n) {
-     OPTIONAL MATCH (n)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $opposing AND s.madeAt IS NOT NULL
-     WITH s ORDER BY s.madeAt, s.id LIMIT 1
-     RETURN s AS earliestDenial
+     MATCH (n)<-[r:STANCE]-(s:${Label.Statement}) WHERE r.value IN $opposing AND s.madeAt IS NOT NULL
+     WITH DISTINCT s
+     RETURN collect({s: s, answers: COLLECT { MATCH (s)-[:${Rel.RESPONDS_TO}*]->(t:${Label.Statement}) RETURN DISTINCT t.id }}) AS opposing
    }
-   RETURN parentId, ${CONTESTED} AS contested, counts, earliestAssertion, earliestDenial,
-          duration.inDays(earliestAssertion.madeAt, earliestDenial.madeAt).days AS daysFromAssertionToDenial`,
+   RETURN parentId, ${CONTESTED} AS contested, counts, asserting, opposing`,
 );
 
-const stanceOrder = Object.keys(StanceValues);
+/**
+ * A dated statement of one side: the days it can have been made on and the statements it answers.
+ * Its first day is its date's, or, if later, that of a statement it answers on either side: an
+ * answer does not come before what it answers.
+ */
+interface Dated {
+  statement: StatementRecord;
+  first: string;
+  last: string;
+  answers: string[];
+}
+
+/** When a side first spoke: the statements that may have been first, and the days the first can have been on. */
+interface FirstOnSide {
+  candidates: Dated[];
+  earliest: string;
+  latest: string;
+}
+
+/**
+ * A side's first statement can be any that no other of the side surely preceded: none ends before
+ * it can begin, and it answers none of them. The first day falls between the earliest of their
+ * first days and the earliest last day of the whole side.
+ */
+function firstOnSide(side: Dated[]): FirstOnSide | null {
+  if (side.length === 0) return null;
+  const latest = side.map((x) => x.last).sort()[0]!;
+  const keys = new Set(side.map((x) => x.statement.id));
+  const candidates = side
+    .filter((x) => x.first <= latest && !x.answers.some((key) => keys.has(key)))
+    .sort((a, b) => (a.first === b.first ? (a.statement.id < b.statement.id ? -1 : 1) : a.first < b.first ? -1 : 1));
+  return { candidates, earliest: candidates[0]!.first, latest };
+}
+
+/**
+ * The gap from the first assertion to the first denial, from the days each can have been on; when
+ * every statement that may have been the first denial answers an assertion, the denial cannot have
+ * come first (and the other way round).
+ */
+function assertionToDenial(asserting: FirstOnSide | null, opposing: FirstOnSide | null, side: { asserting: Dated[]; opposing: Dated[] }): DayRange | null {
+  if (!asserting || !opposing) return null;
+  const answersOne = (x: Dated, others: Dated[]) => others.some((other) => x.answers.includes(other.statement.id));
+  let min = daysBetween(asserting.latest, opposing.earliest);
+  let max = daysBetween(asserting.earliest, opposing.latest);
+  if (opposing.candidates.every((x) => answersOne(x, side.asserting))) min = Math.max(min, 0);
+  if (asserting.candidates.every((x) => answersOne(x, side.opposing))) max = Math.min(max, 0);
+  return { min, max: Math.max(min, max) };
+}
+
+type DatedRow = { s: unknown; answers: string[] };
+
+function toDated(rows: DatedRow[]): Dated[] {
+  return rows.map((row) => {
+    const statement = toStatement(props(row.s));
+    const { first, last } = periodOf(statement.madeAt!)!;
+    return { statement, first, last, answers: row.answers };
+  });
+}
+
+function notBeforeWhatTheyAnswer(side: Dated[], all: Dated[]): Dated[] {
+  const firstDay = new Map(all.map((x) => [x.statement.id, x.first]));
+  return side.map((x) => {
+    const answered = x.answers.map((key) => firstDay.get(key)).filter((day) => day !== undefined);
+    return { ...x, first: [x.first, ...answered].sort().at(-1)! };
+  });
+}
 
 export async function loadContests(ctx: Context, ids: readonly string[]): Promise<ContestRecord[]> {
   const rows = await loadGrouped(
@@ -103,19 +172,22 @@ export async function loadContests(ctx: Context, ids: readonly string[]): Promis
     claimContests,
     ids,
     (record): ContestRecord => {
-      const [assertion, denial, days] = ['earliestAssertion', 'earliestDenial', 'daysFromAssertionToDenial'].map((key) => record.get(key));
+      const [assertingRows, opposingRows] = [toDated(record.get('asserting') as DatedRow[]), toDated(record.get('opposing') as DatedRow[])];
+      const all = [...assertingRows, ...opposingRows];
+      const side = { asserting: notBeforeWhatTheyAnswer(assertingRows, all), opposing: notBeforeWhatTheyAnswer(opposingRows, all) };
+      const [asserting, opposing] = [firstOnSide(side.asserting), firstOnSide(side.opposing)];
       return {
         claimId: record.get('parentId') as string,
         contested: record.get('contested') as boolean,
         counts: (toPlain(record.get('counts')) as ContestRecord['counts']).sort((a, b) => stanceOrder.indexOf(a.value) - stanceOrder.indexOf(b.value)),
-        earliestAssertion: assertion ? toStatement(props(assertion)) : null,
-        earliestDenial: denial ? toStatement(props(denial)) : null,
-        daysFromAssertionToDenial: days == null ? null : Number(days),
+        firstAssertions: asserting?.candidates.map((x) => x.statement) ?? [],
+        firstDenials: opposing?.candidates.map((x) => x.statement) ?? [],
+        assertionToDenialDays: assertionToDenial(asserting, opposing, side),
       };
     },
     sides,
   );
-  return rows.map((list, index) => list[0] ?? { claimId: ids[index]!, contested: false, counts: [], earliestAssertion: null, earliestDenial: null, daysFromAssertionToDenial: null });
+  return rows.map((list, index) => list[0] ?? { claimId: ids[index]!, contested: false, counts: [], firstAssertions: [], firstDenials: [], assertionToDenialDays: null });
 }
 
 /** Contested claims, by key, optionally only about one event or about events overlapping a period. */

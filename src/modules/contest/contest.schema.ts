@@ -20,6 +20,7 @@ import {
   type PositionRecord,
 } from './contest.cypher.js';
 import { StanceCountObject } from './contest.ref.js';
+import { DayRangeObject } from '../shared/date-interval.js';
 
 const PositionObject = builder.objectRef<PositionRecord>('Position');
 
@@ -73,19 +74,41 @@ ContestRef.implement({
     earliestAssertion: t.field({
       type: StatementNode,
       nullable: true,
-      description: 'The earliest dated statement asserting the claim (its madeAt keeps its precision).',
-      resolve: (c) => c.earliestAssertion,
+      description:
+        'The dated statement asserting the claim that was made first, when the dates and respondsTo links say which; null when none is dated or when several may have been first (their dates tie at the precision given: see earliestAssertions).',
+      resolve: (c) => (c.firstAssertions.length === 1 ? c.firstAssertions[0]! : null),
+    }),
+    earliestAssertions: t.field({
+      type: [StatementNode],
+      description:
+        'The dated statements asserting the claim that may have been the first: each one that no other asserting statement surely preceded (none ends before it begins, and it answers none of them). One when the order is known, several when their dates tie; by date, then key.',
+      resolve: (c) => c.firstAssertions,
     }),
     earliestDenial: t.field({
       type: StatementNode,
       nullable: true,
-      description: 'The earliest dated statement denying or disputing the claim.',
-      resolve: (c) => c.earliestDenial,
+      description:
+        'The dated statement denying or disputing the claim that was made first, when the dates and respondsTo links say which; null when none is dated or when several may have been first (see earliestDenials).',
+      resolve: (c) => (c.firstDenials.length === 1 ? c.firstDenials[0]! : null),
     }),
-    daysFromAssertionToDenial: t.exposeInt('daysFromAssertionToDenial', {
+    earliestDenials: t.field({
+      type: [StatementNode],
+      description:
+        'The dated statements denying or disputing the claim that may have been the first (as earliestAssertions): one when the order is known, several when their dates tie; by date, then key.',
+      resolve: (c) => c.firstDenials,
+    }),
+    assertionToDenialDays: t.field({
+      type: DayRangeObject,
       nullable: true,
       description:
-        'Days from the earliest assertion to the earliest denial, each date taken as the first day of its period (so 0 when both are known only to the same month); null unless both sides spoke.',
+        'Days from the first assertion to the first denial, as a range: each first falls somewhere in the days its date can mean ("2016-10" and "2016-10": from -30 to 30). Never below 0 when every statement that may have been the first denial answers (respondsTo) an assertion. Null unless both sides have a dated statement.',
+      resolve: (c) => c.assertionToDenialDays,
+    }),
+    daysFromAssertionToDenial: t.int({
+      nullable: true,
+      deprecationReason: 'A single number overstates month- or year-precise dates; use assertionToDenialDays.',
+      description: 'Days from the first assertion to the first denial when the dates fix it to the day (assertionToDenialDays.min equals its max); otherwise null, never a guess.',
+      resolve: (c) => (c.assertionToDenialDays && c.assertionToDenialDays.min === c.assertionToDenialDays.max ? c.assertionToDenialDays.min : null),
     }),
   }),
 });

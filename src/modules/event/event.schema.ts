@@ -2,6 +2,7 @@ import { builder } from '../../builder.js';
 import { ClaimConnection } from '../claim/claim.ref.js';
 import { MediaItemNode } from '../media/media.ref.js';
 import { PlaceNode } from '../place/place.ref.js';
+import { DateIntervalObject, intervalOf } from '../shared/date-interval.js';
 import { DatePrecisionEnum, EventKindEnum, StatementKindEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, orNotFound, type DecodedId, type IdOrKey, keyArgDescription, loadByIdOrKey, lookupKey } from '../shared/lookup.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -50,6 +51,14 @@ EventNode.implement({
     }),
     endDate: t.exposeString('endDate', { nullable: true, description: 'When it ended, if it spanned a period and the end is known.' }),
     datePrecision: t.expose('datePrecision', { type: DatePrecisionEnum, description: 'How precise startDate and endDate are.' }),
+    period: t.field({
+      type: DateIntervalObject,
+      description: 'The days the event can have taken place on: from the first day startDate can mean to the last day endDate (or, without one, startDate) can mean. Filters by date test overlap with it.',
+      resolve: (event) => {
+        const start = intervalOf(event.startDate)!;
+        return { first: start.first, last: intervalOf(event.endDate)?.last ?? start.last, precision: start.precision };
+      },
+    }),
     places: t.loadableList({
       type: PlaceNode,
       description: 'Where the event occurred.',

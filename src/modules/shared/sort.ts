@@ -4,7 +4,7 @@ import type { SortKey } from '../../db/pagination.js';
  * The sort keys of the keyset-paged lists (see SortKey). Keys sorted as text put dated records
  * oldest first and undated ones last ('~' sorts after any ISO date).
  */
-function textKey(expression: string): SortKey {
+export function textKey(expression: string): SortKey {
   return { order: expression, text: expression, key: 'text' };
 }
 
@@ -18,5 +18,3 @@ export const STATEMENT_SORT = textKey("coalesce(toString(n.madeAt), '~')");
 export const ARTICLE_SORT = textKey("coalesce(toString(n.publishedAt), '~')");
 export const NAME_SORT = textKey('n.name');
 export const ID_SORT = textKey('n.id');
-/** Statements by when they were made and articles by when they were published, on one time line. */
-export const TIMELINE_SORT = textKey("coalesce(toString(n.madeAt), toString(n.publishedAt), '~')");

@@ -6,6 +6,7 @@ import { Label } from '../../domain/graph.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
 import { toActor, type ActorRecord } from '../actor/actor.cypher.js';
 import { loadRelatedOne, relatedQuery } from '../shared/related.js';
+import { overlapsRange } from '../shared/dates.js';
 import { ARTICLE_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { statementRecord } from './statement.record.js';
@@ -26,8 +27,7 @@ export const statementList = listPage({
     AND ($speaker IS NULL OR EXISTS { MATCH (n)<-[:MADE]-(:${Label.Actor} {id: $speaker}) }
          OR EXISTS { MATCH (n)-[:ON_BEHALF_OF]->(:${Label.Actor} {id: $speaker}) })
     AND ($event IS NULL OR EXISTS { MATCH (n)-[:ABOUT|STANCE*1..2]->(:${Label.Event} {id: $event}) })
-    AND ($from IS NULL OR n.madeAt >= date($from))
-    AND ($to IS NULL OR n.madeAt <= date($to))`,
+    AND ${overlapsRange('n.madeAt', 'n.madeAtPrecision')}`,
   sortKey: STATEMENT_SORT,
 });
 

@@ -9,6 +9,7 @@ import { EventNode } from '../event/event.ref.js';
 import { toEvent } from '../event/event.cypher.js';
 import { CitedUnion, MentionedUnion } from '../node/unions.js';
 import { toCitation, toRecord } from '../node/records.js';
+import { DateIntervalObject, intervalOf } from '../shared/date-interval.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, QuoteKindEnum, StatementKindEnum, VenueEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
@@ -51,6 +52,12 @@ StatementNode.implement({
     venue: t.expose('venue', { type: VenueEnum, nullable: true, description: 'Where it was said.' }),
     madeAt: t.exposeString('madeAt', { nullable: true, description: 'When it was said, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     madeAtPrecision: t.expose('madeAtPrecision', { type: DatePrecisionEnum, nullable: true, description: 'How precise madeAt is.' }),
+    madeDuring: t.field({
+      type: DateIntervalObject,
+      nullable: true,
+      description: 'The days madeAt can mean ("2016-10": the 1st to the 31st); null when undated.',
+      resolve: (statement) => intervalOf(statement.madeAt),
+    }),
     speaker: t.field({
       type: ActorNode,
       nullable: true,
@@ -137,8 +144,8 @@ const StatementFilter = builder.inputType('StatementFilter', {
     kinds: t.field({ type: [StatementKindEnum], description: 'Only statements of these kinds.' }),
     speaker: t.globalID({ description: 'Only statements this actor made or that were made on its behalf (an Actor ID).' }),
     event: t.globalID({ description: 'Only statements about this event (an Event ID).' }),
-    from: t.string({ description: 'Only statements made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-    to: t.string({ description: 'Only statements made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    from: t.string({ description: 'Only statements that may have been made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): their date’s period ends on or after its first day ("2016-10" is kept from 2016-10-15). Undated ones are left out.' }),
+    to: t.string({ description: 'Only statements that may have been made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD): their date’s period starts on or before its last day. Undated ones are left out.' }),
   }),
 });
 

@@ -5,6 +5,7 @@ import { Label } from '../../domain/graph.js';
 import { props, toPlain } from '../../db/values.js';
 import type { StanceValue, StatementKind } from '../../domain/vocabulary.js';
 import { EVENT_FILTER } from '../event/event.cypher.js';
+import { overlapsRange } from '../shared/dates.js';
 import { toPlace, type PlaceRecord } from '../place/place.cypher.js';
 
 /** Counts of the events matching an `EventFilter` (its parameters, already checked). */
@@ -54,8 +55,7 @@ export async function countEventsByPlace(ctx: Context, params: Params): Promise<
 
 /** The conditions of `StatementCountFilter` on a statement `s`. */
 const STATEMENT_CONDITIONS = `($event IS NULL OR EXISTS { MATCH (s)-[:ABOUT|STANCE*1..2]->(:${Label.Event} {id: $event}) })
-     AND ($from IS NULL OR s.madeAt >= date($from))
-     AND ($to IS NULL OR s.madeAt <= date($to))`;
+     AND ${overlapsRange('s.madeAt', 's.madeAtPrecision')}`;
 
 export interface StatementCountsRecord {
   byKind: { kind: StatementKind; statements: number }[];

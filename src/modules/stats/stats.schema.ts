@@ -113,8 +113,8 @@ const StatementCountFilter = builder.inputType('StatementCountFilter', {
   description: 'Narrows the statements counted; all given conditions must hold.',
   fields: (t) => ({
     event: t.globalID({ description: 'Only statements about this event (an Event ID).' }),
-    from: t.string({ description: 'Only statements made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-    to: t.string({ description: 'Only statements made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    from: t.string({ description: 'Only statements that may have been made on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): their date’s period ends on or after its first day ("2016-10" is kept from 2016-10-15). Undated ones are left out.' }),
+    to: t.string({ description: 'Only statements that may have been made on or before this date (YYYY, YYYY-MM or YYYY-MM-DD): their date’s period starts on or before its last day. Undated ones are left out.' }),
   }),
 });
 

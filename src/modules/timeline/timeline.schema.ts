@@ -1,14 +1,16 @@
 import { builder } from '../../builder.js';
+import type { Edge } from '../../db/pagination.js';
 import { invalid } from '../../domain/errors.js';
 import { ActorNode } from '../actor/actor.ref.js';
 import { ArticleNode } from '../article/article.ref.js';
 import { EventNode } from '../event/event.ref.js';
 import { PlaceNode } from '../place/place.ref.js';
+import { DateIntervalObject, intervalOf } from '../shared/date-interval.js';
 import { dateRange } from '../shared/dates.js';
 import { sameIncidentArg } from '../shared/incident.js';
 import { loadOrNotFound } from '../shared/lookup.js';
 import { StatementNode } from '../statement/statement.ref.js';
-import { actorTimeline, eventTimeline, placeTimeline, toTimelineRecord, type TimelineRecord } from './timeline.cypher.js';
+import { actorTimeline, eventTimeline, placeTimeline, readTimelineKey, toTimelineRecord, type TimelineRecord } from './timeline.cypher.js';
 
 const TimelineItemUnion = builder.unionType('TimelineItem', {
   description: 'An entry of a time line: a statement (dated when made) or an article (dated when published).',
@@ -17,15 +19,48 @@ const TimelineItemUnion = builder.unionType('TimelineItem', {
 });
 
 const TimelineConnection = builder.connectionObject(
-  { type: TimelineItemUnion, name: 'TimelineConnection', description: 'A page of a time line, oldest first, undated entries last.' },
-  { name: 'TimelineEdge', description: 'An entry in a page of a time line.' },
+  {
+    type: TimelineItemUnion,
+    name: 'TimelineConnection',
+    description:
+      'A page of a time line, oldest first, undated entries last. Entries are ordered by the first day their date can mean; an answer comes after what it answers (respondsTo) and an article after the statements it carries, even when their dates tie; other entries whose dates tie follow each other by key, which says nothing about time (see TimelineEdge.sameTimeAsPrevious).',
+  },
+  {
+    name: 'TimelineEdge',
+    description: 'An entry in a page of a time line, with the days its date can mean and whether the dates order it after the entry before it.',
+    fields: (t) => ({
+      when: t.field({
+        type: DateIntervalObject,
+        nullable: true,
+        description: 'The days the entry’s date can mean (a statement’s madeAt, an article’s publishedAt); null when undated.',
+        resolve: (edge) => {
+          const { node } = edge as Edge<TimelineRecord>;
+          return intervalOf(node.__typename === 'Statement' ? node.madeAt : node.publishedAt);
+        },
+      }),
+      sameTimeAsPrevious: t.boolean({
+        nullable: true,
+        description:
+          'Whether the dates leave it open which came first, this entry or the one before it on the time line (on this page or the previous one): true when this entry may be as early as the last day the one before it can mean ("2016-10" beside "2016-10-24", or two statements of "2016-10"). The order is then the graph’s links (an answer after what it answers) or, without one, keys. False for the first entry and where the dates order it; null when it is undated.',
+        resolve: (edge) => {
+          const { sortKey, previousSortKey } = edge as Edge<TimelineRecord>;
+          const own = readTimelineKey(sortKey!);
+          if (!own) return null;
+          const before = previousSortKey == null ? null : readTimelineKey(previousSortKey);
+          return before !== null && own.earliest <= before.end;
+        },
+      }),
+    }),
+  },
 );
 
 const TimelineFilter = builder.inputType('TimelineFilter', {
   description: 'Narrows a time line; all given conditions must hold.',
   fields: (t) => ({
-    from: t.string({ description: 'Only entries dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out.' }),
-    to: t.string({ description: 'Only entries dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out.' }),
+    from: t.string({
+      description: 'Only entries whose date may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): "2016-10" is kept from 2016-10-15. Undated ones are left out.',
+    }),
+    to: t.string({ description: 'Only entries whose date may fall on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out.' }),
   }),
 });
 
