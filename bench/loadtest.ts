@@ -1,9 +1,9 @@
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { scriptOptions } from '../src/cli/script-args.js';
+import { autocannon } from './load-generator.js';
 import { runCommand, type Log } from '../src/cli/run.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { eventId, loadedEvents, loadEvents, REGION } from './dataset.js';

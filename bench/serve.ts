@@ -4,7 +4,8 @@ import { loadConfig } from '../src/config.js';
 import type { Context } from '../src/context.js';
 import { Database } from '../src/db/database.js';
 import { createServer } from '../src/yoga.js';
-import { NEO4J_GRAPHQL_PATH, neo4jGraphqlServer } from './neo4j-graphql/server.js';
+import { NEO4J_GRAPHQL_PATH } from './neo4j-graphql/operations.js';
+import { neo4jGraphqlServer } from './neo4j-graphql/server.js';
 import { raw } from './operations.js';
 
 /**

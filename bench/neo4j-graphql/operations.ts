@@ -2,6 +2,9 @@ import { encodeGlobalID as gid } from '../../src/domain/global-id.js';
 import { StanceValues } from '../../src/domain/vocabulary.js';
 import type { raw } from '../operations.js';
 
+/** Where the benchmark serves `@neo4j/graphql`, beside claimgraph and the raw floor. */
+export const NEO4J_GRAPHQL_PATH = '/neo4j-graphql';
+
 /**
  * The operations as a user of `@neo4j/graphql` writes them against type-defs.graphql, each with
  * the reshaping that turns the library's answer into claimgraph's `data`, so that the benchmark can

@@ -5,8 +5,8 @@ import { createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { Database } from '../../src/db/database.js';
 import { benchRoot } from '../neo4j.js';
+import { NEO4J_GRAPHQL_PATH } from './operations.js';
 
-export const NEO4J_GRAPHQL_PATH = '/neo4j-graphql';
 
 /**
  * `@neo4j/graphql` served as its documentation shows it (the library's schema in a plain Yoga, no
