@@ -21,6 +21,7 @@ import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
 import { rewriteSampleOutputs } from './doc-samples-write.js';
 import { readmeWithDiagram, writeReadmeDiagram } from './model-diagram.js';
 import { progressBar, rate } from './progress.js';
+import { optionProblem } from './script-args.js';
 import { runCommand, type Log } from './run.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -379,7 +380,7 @@ function parse(name: string, command: Command, args: string[]): Parsed {
   try {
     parsed = parseArgs({ args, options: command.options, strict: true, allowPositionals: command.positionals.max > 0 });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\.? To specify a positional argument.*$/, ''), name);
+    throw new UsageError(optionProblem(error), name);
   }
   const { min, max } = command.positionals;
   const count = parsed.positionals.length;

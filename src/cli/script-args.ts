@@ -17,8 +17,12 @@ export function scriptOptions<const O extends Options>(usage: string, options: O
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    const problem = (error as Error).message.split('\n')[0]!.replace(/\.? To specify a positional argument.*$/, '');
-    process.stderr.write(`${problem} (see --help)\n`);
+    process.stderr.write(`${optionProblem(error)} (see --help)\n`);
     process.exit(2);
   }
+}
+
+/** parseArgs's complaint as one sentence, without its advice about positional arguments. */
+export function optionProblem(error: unknown): string {
+  return (error as Error).message.split('\n')[0]!.replace(/\.? To specify a positional argument.*$/, '');
 }
