@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -76,12 +76,20 @@ function chooseEvents(): { heavy: string; heavyStatements: number; typical: stri
   return { heavy: eventId(heavy.i), heavyStatements: heavy.statements, typical: eventId(typical) };
 }
 
+/** Where `npm run build` compiles claimgraph, the build `npm start` runs in production. */
+const PRODUCT_DIR = path.join(projectRoot, 'dist');
+
+function buildProduct(log: Log): void {
+  log('compiling claimgraph as production runs it (npm run build)...');
+  execFileSync(process.execPath, [path.join('scripts', 'build.mjs'), '--no-check'], { cwd: projectRoot, stdio: 'inherit' });
+}
+
 function startServers(uri: string, log: Log): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'serve.ts')], {
     cwd: projectRoot,
     // Production mode, as deployed: graphql-js skips its development-only checks (instanceOf per
     // value). The request log is off, as in the load check: the other two implementations log nothing.
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BENCH_NEO4J_URI: uri },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', BENCH_NEO4J_URI: uri, BENCH_PRODUCT_DIR: PRODUCT_DIR },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -429,6 +437,7 @@ await runCommand(async (log) => {
     seconds: 0,
   };
   let measuredOn: Awaited<ReturnType<typeof provenance>> | undefined;
+  buildProduct(log);
   for (const size of sizes) {
     const { neo4j, load } = await storeOfSize(size, log);
     run.loads.push(load);

@@ -1,9 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../src/config.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Context } from '../src/context.js';
-import { Database } from '../src/db/database.js';
-import { createServer } from '../src/yoga.js';
 import { NEO4J_GRAPHQL_PATH } from './neo4j-graphql/operations.js';
 import { neo4jGraphqlServer } from './neo4j-graphql/server.js';
 import { raw } from './operations.js';
@@ -15,6 +14,19 @@ import { raw } from './operations.js';
  * driver, and /stats (CPU used, the last request's round trips in claimgraph and in the library).
  * Prints its port on stdout once listening.
  */
+/**
+ * claimgraph as production runs it: the JavaScript `npm run build` compiled into BENCH_PRODUCT_DIR
+ * (no tsx transpiling, no source maps behind every stack the driver captures); its TypeScript
+ * through tsx without one. The raw floor and the library share its Database, so all three pay the same.
+ */
+async function productModule<M>(relative: string): Promise<M> {
+  const dir = process.env.BENCH_PRODUCT_DIR;
+  return (await import(dir ? pathToFileURL(path.join(dir, `${relative}.js`)).href : `../src/${relative}.js`)) as M;
+}
+const { loadConfig } = await productModule<typeof import('../src/config.js')>('config');
+const { Database } = await productModule<typeof import('../src/db/database.js')>('db/database');
+const { createServer } = await productModule<typeof import('../src/yoga.js')>('yoga');
+
 const uri = process.env.BENCH_NEO4J_URI!;
 const config = loadConfig({ ...process.env, NEO4J_URI: uri });
 const db = new Database(uri, config.neo4j);
