@@ -106,7 +106,8 @@ export class Database {
     this.writes++;
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
-      return await session.run(query.cypher, params);
+      // Zero: no timeout, neither the client's nor the server's default (which would stop a long backfill).
+      return await session.run(query.cypher, params, { timeout: 0 });
     } catch (error) {
       throw this.observe(error);
     } finally {
