@@ -1,5 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { cypher } from '../src/db/database.js';
 import { graphCounts } from '../src/db/graph-counts.js';
+import { migrate } from '../src/db/migrations.js';
+import { importBundle, upsertRecord } from '../src/ingest/write.js';
+import { SPEAKER_KEY } from '../src/modules/statement/speaker-key.js';
+import { mergeRecord } from '../src/modules/write/merge.cypher.js';
+import { Label } from '../src/domain/graph.js';
+import { restoreSeed } from './helpers/graph.js';
 import { createServer } from '../src/yoga.js';
 import { gid, testConfig, testNeo4jEnv } from './helpers/api.js';
 import { ProfilingDatabase, totalDbHits } from './helpers/plans.js';
@@ -36,5 +43,86 @@ describe('plans', () => {
     expect(expanded('actor statements count')).toBe(0);
     await run(`{ node(id: "${actor}") { ... on Actor { statements(kinds: [DENIAL, CLAIM, ACCUSATION]) { totalCount } } } }`);
     expect(expanded('actor statements count')).toBeGreaterThan(0);
+  });
+});
+
+describe('an actor\'s statements, read from the statement side', () => {
+  const actor = gid('Actor', 'russian-ministry-of-defence');
+  const operators = (name: string) => db.plans.get(name)!.map((operator) => operator.type);
+  // The count's branch for a kind filter is in the plan too, and expands nothing while no filter applies.
+  const expandedOrSorted = (name: string) =>
+    db.plans.get(name)!.filter((operator) => (operator.type.startsWith('Expand') && operator.dbHits > 0) || operator.type.includes('Sort') || operator.type.includes('Top'));
+
+  it.each([
+    ['actor(id:), page and count in one query', `{ actor(id: "${actor}") { statements(first: 2) { totalCount edges { node { id } } } } }`, 'Actor with actor statements'],
+    ['actor(id:), the last page', `{ actor(id: "${actor}") { statements(last: 2) { edges { node { id } } } } }`, 'Actor with actor statements'],
+    ['a kind filter', `{ actor(id: "${actor}") { statements(first: 2, kinds: [DENIAL, CLAIM]) { edges { node { id } } } } }`, 'Actor with actor statements'],
+    ['the batched page (node(id:))', `{ node(id: "${actor}") { ... on Actor { statements(first: 2) { edges { node { id } } } } } }`, 'actor statements page forward'],
+  ])('%s: an ordered seek of the speaker key index, no MADE relationship expanded', async (_, query, name) => {
+    await run(query);
+    expect(operators(name)).toContain('NodeIndexSeekByRange');
+    expect(expandedOrSorted(name)).toEqual([]);
+  });
+});
+
+describe('the speaker key', () => {
+  beforeEach(() => restoreSeed(db));
+  afterAll(() => restoreSeed(db));
+  const source = { id: 'zz-speaker-source', title: 'Speaker keys', recordedAt: '2026-12-07' };
+  const keysOf = cypher('test: speaker keys', `MATCH (n:${Label.Statement}) WHERE n.id STARTS WITH 'zz-speaker-' RETURN n.id AS id, n.${SPEAKER_KEY} AS key ORDER BY id`);
+  const keys = async () => Object.fromEntries((await db.read(keysOf)).records.map((record) => [record.get('id'), record.get('key')]));
+  const pageOf = async (key: string) => {
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ actor(key: "${key}") { statements(first: 10) { totalCount edges { node { id } } } } }` }),
+    });
+    const { data } = (await response.json()) as { data: { actor: { statements: { totalCount: number; edges: Array<{ node: { id: string } }> } } } };
+    return { total: data.actor.statements.totalCount, ids: data.actor.statements.edges.map((edge) => edge.node.id) };
+  };
+  const statement = (id: string, speaker: string, madeAt: string | null) => ({ id, kind: 'COMMENT', text: id, quote: 'VERBATIM', speaker, madeAt });
+  const bundle = {
+    source,
+    actors: [
+      { id: 'zz-speaker-kept', name: 'Kept speaker', kind: 'PERSON' },
+      { id: 'zz-speaker-merged', name: 'Merged speaker', kind: 'PERSON' },
+    ],
+    statements: [statement('zz-speaker-1', 'zz-speaker-kept', '2020-01-02'), statement('zz-speaker-2', 'zz-speaker-merged', '2019'), statement('zz-speaker-3', 'zz-speaker-merged', null)],
+  };
+
+  it('follows a merge of the statement\'s speaker into another actor, and its undo', async () => {
+    await importBundle(db, bundle);
+    expect(await keys()).toEqual({
+      'zz-speaker-1': 'zz-speaker-kept\u00012020-01-02\u0001zz-speaker-1',
+      'zz-speaker-2': 'zz-speaker-merged\u00012019-01-01\u0001zz-speaker-2',
+      'zz-speaker-3': 'zz-speaker-merged\u0001~\u0001zz-speaker-3',
+    });
+    await db.writeTransaction((tx) => mergeRecord(tx, Label.Actor, 'zz-speaker-kept', 'zz-speaker-merged', 'test', null));
+    expect(Object.values(await keys()).every((key) => (key as string).startsWith('zz-speaker-kept\u0001'))).toBe(true);
+    expect(await pageOf('zz-speaker-kept')).toEqual({ total: 3, ids: ['zz-speaker-2', 'zz-speaker-1', 'zz-speaker-3'].map((id) => gid('Statement', id)) });
+    // Undone as the audit entry allows: the merged actor written again, its statements given back.
+    await importBundle(db, { ...bundle, statements: bundle.statements.slice(1) });
+    expect((await keys())['zz-speaker-2']).toBe('zz-speaker-merged\u00012019-01-01\u0001zz-speaker-2');
+    expect(await pageOf('zz-speaker-kept')).toEqual({ total: 1, ids: [gid('Statement', 'zz-speaker-1')] });
+    expect(await pageOf('zz-speaker-merged')).toEqual({ total: 2, ids: ['zz-speaker-2', 'zz-speaker-3'].map((id) => gid('Statement', id)) });
+  });
+
+  it('follows a statement\'s new date and its speaker\'s removal', async () => {
+    await importBundle(db, bundle);
+    await upsertRecord(db, 'statements', { id: 'zz-speaker-3', madeAt: '2018-05' }, source);
+    expect((await keys())['zz-speaker-3']).toBe('zz-speaker-merged\u00012018-05-01\u0001zz-speaker-3');
+    await upsertRecord(db, 'statements', { id: 'zz-speaker-3', speaker: null }, source);
+    expect((await keys())['zz-speaker-3']).toBeNull();
+  });
+
+  it('is backfilled by migrate() where it is missing', async () => {
+    await importBundle(db, bundle);
+    const before = await keys();
+    await db.write(cypher('test: drop speaker keys', `MATCH (n:${Label.Statement}) WHERE n.id IN ['zz-speaker-1', 'zz-speaker-3'] REMOVE n.${SPEAKER_KEY}`));
+    expect((await keys())['zz-speaker-1']).toBeNull();
+    const lines: string[] = [];
+    await migrate(db, (line) => lines.push(line));
+    expect(await keys()).toEqual(before);
+    expect(lines.join('\n')).toMatch(/backfilling statements' speaker keys/);
   });
 });

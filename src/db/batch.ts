@@ -75,10 +75,59 @@ export interface RelationPage {
    * for a pattern whose relationships all lead to distinct nodes of its far label.
    */
   degree?: { pattern: string; unfiltered: string };
+  /**
+   * The related nodes carry `relationKey(parent's id, their sort key, their id)` in this
+   * range-indexed property of `label` (kept by the write paths): the page is then an ordered
+   * index seek between the window's two positions that stops after the page, whatever the
+   * parent's degree, instead of `pattern` expanded and sorted.
+   */
+  seek?: { label: Label; property: string };
+}
+
+/** Sorts below every character of keys and sort keys, so that relation keys sort as their parts do. */
+const KEY_SEPARATOR = `'\\u0001'`;
+/** Sorts above the separator: every relation key of a parent lies between `parent + SEPARATOR` and `parent + KEY_END`. */
+const KEY_END = `'\\u0002'`;
+
+/**
+ * A node's position among a parent's related nodes as one string (Cypher expressions in, one out):
+ * ordered by it, they come in the order of (sort key, id), as keyset pages walk them.
+ */
+export function relationKey(parentId: string, sortText: string, id: string): string {
+  return `${parentId} + ${KEY_SEPARATOR} + ${sortText} + ${KEY_SEPARATOR} + ${id}`;
+}
+
+/**
+ * The parent `p`'s page (at most `$limit` rows `n`, `sortKey`, in walk order) through `seek`: a
+ * range between the cursor's position (or the parent's first or last key) and the stop's.
+ */
+function seekPage(spec: RelationPage & { seek: NonNullable<RelationPage['seek']> }, forward: boolean): string {
+  const key = `n.${spec.seek.property}`;
+  const position = (sortKey: string, id: string) => relationKey('p.id', sortKey, id);
+  const [first, last] = [`p.id + ${KEY_SEPARATOR}`, `p.id + ${KEY_END}`];
+  const cursor = `coalesce(${position('$cursorKey', '$cursorId')}, ${forward ? first : last})`;
+  const stop = `coalesce(${position('$stopKey', '$stopId')}, ${forward ? last : first})`;
+  return `MATCH (n:${spec.seek.label})
+       WHERE ${forward ? `${key} > ${cursor} AND ${key} < ${stop}` : `${key} < ${cursor} AND ${key} > ${stop}`}
+         AND ${spec.filter ?? 'true'}
+       WITH n ORDER BY ${key} ${forward ? 'ASC' : 'DESC'} LIMIT $limit
+       WITH n, ${spec.sortKey.text} AS sortKey`;
 }
 
 function relationPageQuery(spec: RelationPage, forward: boolean): NamedQuery {
   const { where, order } = keyset(spec.sortKey, forward);
+  if (spec.seek) {
+    return cypher(
+      `${spec.name} page ${forward ? 'forward' : 'backward'}`,
+      `UNWIND $ids AS parentId
+     MATCH (p:${spec.parent} {id: parentId})
+     CALL (p) {
+       ${seekPage({ ...spec, seek: spec.seek }, forward)}
+       RETURN n, sortKey
+     }
+     RETURN parentId, n, sortKey`,
+    );
+  }
   return cypher(
     `${spec.name} page ${forward ? 'forward' : 'backward'}`,
     `UNWIND $ids AS parentId
@@ -126,6 +175,12 @@ function countSubquery(spec: RelationPage, column: string): string {
 
 /** The parent `p`'s page of related nodes with their sort keys, as the list `column`. */
 function pageSubquery(spec: RelationPage, forward: boolean, column: string): string {
+  if (spec.seek) {
+    return `CALL (p) {
+       ${seekPage({ ...spec, seek: spec.seek }, forward)}
+       RETURN collect({n: n, sortKey: sortKey}) AS ${column}
+     }`;
+  }
   const { where, order } = keyset(spec.sortKey, forward);
   return `CALL (p) {
        MATCH ${spec.pattern}

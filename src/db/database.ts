@@ -97,6 +97,24 @@ export class Database {
     return this.run('WRITE', (tx) => tx.run(query.cypher, params));
   }
 
+  /**
+   * A write that commits in batches of its own (`CALL { } IN TRANSACTIONS`), which Neo4j runs
+   * only outside a transaction function: not retried, and without the transaction timeout (a
+   * migration of millions of records).
+   */
+  async writeInBatches(query: NamedQuery, params: Params = {}): Promise<QueryResult> {
+    this.writes++;
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+    try {
+      // Zero: no timeout, neither the client's nor the server's default (which would stop a long backfill).
+      return await session.run(query.cypher, params, { timeout: 0 });
+    } catch (error) {
+      throw this.observe(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Several writes that must land together or not at all (a bundle import, say). */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.run('WRITE', work);

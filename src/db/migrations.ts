@@ -1,7 +1,8 @@
 import { cypher, type Database, type NamedQuery } from './database.js';
-import { Label } from '../domain/graph.js';
+import { Label, Rel } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
+import { SPEAKER_KEY, setSpeakerKey } from '../modules/statement/speaker-key.js';
 
 const keyedLabels = [...contentLabels, Label.AuditEntry, Label.ExternalRecord];
 
@@ -24,8 +25,9 @@ const awaitIndexes = cypher('await indexes', 'CALL db.awaitIndexes($seconds)');
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
 /**
- * Data is not migrated here. migrate() runs before every import, seed and server start, so it
- * holds only schema objects, which are free to apply again. Rewriting records (merging outlets
+ * Records are not migrated here, only derived storage (statements' speaker keys, see migrate()).
+ * migrate() runs before every import, seed and server start, so it holds schema objects, which are
+ * free to apply again, and backfills that check first whether there is work. Rewriting records (merging outlets
  * that share a domain: `claimgraph resolve outlets`, src/modules/outlet/outlet-merge.ts) changes
  * what the graph says, so it is a command someone runs and is named by in the audit trail.
  *
@@ -61,6 +63,8 @@ export const migrations: NamedQuery[] = [
       [Label.Event, 'kind'],
       [Label.Statement, 'madeAt'],
       [Label.Statement, 'kind'],
+      // An actor's statements are read in order from it (see speaker-key.ts).
+      [Label.Statement, SPEAKER_KEY],
       [Label.Article, 'publishedAt'],
       [Label.Actor, 'kind'],
       [Label.Outlet, 'kind'],
@@ -75,6 +79,22 @@ export const migrations: NamedQuery[] = [
     ),
   ),
 ];
+
+/**
+ * Whether every statement with a speaker has its speaker key: the MADE relationships come from
+ * the count store, the keys from their index (a scan of its entries, no node read).
+ */
+const speakerKeyCounts = cypher(
+  'speaker key counts',
+  `RETURN COUNT { ()-[:${Rel.MADE}]->(:${Label.Statement}) } AS made,
+          COUNT { MATCH (n:${Label.Statement}) WHERE n.${SPEAKER_KEY} IS NOT NULL } AS keyed`,
+);
+/** Every statement's speaker key made what it should be, in batches (a store written before the key, or by a bulk load). */
+const backfillSpeakerKeys = cypher(
+  'backfill speaker keys',
+  `MATCH (n:${Label.Statement})
+   CALL (n) { ${setSpeakerKey} } IN TRANSACTIONS OF 10000 ROWS`,
+);
 
 /** `awaitSeconds` bounds the wait for indexes to come online (long after a bulk import fills the store). */
 export async function migrate(db: Database, log: (line: string) => void = () => {}, awaitSeconds = 120): Promise<void> {
@@ -92,5 +112,10 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
   }
   for (const migration of migrations) await db.write(migration);
   await db.write(awaitIndexes, { seconds: awaitSeconds });
+  const counts = (await db.read(speakerKeyCounts)).records[0]!;
+  if (Number(counts.get('made')) !== Number(counts.get('keyed'))) {
+    log(`backfilling statements' speaker keys (${counts.get('keyed')} of ${counts.get('made')} statements with a speaker have one)`);
+    await db.writeInBatches(backfillSpeakerKeys);
+  }
   log(`schema up to date (${migrations.length} constraints and indexes)`);
 }

@@ -14,6 +14,7 @@ import {
   type Props,
   type RecordDeclaration,
 } from '../domain/record.js';
+import { refreshSpeakerKeys } from '../modules/statement/speaker-key.js';
 import { declarationOfKind, recordDeclarations, type RecordKind } from '../modules/records.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
 import { BundleError, linkTargets, validateBundle, validateRecord, type ExternalReference, type ValidBundle } from './validate.js';
@@ -261,6 +262,9 @@ async function applyPlan(tx: ManagedTransaction, p: Plan, source: SourceRecord, 
     const withProps = group.rows.some((row) => Object.keys(row.props).length > 0);
     await run(upsertRels(group.from, group.type, group.to, withProps), { rows: group.rows });
   }
+  // Statements whose madeAt or speaker this plan may have changed: their key follows (see speaker-key.ts).
+  const statements = p.nodes.get(Label.Statement);
+  if (statements) await run(refreshSpeakerKeys, { ids: statements.map((row) => row.id) });
   const loops = [];
   for (const check of p.acyclic.values()) {
     const result = await tx.run(cyclic(check.label, check.type).cypher, { ids: [...check.paths.keys()] });

@@ -6,6 +6,7 @@ import { NAME_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import type { OutletRecord } from '../outlet/outlet.cypher.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { actorRecord } from './actor.record.js';
+import { SPEAKER_KEY } from '../statement/speaker-key.js';
 
 /** A actor as the API reads it, derived from its declaration. */
 export type ActorRecord = StoredRecord<typeof actorRecord>;
@@ -54,6 +55,7 @@ export const actorStatements = relationPage({
   sortKey: STATEMENT_SORT,
   // Only statements are made (Statement.speaker is the one MADE link), each once.
   degree: { pattern: `(p)-[:${Rel.MADE}]->()`, unfiltered: '$kinds IS NULL' },
+  seek: { label: Label.Statement, property: SPEAKER_KEY },
 });
 
 export const actorStatementsOnBehalf = relationPage({

@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../../db/database.js';
 import { props, toPlain } from '../../db/values.js';
 import { Label, Rel } from '../../domain/graph.js';
+import { refreshSpeakerKeys } from '../statement/speaker-key.js';
 
 /**
  * Merging one record into another of its kind (two outlets of one domain, an imported actor into
@@ -61,4 +62,7 @@ export async function mergeRecord(tx: ManagedTransaction, label: Label, kept: st
     await tx.run(moveRelationships(label, type as Rel, outgoing === 'true').cypher, { kept, merged });
   }
   await tx.run(deleteMerged(label).cypher, { id: merged });
+  // The statements a merged actor made now have the kept one as speaker: their keys follow.
+  const made = relationships.filter((r) => r.type === Rel.MADE && r.outgoing).map((r) => r.other as string);
+  if (made.length > 0) await tx.run(refreshSpeakerKeys.cypher, { ids: made });
 }

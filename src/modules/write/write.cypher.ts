@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label } from '../../domain/graph.js';
+import { Label, Rel } from '../../domain/graph.js';
+import { setSpeakerKey } from '../statement/speaker-key.js';
 import { contentLabels } from '../records.js';
 import { props } from '../../db/values.js';
 
@@ -13,10 +14,13 @@ const deleteWithAudit = (label: Label) =>
   cypher(
     `delete ${label} with audit`,
     `MATCH (n:${label} {id: $key})
-     WITH n, properties(n) AS before, COUNT { (n)--() } AS relationships
+     WITH n, properties(n) AS before, COUNT { (n)--() } AS relationships, [(n)-[:${Rel.MADE}]->(s:${Label.Statement}) | s] AS made
      CREATE (a:${Label.AuditEntry} {id: $auditId, action: 'DELETE', label: $label, key: $key, by: $by, at: datetime(),
              relationships: relationships, properties: $propertiesJson})
      DETACH DELETE n
+     WITH a, made
+     // The statements a deleted actor made are left without a speaker: their keys follow.
+     CALL (made) { UNWIND made AS n ${setSpeakerKey} }
      RETURN a`,
   );
 
