@@ -97,6 +97,24 @@ export class Database {
     return this.run('WRITE', (tx) => tx.run(query.cypher, params));
   }
 
+  /**
+   * A write that commits its own batches (`CALL { ... } IN TRANSACTIONS`), which Neo4j runs only in
+   * an auto-commit transaction: a backfill too large for one transaction. Not retried, so it must
+   * be safe to run again from the start.
+   */
+  async writeInBatches(query: NamedQuery, params: Params = {}, observe?: QueryObserver): Promise<void> {
+    observe?.(query.name);
+    this.writes++;
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+    try {
+      await session.run(query.cypher, params);
+    } catch (error) {
+      throw this.observe(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Several writes that must land together or not at all (a bundle import, say). */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.run('WRITE', work);
