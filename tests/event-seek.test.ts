@@ -52,10 +52,10 @@ async function walk(filter: Record<string, unknown>, size: number, forward = tru
   const pages: string[][] = [];
   let cursor: string | null = null;
   for (;;) {
-    const args = forward ? { first: size, after: cursor } : { last: size, before: cursor };
+    const args: Record<string, unknown> = forward ? { first: size, after: cursor } : { last: size, before: cursor };
     const result = await api.run<Page, unknown>(page, { filter: { within: gid('Place', region), ...filter }, ...args });
     expect(result.errors).toBeUndefined();
-    const { edges, pageInfo } = result.data!.events;
+    const { edges, pageInfo }: Page['events'] = result.data!.events;
     pages.push(edges.map((edge) => edge.node.key.replace('zz-seek-', '')));
     if (!(forward ? pageInfo.hasNextPage : pageInfo.hasPreviousPage)) return pages;
     cursor = forward ? pageInfo.endCursor : pageInfo.startCursor;
