@@ -399,29 +399,44 @@ export interface ListPage {
   count?: { match: string; filter: string };
   /** Variables `match` binds beside `n`, one value per `n`, that the sort key reads (a key computed once per row). */
   keep?: string;
+  /**
+   * Conditions on `n` whose union holds every row `filter` keeps: a page is then read as one
+   * ordered, limited walk per condition, each free to seek its own index from its own bound, and
+   * the best `$limit` of their rows are kept. Counts read `filter` alone.
+   */
+  branches?: string[];
 }
 
 export function listPage(spec: ListPage) {
-  const build = (forward: boolean) => {
+  const kept = `n${spec.keep ? `, ${spec.keep}` : ''}`;
+  /** The rows of a page in walk order, at most `$limit`, as `n` (and `keep`): one walk, or one per branch. */
+  const pageRows = (forward: boolean) => {
     const { where, order } = keyset(spec.sortKey, forward);
+    const walk = (condition: string) => `${spec.match}
+       WHERE ${condition} AND ${spec.filter ?? 'true'} AND ${where}
+       WITH DISTINCT ${kept}`;
+    if (!spec.branches) return walk('true');
+    return `CALL () {
+         ${spec.branches.map((branch) => `${walk(branch)} ${order} LIMIT $limit RETURN ${kept}`).join('\n         UNION\n         ')}
+       }
+       WITH ${kept}`;
+  };
+  const build = (forward: boolean) => {
+    const { order } = keyset(spec.sortKey, forward);
     return cypher(
       `${spec.name} page ${forward ? 'forward' : 'backward'}`,
-      `${spec.match}
-       WHERE ${spec.filter ?? 'true'} AND ${where}
-       WITH DISTINCT n${spec.keep ? `, ${spec.keep}` : ''}
+      `${pageRows(forward)}
        RETURN n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
     );
   };
   const count = `${spec.count?.match ?? spec.match} WHERE ${spec.count?.filter ?? spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`;
   const buildWithCount = (forward: boolean) => {
-    const { where, order } = keyset(spec.sortKey, forward);
+    const { order } = keyset(spec.sortKey, forward);
     return cypher(
       `${spec.name} page ${forward ? 'forward' : 'backward'} and count`,
       `CALL () { ${count} }
        CALL () {
-         ${spec.match}
-         WHERE ${spec.filter ?? 'true'} AND ${where}
-         WITH DISTINCT n${spec.keep ? `, ${spec.keep}` : ''}
+         ${pageRows(forward)}
          WITH n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit
          RETURN collect({n: n, sortKey: sortKey, label: label}) AS page
        }

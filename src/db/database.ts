@@ -98,16 +98,17 @@ export class Database {
   }
 
   /**
-   * A write that commits in batches of its own (`CALL { } IN TRANSACTIONS`), which Neo4j runs
-   * only outside a transaction function: not retried, and without the transaction timeout (a
-   * migration of millions of records).
+   * A write that commits its own batches (`CALL { ... } IN TRANSACTIONS`), which Neo4j runs only in
+   * an auto-commit transaction: a backfill too large for one transaction (millions of records). Not
+   * retried, so it must be safe to run again from the start.
    */
-  async writeInBatches(query: NamedQuery, params: Params = {}): Promise<QueryResult> {
+  async writeInBatches(query: NamedQuery, params: Params = {}, observe?: QueryObserver): Promise<void> {
+    observe?.(query.name);
     this.writes++;
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       // Zero: no timeout, neither the client's nor the server's default (which would stop a long backfill).
-      return await session.run(query.cypher, params, { timeout: 0 });
+      await session.run(query.cypher, params, { timeout: 0 });
     } catch (error) {
       throw this.observe(error);
     } finally {

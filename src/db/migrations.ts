@@ -24,10 +24,24 @@ const fulltextAnalyzer = cypher(
 const awaitIndexes = cypher('await indexes', 'CALL db.awaitIndexes($seconds)');
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
+/** The index over Event.spanEnd (created by the range indexes below), whose absence marks a store written before that property. */
+const SPAN_END_INDEX = 'event_spanend';
+const spanEndIndex = cypher('event span end index', 'SHOW RANGE INDEXES YIELD name WHERE name = $name RETURN name');
 /**
- * Records are not migrated here, only derived storage (statements' speaker keys, see migrate()).
- * migrate() runs before every import, seed and server start, so it holds schema objects, which are
- * free to apply again, and backfills that check first whether there is work. Rewriting records (merging outlets
+ * Event.spanEnd (see event.record.ts) for events written before the write plan derived it, from
+ * the stored period: the events whose period is longer than their first day.
+ */
+const backfillSpanEnd = cypher(
+  'backfill Event.spanEnd',
+  `MATCH (n:${Label.Event}) WHERE n.periodEnd > n.startDate AND n.spanEnd IS NULL
+   CALL (n) { SET n.spanEnd = n.periodEnd } IN TRANSACTIONS OF 10000 ROWS`,
+);
+
+/**
+ * Records are not migrated here, only storage derived from what they already say (statements'
+ * speaker keys, events' spans), which a store written before the derivation gets once. migrate()
+ * runs before every import, seed and server start, so it holds schema objects, which are free to
+ * apply again, and backfills that check first whether there is work. Rewriting records (merging outlets
  * that share a domain: `claimgraph resolve outlets`, src/modules/outlet/outlet-merge.ts) changes
  * what the graph says, so it is a command someone runs and is named by in the audit trail.
  *
@@ -60,6 +74,7 @@ export const migrations: NamedQuery[] = [
     [
       [Label.Event, 'startDate'],
       [Label.Event, 'endDate'],
+      [Label.Event, 'spanEnd'],
       [Label.Event, 'kind'],
       [Label.Statement, 'madeAt'],
       [Label.Statement, 'kind'],
@@ -109,6 +124,12 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
       await db.write(dropFulltextIndex);
       log(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
     }
+  }
+  // Before its index exists, which is created below: a store that has the index has the property,
+  // so a server start on it reads one index name instead of every event.
+  if ((await db.read(spanEndIndex, { name: SPAN_END_INDEX })).records.length === 0) {
+    await db.writeInBatches(backfillSpanEnd);
+    log('events longer than a day marked with their span (Event.spanEnd)');
   }
   for (const migration of migrations) await db.write(migration);
   await db.write(awaitIndexes, { seconds: awaitSeconds });

@@ -39,7 +39,7 @@ export function props(entity: unknown): Record<string, unknown> {
 
 /** The date properties of each label besides `recordedAt`, which every record has (see src/ingest/write.ts). */
 const DATE_PROPERTIES: Partial<Record<Label, string[]>> = {
-  [Label.Event]: ['startDate', 'endDate', 'periodEnd'],
+  [Label.Event]: ['startDate', 'endDate', 'periodEnd', 'spanEnd'],
   [Label.Statement]: ['madeAt'],
   [Label.Article]: ['publishedAt'],
 };

@@ -5,10 +5,13 @@ import { Database, type NamedQuery, type Params, type QueryObserver } from '../.
 export interface Operator {
   type: string;
   dbHits: number;
+  /** What Neo4j prints beside it: the index and the predicate of a seek, say. */
+  details: string;
 }
 
 function flatten(plan: ProfiledPlan): Operator[] {
-  return [{ type: plan.operatorType.replace(/@.*$/, ''), dbHits: plan.dbHits }, ...plan.children.flatMap(flatten)];
+  const details = String(plan.arguments?.['Details'] ?? '');
+  return [{ type: plan.operatorType.replace(/@.*$/, ''), dbHits: plan.dbHits, details }, ...plan.children.flatMap(flatten)];
 }
 
 /**

@@ -13,9 +13,6 @@ import { eventRecord } from './event.record.js';
 export type EventRecord = StoredRecord<typeof eventRecord, { datePrecision: DatePrecision }>;
 export const toEvent = recordReader<typeof eventRecord, { datePrecision: DatePrecision }>(eventRecord);
 
-
-
-
 export const eventsById = nodesById(Label.Event);
 
 /**
@@ -38,11 +35,23 @@ export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: s
   };
 }
 
+/**
+ * The two kinds of events that overlap a range from `$from` (all events without it): those
+ * starting on or after it, which the start-date index walks from `$from` itself, and the few that
+ * started before it and run past it, whose period is longer than a day and so has a `spanEnd`
+ * (see event.record.ts) to seek.
+ */
+const FROM_BRANCHES = [
+  `n.spanEnd >= date($from) AND n.startDate < date($from)`,
+  `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest})`,
+];
+
 export const eventList = listPage({
   name: 'events',
   match: `MATCH (n:${Label.Event})`,
   filter: EVENT_FILTER,
   sortKey: EVENT_SORT,
+  branches: FROM_BRANCHES,
   // A page walks the start-date index and stops once full; a count within a place instead starts
   // from the place and walks down its hierarchy, so it grows with the answer, not the graph.
   count: {

@@ -24,10 +24,17 @@ export const eventRecord = defineRecord({
     note: note(),
   },
   // Filters test overlap with the event's whole period, which runs to the end of the day, month
-  // or year the source gave for its end (or, without one, its start).
+  // or year the source gave for its end (or, without one, its start). `spanEnd` repeats that end
+  // only on the events whose period is longer than a day, so a list from a date finds the few that
+  // started before it and run past it through their own index (see eventList), not by reading
+  // every earlier event.
   derive: {
     from: ['startDate', 'endDate'],
-    props: (event) => ({ periodEnd: neo4jDate(periodOfValid(event.endDate ?? event.startDate).last) }),
+    props: (event) => {
+      const last = periodOfValid(event.endDate ?? event.startDate).last;
+      const periodEnd = neo4jDate(last);
+      return { periodEnd, spanEnd: last > periodOfValid(event.startDate).first ? periodEnd : null };
+    },
   },
   check: (event) =>
     event.endDate && periodOfValid(event.endDate).last < periodOfValid(event.startDate).first
