@@ -14,10 +14,10 @@ import { importBundle, plan, recordedDay, sourceProps } from './write.js';
  * `npm run bench:data -- --check` loads a small dataset both ways and compares the two graphs.
  *
  * neo4j-admin refuses a node id twice: each bundle's records must be new, unless `repeats` is set,
- * when a record or relationship met again is left out (the first one written stands, as when a
- * later MERGE of the same record finds it). Relationships repeated within a bundle are written
- * once, as MERGE would. `repeats` keeps every id in memory, so the benchmark's generated dataset
- * (whose records never repeat) goes without it.
+ * when a record or relationship met again is merged into the first as the write path would (its
+ * properties set over the first's, its source added to the list). `repeats` holds every row in
+ * memory until close, so the benchmark's generated dataset (whose records never repeat) goes
+ * without it. Relationships repeated within a bundle are written once, as MERGE would.
  */
 
 /** Separates list items inside one field; a control character no generated text holds. */
@@ -112,8 +112,11 @@ export class BulkCsv {
   private readonly nodes = new Map<Label, Group>();
   private readonly rels = new Map<string, { type: string; group: Group }>();
   private readonly sources = new Set<string>();
-  /** The ids written, by label or relationship group, when records may repeat. */
-  private readonly written: Map<string, Set<string>> | undefined;
+  /**
+   * With `repeats`, the rows held until close, by group and id: a record met again is merged into
+   * the first as the write path's MERGE and SET would merge it.
+   */
+  private readonly held: Map<Group, Map<string, { ids: string[]; props: Record<string, unknown> }>> | undefined;
   nodeRows = 0;
   relationshipRows = 0;
 
@@ -122,17 +125,31 @@ export class BulkCsv {
     options: { repeats?: boolean } = {},
   ) {
     mkdirSync(dir, { recursive: true });
-    if (options.repeats) this.written = new Map();
+    if (options.repeats) this.held = new Map();
   }
 
-  /** Whether this row is new (always, when records do not repeat). */
-  private isNew(group: string, id: string): boolean {
-    if (!this.written) return true;
-    let ids = this.written.get(group);
-    if (!ids) this.written.set(group, (ids = new Set()));
-    if (ids.has(id)) return false;
-    ids.add(id);
-    return true;
+  /**
+   * Adds a row (`props`: every column) and says whether it is a new one. A repeat sets the
+   * properties its record gives (`given`; an explicit null clears one) over the first's, and adds
+   * its source to the first's list; `recordedAt` stays the first's, as on creation.
+   */
+  private row(group: Group, ids: string[], props: Record<string, unknown>, given: Record<string, unknown>, source?: string): boolean {
+    if (!this.held) {
+      group.add(ids, props);
+      return true;
+    }
+    let rows = this.held.get(group);
+    if (!rows) this.held.set(group, (rows = new Map()));
+    const key = ids.join('\u0000');
+    const first = rows.get(key);
+    if (!first) {
+      rows.set(key, { ids, props: { ...props } });
+      return true;
+    }
+    Object.assign(first.props, given);
+    const sources = first.props.sources as string[] | undefined;
+    if (source && sources && !sources.includes(source)) first.props.sources = [...sources, source];
+    return false;
   }
 
   private nodeGroup(label: Label): Group {
@@ -154,9 +171,7 @@ export class BulkCsv {
       const group = this.nodeGroup(label);
       const unset = p.unset.get(label) ?? {};
       for (const row of rows) {
-        if (!this.isNew(label, row.id)) continue;
-        group.add([row.id], { ...unset, ...row.props, ...provenance });
-        this.nodeRows += 1;
+        if (this.row(group, [row.id], { ...unset, ...row.props, ...provenance }, row.props, source.id)) this.nodeRows += 1;
       }
     }
     for (const [key, { from, type, to, rows }] of p.rels) {
@@ -169,16 +184,16 @@ export class BulkCsv {
       const seen = new Set<string>();
       for (const row of rows) {
         const pair = `${row.from}\u0000${row.to}`;
-        if (seen.has(pair) || !this.isNew(key, pair)) continue;
+        if (seen.has(pair)) continue;
         seen.add(pair);
-        entry.group.add([row.from, row.to], { ...unset, ...row.props });
-        this.relationshipRows += 1;
+        if (this.row(entry.group, [row.from, row.to], { ...unset, ...row.props }, row.props)) this.relationshipRows += 1;
       }
     }
   }
 
   /** Closes the files and returns the `neo4j-admin database import full` arguments that read them. */
   close(): string[] {
+    for (const [group, rows] of this.held ?? []) for (const { ids, props } of rows.values()) group.add(ids, props);
     const groups = [...this.nodes.values(), ...[...this.rels.values()].map((entry) => entry.group)];
     const multiline = groups.some((group) => group.multiline);
     return [
