@@ -15,7 +15,7 @@ import { cypher, type Database } from '../src/db/database.js';
 import { Label } from '../src/domain/graph.js';
 import { importLocalStore } from '../src/db/local-neo4j.js';
 import { importBundle } from '../src/ingest/write.js';
-import { BulkCsv } from './bulk.js';
+import { BulkCsv, confirmBulkLoad } from '../src/ingest/bulk-csv.js';
 import { benchConfig, diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import type { ActorKind, EventKind, OutletKind, StanceValue, StatementKind } from '../src/domain/vocabulary.js';
 
@@ -302,12 +302,11 @@ export async function buildStore(dataDir: string, options: { seed: number; event
   const neo4j = await startBenchNeo4j(log, { dataDir, awaitSeconds: 3600 });
   const schemaSeconds = (Date.now() - imported) / 1000;
   log(`schema built in ${schemaSeconds.toFixed(1)} s`);
-  // CSV has no empty list (an empty field is no property): the write path sets those on the shared
-  // records, and must find every node and relationship already there.
-  const again = await importBundle(neo4j.db, sharedBundle(options.seed), 'bench-shared');
-  if (again.nodesCreated + again.relationshipsCreated > 0) {
+  try {
+    await confirmBulkLoad(neo4j.db, [{ bundle: sharedBundle(options.seed), file: 'bench-shared' }]);
+  } catch (error) {
     await neo4j.close();
-    throw new Error(`the bulk store lacks ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships of the shared bundle`);
+    throw error;
   }
   const counted = (await neo4j.db.read(countAll)).records[0]!;
   const load: StoreLoad = {

@@ -10,6 +10,7 @@ import { migrate } from '../db/migrations.js';
 import { parseExportArgs, runExport, type ExportSummary } from '../export/export.js';
 import { hashKey, Roles, type Role } from '../http/auth.js';
 import { eventsTouched, readBundle, seed } from '../ingest/bundle.js';
+import { loadOffline, type OfflineSummary } from '../ingest/offline.js';
 import { checkFiles, runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
 import { importers } from '../ingest/sources/index.js';
 import { expandPaths, ImportFileError } from '../ingest/sources/rows.js';
@@ -89,23 +90,36 @@ function importOptions(log: Log, batch: number): ImportOptions {
 
 function importCommand(name: string, importer: Importer<unknown>): Command {
   return {
-    synopsis: `import ${name} PATH... [--batch N] [--no-resolve]`,
+    synopsis: `import ${name} PATH... [--batch N] [--no-resolve] [--offline [--replace]]`,
     summary: importer.description,
     details: [
       'PATH: files, or folders whose files of this kind are all read.',
       `--batch N     rows written per transaction (default ${rate(BATCH_SIZE)})`,
       '--no-resolve  do not match the imported events with the graph\'s (run `claimgraph resolve events` later)',
+      '--offline     build a NEW local store (the seed plus these files) with neo4j-admin import instead of transactions,',
+      '              for backfiles too large for transactions: the same reading, mapping, validation and rejects, then',
+      '              CSV from the write plan, neo4j-admin, the schema and the matching. An option of import rather than a',
+      '              db command because it reads the same files the same way and gives the same graph. It needs the local',
+      '              Neo4j (NEO4J_URI unset) stopped, Java, and no database in NEO4J_LOCAL_DATA; Community\'s neo4j-admin',
+      '              cannot add to a store. See docs/importing.md.',
+      '--replace     with --offline: delete the database NEO4J_LOCAL_DATA holds and build it anew',
       '',
       'Rejected rows are kept, with file, line and every reason, in .rejects/FILE.rejects.tsv (rewritten on each run);',
       'checkpoints in .data/imports/ let a rerun resume an interrupted file and skip finished ones.',
       'Every file is checked before anything is written: one that is empty, binary or of another kind stops the import.',
     ].join('\n'),
-    options: { batch: { type: 'string' }, 'no-resolve': { type: 'boolean' } },
+    options: { batch: { type: 'string' }, 'no-resolve': { type: 'boolean' }, offline: { type: 'boolean' }, replace: { type: 'boolean' } },
     positionals: { min: 1, max: Infinity },
     async run({ values, positionals }, log) {
       const batch = batchSize(values.batch, `import ${name}`);
+      if (values.replace && !values.offline) throw new UsageError('--replace goes with --offline', `import ${name}`);
       const files = await expandPaths(positionals, importer.accepts);
       if (files.length === 0) throw new ImportFileError(positionals.join(', '), `holds no file import ${name} reads`);
+      if (values.offline) {
+        const options = { ...importOptions(log, batch), replace: values.replace === true, resolve: values['no-resolve'] !== true };
+        log(describeOffline(await loadOffline(loadConfig().neo4j, importer, files, options, log)));
+        return;
+      }
       // Before connecting: a bad file costs nothing and says so in one line.
       await checkFiles(importer, files);
       await withDatabase(log, async (db) => {
@@ -430,6 +444,21 @@ function describeExport(s: ExportSummary, format: string): string {
 
 function describeResolution(s: ResolveSummary): string {
   return `matching: ${rate(s.compared)} pairs of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}`;
+}
+
+const rowsPerSecond = (rows: number, seconds: number) => `${rate(rows / Math.max(seconds, 0.001))} rows/s`;
+
+function describeOffline(s: OfflineSummary): string {
+  return [
+    `built a new store from ${rate(s.rows)} rows of ${s.files} files (${rate(s.imported)} imported) and the seed in ${s.seconds.toFixed(1)} s` +
+      ` (${rowsPerSecond(s.rows, s.seconds)} in all): ${rate(s.nodes)} nodes and ${rate(s.relationships)} relationships`,
+    ...s.stages.map((stage) => `${stage.name}: ${stage.seconds.toFixed(1)} s (${rowsPerSecond(s.rows, stage.seconds)})`),
+    ...Object.entries(s.skipped).map(([reason, count]) => `${rate(count)} valid rows skipped: ${reason}`),
+    s.resolution.compared ? describeResolution(s.resolution) : '',
+    s.rejected ? `${rate(s.rejected)} rows rejected, kept with file, line and reasons in ${s.rejectsFiles.join(', ')}` : 'no rows rejected',
+  ]
+    .filter(Boolean)
+    .join('\n  ');
 }
 
 function describeSummary(s: ImportSummary): string {

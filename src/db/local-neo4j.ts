@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -181,6 +181,24 @@ export async function startLocalNeo4j(config: Neo4jConfig, log: Log): Promise<Lo
   return { uri, stop, reused: false };
 }
 
+/** The local Neo4j's data folder (NEO4J_LOCAL_DATA is relative to the project). */
+export const localDataPath = (config: Neo4jConfig) => path.resolve(projectRoot, config.localDataDir);
+
+/** Whether the local Neo4j's data folder already holds the configured database. */
+export function localStoreExists(config: Neo4jConfig): boolean {
+  return existsSync(path.join(localDataPath(config), 'data', 'databases', config.database));
+}
+
+/** Refuses, before any work, when no Java runtime can be started (JAVA_HOME, or java on the PATH). */
+export function requireJava(): void {
+  const result = spawnSync(javaCommand('java'), ['-version'], { stdio: 'ignore' });
+  if (result.error || result.status !== 0) {
+    throw new DatabaseSetupError(
+      `Java 17+ is needed to run neo4j-admin and the local Neo4j, and ${javaCommand('java')} cannot be run: install a JDK (apt-get install openjdk-17-jdk-headless) or set JAVA_HOME.`,
+    );
+  }
+}
+
 /**
  * Builds the local Neo4j's database from CSV files with `neo4j-admin database import full` (its
  * classes ship in the jars the launcher already uses), for bulk loads far faster than transactions.
@@ -189,7 +207,7 @@ export async function startLocalNeo4j(config: Neo4jConfig, log: Log): Promise<Lo
 export async function importLocalStore(config: Neo4jConfig, importArgs: string[], log: Log): Promise<void> {
   await prepareLocalNeo4j(log);
   const dataDir = path.resolve(projectRoot, config.localDataDir);
-  if (existsSync(path.join(dataDir, 'data', 'databases', config.database))) {
+  if (localStoreExists(config)) {
     throw new DatabaseSetupError(`${config.localDataDir} already holds a database: remove it before a bulk import.`);
   }
   // neo4j-admin reads its settings from NEO4J_CONF; defaults place the store where the launcher looks.

@@ -3,9 +3,9 @@ import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:f
 import path from 'node:path';
 import type { Database } from '../db/database.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
-import { BundleError, validateBundle, type BundleProblem } from './validate.js';
+import { BundleError, validateBundle, type BundleProblem, type ValidBundle } from './validate.js';
 import { checkText, ImportFileError } from './sources/rows.js';
-import { writeBundle } from './write.js';
+import { writeBundle, type WriteSummary } from './write.js';
 import { eventsTouched } from './bundle.js';
 import { addResolved, nothingResolved, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 
@@ -63,6 +63,8 @@ export interface ImportOptions {
   progress: (report: Progress) => void;
   /** Whether to match the imported events with the graph's after each batch (default: yes). */
   resolve?: boolean;
+  /** What writes each batch's bundle (default: writeBundle, one transaction; the offline load writes CSV). */
+  writer?: (db: Database, bundle: ValidBundle, file: string) => Promise<WriteSummary>;
   /** Rows to import before stopping as if crashed (for tests of resuming). */
   stopAfterRows?: number;
 }
@@ -277,7 +279,7 @@ export async function runImport<Fields>(
     /** Writes a prepared batch, then its rejects, then the checkpoint after it. */
     const commit = async (prepared: Awaited<ReturnType<typeof prepare>>, finished: boolean) => {
       if (prepared.write) {
-        const written = await writeBundle(db, prepared.write, file);
+        const written = await (options.writer ?? writeBundle)(db, prepared.write, file);
         summary.nodesCreated += written.nodesCreated;
         summary.relationshipsCreated += written.relationshipsCreated;
         if (options.resolve !== false) {
