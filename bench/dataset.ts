@@ -323,3 +323,16 @@ export async function buildStore(dataDir: string, options: { seed: number; event
   log(`bulk load of ${options.events} events done in ${load.seconds.toFixed(1)} s`);
   return { neo4j, load };
 }
+
+/** The event with the most statements among the first 1,000 (in every size), and a typical one (3). */
+export function chooseEvents(seed: number): { heavy: string; heavyStatements: number; typical: string } {
+  let heavy = { i: 0, statements: -1 };
+  let typical = -1;
+  for (let i = 0; i < 1000; i++) {
+    const records: EventRecords = { events: [], claims: [], articles: [], statements: [] };
+    eventRecords(seed, i, records);
+    if (records.statements.length > heavy.statements) heavy = { i, statements: records.statements.length };
+    if (typical < 0 && records.statements.length === 3) typical = i;
+  }
+  return { heavy: eventId(heavy.i), heavyStatements: heavy.statements, typical: eventId(typical) };
+}

@@ -13,7 +13,7 @@ import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { runImport } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { parseTerms, toLucene } from '../src/modules/search/search.cypher.js';
-import { buildStore, eventId, eventRecords, loadedEvents, personId, provinceId, REGION, storeLoad, type EventRecords, type StoreLoad } from './dataset.js';
+import { buildStore, chooseEvents, eventId, loadedEvents, personId, provinceId, REGION, storeLoad, type StoreLoad } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
 import { NEO4J_GRAPHQL_PATH, neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operations.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
@@ -63,18 +63,6 @@ const settings = {
   resolutionEvents: quick ? 2_000 : 100_000,
 };
 
-/** The event with the most statements among the first 1,000 (in every size), and a typical one (3). */
-function chooseEvents(): { heavy: string; heavyStatements: number; typical: string } {
-  let heavy = { i: 0, statements: -1 };
-  let typical = -1;
-  for (let i = 0; i < 1000; i++) {
-    const records: EventRecords = { events: [], claims: [], articles: [], statements: [] };
-    eventRecords(seed, i, records);
-    if (records.statements.length > heavy.statements) heavy = { i, statements: records.statements.length };
-    if (typical < 0 && records.statements.length === 3) typical = i;
-  }
-  return { heavy: eventId(heavy.i), heavyStatements: heavy.statements, typical: eventId(typical) };
-}
 
 /** Where `npm run build` compiles claimgraph, the build `npm start` runs in production. */
 const PRODUCT_DIR = path.join(projectRoot, 'dist');
@@ -423,7 +411,7 @@ async function storeOfSize(size: number, log: Log): Promise<{ neo4j: BenchNeo4j;
 
 await runCommand(async (log) => {
   const started = Date.now();
-  const events = chooseEvents();
+  const events = chooseEvents(seed);
   const run: Omit<Run, 'machine' | 'commit' | 'date'> = {
     settings,
     sizes,

@@ -96,8 +96,8 @@ describe('claimgraph --help', () => {
   );
 });
 
-describe('the scripts beside the CLI (benchmark, data generator, profiler, load check, evaluation)', () => {
-  const scripts = ['bench/run.ts', 'bench/generate.ts', 'bench/profile.ts', 'bench/loadtest.ts', 'eval/resolution.ts'];
+describe('the scripts beside the CLI (benchmark, data generator, profilers, load check, evaluation)', () => {
+  const scripts = ['bench/run.ts', 'bench/generate.ts', 'bench/profile.ts', 'bench/walk-cpu.ts', 'bench/loadtest.ts', 'eval/resolution.ts'];
   const run = (script: string, args: string[]) =>
     new Promise<Outcome>((resolve) => {
       // No database is named: a script that went past its options would fail to reach one, not use someone's.

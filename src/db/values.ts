@@ -50,6 +50,40 @@ const DATE_PROPERTIES: Partial<Record<Label, string[]>> = {
  * arithmetic, which costs more than the rest of the node. `props` reads either form alike.
  */
 export function plainNode(variable: string, label: Label): string {
-  const dates = ['recordedAt', ...(DATE_PROPERTIES[label] ?? [])].map((property) => `, ${property}: toString(${variable}.${property})`);
+  const dates = datePropertiesOf(label).map((property) => `, ${property}: toString(${variable}.${property})`);
   return `${variable} {.*${dates.join('')}}`;
+}
+
+const datePropertiesOf = (label: Label) => ['recordedAt', ...(DATE_PROPERTIES[label] ?? [])];
+
+/**
+ * Some of a node's properties, named in a parameter (see projectedNode): the plain ones, then the
+ * dates, as text for the reason plainNode gives.
+ */
+export interface Projection {
+  plain: string[];
+  dates: string[];
+}
+
+/** The projection of `properties` of a node of `label`. */
+export function projection(label: Label, properties: Iterable<string>): Projection {
+  const dates = new Set(datePropertiesOf(label));
+  const names = [...new Set(properties)].sort();
+  return { plain: names.filter((name) => !dates.has(name)), dates: names.filter((name) => dates.has(name)) };
+}
+
+/**
+ * The node `variable`'s values of the projection in the map parameter `parameter`, as a list in its
+ * order: a list of values instead of a map sends no property names, and only the properties asked for.
+ */
+export function projectedNode(variable: string, parameter: string): string {
+  return `[k IN $${parameter}.plain | ${variable}[k]] + [k IN $${parameter}.dates | toString(${variable}[k])]`;
+}
+
+/** What projectedNode returned, as the plain record `props` would give for the whole node. */
+export function projectedProps(projected: Projection, values: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  projected.plain.forEach((name, index) => (out[name] = toPlain(values[index])));
+  projected.dates.forEach((name, index) => (out[name] = values[projected.plain.length + index] ?? null));
+  return out;
 }

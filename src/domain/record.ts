@@ -54,6 +54,8 @@ export interface PropertyField<Value = unknown, Read = unknown> extends FieldBas
   read(name: string, stored: Props): Read;
   /** Other properties this field stores beside its own, read back under these names (a date's precision). */
   companions: (name: string) => string[];
+  /** Every stored property `read` looks at: what a query must return for this field (an event's end reads its start's precision). */
+  reads: (name: string) => string[];
   /** Phantom: what `read` returns, for the derived record types. */
   readonly _read?: Read;
 }
@@ -128,7 +130,7 @@ function property<Value, Read>(
   schema: z.ZodType<Value>,
   graphql: PropertyField['graphql'],
   options: Options<boolean> & { list?: boolean; searchable?: boolean },
-  codec: Pick<PropertyField<Value, Read>, 'write' | 'read'> & { companions?: (name: string) => string[] },
+  codec: Pick<PropertyField<Value, Read>, 'write' | 'read'> & { companions?: (name: string) => string[]; reads?: (name: string) => string[] },
 ): PropertyField<Value, Read> {
   return {
     role: 'property',
@@ -139,6 +141,7 @@ function property<Value, Read>(
     description: options.description,
     required: options.required ?? false,
     companions: codec.companions ?? (() => []),
+    reads: codec.reads ?? ((name) => [name, ...(codec.companions?.(name) ?? [])]),
     write: codec.write,
     read: codec.read,
   };
@@ -261,6 +264,7 @@ export function date<const R extends boolean = false>(
     }),
     read: (name, stored) => partialDate(stored[name], stored[readPrecision(name)]) as Nullable<string, R>,
     companions: (name) => (own ? [own(name)] : []),
+    reads: (name) => [name, readPrecision(name)],
   }) as PropertyField<string, Nullable<string, R>> & { required: R };
 }
 
@@ -429,6 +433,9 @@ export interface BaseRecord {
 export type StoredRecord<D extends RecordDeclaration<any>, Extra = unknown> = { __typename: D['typename'] } & BaseRecord & {
   [K in PropertyKeys<D['fields']>]: ReadOf<D['fields'][K]>;
 } & Extra;
+
+/** The stored properties `baseRecord` reads. */
+export const baseProperties = ['id', 'note', 'sources', 'recordedAt'] as const;
 
 export function baseRecord(p: Props): BaseRecord {
   return {

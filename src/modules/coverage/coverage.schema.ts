@@ -6,7 +6,8 @@ import { sameIncidentArg } from '../shared/incident.js';
 import { EventNode } from '../event/event.ref.js';
 import { OutletNode } from '../outlet/outlet.ref.js';
 import { StatementNode } from '../statement/statement.ref.js';
-import { loadEventCoverage, loadOutletCoverage, type CoverageRecord, type ReportRecord } from './coverage.cypher.js';
+import { perSelection } from '../shared/lookahead.js';
+import { coverageProjection, loadEventCoverage, loadOutletCoverage, type CoverageRecord, type ReportRecord } from './coverage.cypher.js';
 
 const ReportObject = builder.objectRef<ReportRecord>('Report');
 
@@ -47,6 +48,9 @@ CoverageObject.implement({
 });
 
 
+/** The walk's projection for a coverage field's selection (see coverageProjection). */
+const projectionOf = perSelection((info) => coverageProjection(info, info.fieldNodes));
+
 builder.objectField(EventNode, 'coverage', (t) =>
   t.field({
     type: [CoverageObject],
@@ -57,8 +61,8 @@ builder.objectField(EventNode, 'coverage', (t) =>
       sameIncident: sameIncidentArg(t),
     },
     // An outlet's coverage of the incident is one entry, about the event asked for; each report says which record it came through.
-    resolve: async (event, args, ctx) =>
-      (await loadEventCoverage(ctx, event.id, args.stances ?? null, args.sameIncident ?? true)).map((coverage) => ({ ...coverage, event })),
+    resolve: async (event, args, ctx, info) =>
+      (await loadEventCoverage(ctx, event.id, args.stances ?? null, args.sameIncident ?? true, projectionOf(info))).map((coverage) => ({ ...coverage, event })),
   }),
 );
 
@@ -68,7 +72,7 @@ builder.objectField(OutletNode, 'coverage', (t) =>
     byPath: true,
     description: 'The reverse walk: every event this outlet carried statements about, with its articles, statements and stances.',
     args: { stances: t.arg({ type: [StanceValueEnum], description: 'Only reports whose statement takes one of these positions.' }) },
-    load: (ids: string[], ctx, args) => loadOutletCoverage(ctx, ids, args.stances ?? null),
+    load: (ids: string[], ctx, args, info) => loadOutletCoverage(ctx, ids, args.stances ?? null, projectionOf(info)),
     resolve: (outlet) => outlet.id,
   }),
 );

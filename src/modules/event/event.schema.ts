@@ -12,8 +12,8 @@ import { sameIncidentArg } from '../shared/incident.js';
 import { checkedPoint, checkedRadiusKm, MAX_RADIUS_KM, type LatLng } from '../shared/geo.js';
 import { invalid } from '../../domain/errors.js';
 import type { StanceValue } from '../../domain/vocabulary.js';
-import { loadEventWithCoverage } from '../coverage/coverage.cypher.js';
-import { childSelections, foldedOrUndefined } from '../shared/lookahead.js';
+import { coverageProjection, loadEventWithCoverage } from '../coverage/coverage.cypher.js';
+import { childNodes, childSelections, foldedOrUndefined, responseKey } from '../shared/lookahead.js';
 import type { Context } from '../../context.js';
 import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
@@ -134,7 +134,10 @@ builder.queryFields((t) => ({
       if (!coverage) return loadEventPage(ctx, args, info);
       const key = lookupKey(args, 'Event');
       const stances = (coverage.stances as StanceValue[] | null | undefined) ?? null;
-      const event = orNotFound(await loadEventWithCoverage(ctx, key, stances, (coverage.sameIncident as boolean | null | undefined) ?? true), 'Event', key);
+      // The coverage field's resolver sees the selections of its response key together.
+      const [first, ...others] = childNodes(info, 'coverage');
+      const projection = coverageProjection(info, [first!, ...others.filter((node) => responseKey(node) === responseKey(first!))]);
+      const event = orNotFound(await loadEventWithCoverage(ctx, key, stances, (coverage.sameIncident as boolean | null | undefined) ?? true, projection), 'Event', key);
       EventNode.getDataloader(ctx).prime(key, event);
       return event;
     },

@@ -1,6 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.js';
+import type { Projection } from '../../db/values.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import type { DatePrecision } from '../../domain/vocabulary.js';
@@ -39,13 +40,23 @@ function firstActorLoader(ctx: Context, query: typeof statementSpeaker) {
 }
 
 /**
- * Who made each statement and for whom, batched per request. Kept apart from the fields so that a
- * query which has read them already (the walk) can hand them over instead of asking again.
+ * Who made each statement and for whom, batched per request, one loader per projection of the
+ * actor: kept apart from the fields so that a query which has read them already (the walk) can hand
+ * them over instead of asking again, to the fields whose selection its projection was made for
+ * alone. A loader loads whole actors, which serve any selection.
  */
-export const statementPeople = createContextCache((ctx: Context) => ({
-  speaker: firstActorLoader(ctx, statementSpeaker),
-  onBehalfOf: firstActorLoader(ctx, statementOnBehalfOf),
-}));
+export const statementPeople = createContextCache((ctx: Context) => {
+  const byProjection = (query: typeof statementSpeaker) => {
+    const loaders = new Map<string, DataLoader<string, ActorRecord | null>>();
+    return (projection: Projection) => {
+      const key = JSON.stringify(projection);
+      let loader = loaders.get(key);
+      if (!loader) loaders.set(key, (loader = firstActorLoader(ctx, query)));
+      return loader;
+    };
+  };
+  return { speaker: byProjection(statementSpeaker), onBehalfOf: byProjection(statementOnBehalfOf) };
+});
 export const statementAddressedTo = relatedQuery('statement addressed to', Label.Statement, `(p)-[:ADDRESSED_TO]->(n:${Label.Actor})`, 'n.name');
 export const statementFirstAppearedIn = relatedQuery('statement first appeared in', Label.Statement, `(p)-[:FIRST_APPEARED_IN]->(n:${Label.Article})`);
 export const statementRespondsTo = relatedQuery('statement responds to', Label.Statement, `(p)-[:RESPONDS_TO]->(n:${Label.Statement})`);

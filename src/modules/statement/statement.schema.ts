@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import { ActorNode } from '../actor/actor.ref.js';
 import { toActor } from '../actor/actor.cypher.js';
+import { actorRecord } from '../actor/actor.record.js';
 import { ArticleConnection, ArticleNode } from '../article/article.ref.js';
 import { toArticle } from '../article/article.cypher.js';
 import { StanceObject } from '../claim/claim.ref.js';
@@ -13,6 +14,7 @@ import { DateIntervalObject, intervalOf } from '../shared/date-interval.js';
 import { dateRange } from '../shared/dates.js';
 import { DatePrecisionEnum, QuoteKindEnum, StatementKindEnum, VenueEnum } from '../shared/enums.js';
 import { keyOf, loadOrNotFound, keyArgDescription, loadByIdOrKey } from '../shared/lookup.js';
+import { perSelection, selectedProjection } from '../shared/lookahead.js';
 import { loadRelated, loadRelatedOne } from '../shared/related.js';
 import { provenanceField } from '../source/source.ref.js';
 import {
@@ -41,6 +43,9 @@ CitationObject.implement({
   }),
 });
 
+/** The projection of the actor a speaker or principal field selects: the key of the loader the walk may have primed. */
+const actorProjection = perSelection((info) => selectedProjection(info, actorRecord, info.fieldNodes));
+
 StatementNode.implement({
   description:
     'Something someone said or wrote, on behalf of someone, at a time: an accusation, a denial, a call for investigation, a comment. Its stances tie it to the claims it asserts or denies.',
@@ -62,13 +67,13 @@ StatementNode.implement({
       type: ActorNode,
       nullable: true,
       description: 'Who said it; null when an outlet reports it in its own voice.',
-      resolve: (statement, _args, ctx) => statementPeople(ctx).speaker.load(statement.id),
+      resolve: (statement, _args, ctx, info) => statementPeople(ctx).speaker(actorProjection(info)).load(statement.id),
     }),
     onBehalfOf: t.field({
       type: ActorNode,
       nullable: true,
       description: 'The body the speaker spoke for (the ministry a spokesperson speaks for).',
-      resolve: (statement, _args, ctx) => statementPeople(ctx).onBehalfOf.load(statement.id),
+      resolve: (statement, _args, ctx, info) => statementPeople(ctx).onBehalfOf(actorProjection(info)).load(statement.id),
     }),
     addressedTo: t.loadableList({
       type: ActorNode,
