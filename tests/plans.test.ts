@@ -55,8 +55,8 @@ describe('plans', () => {
       const plan = db.plans.get('events page forward')!;
       expect(plan.map((operator) => operator.type)).not.toContain('NodeByLabelScan');
       const seeks = plan.filter((operator) => operator.type === 'NodeIndexSeekByRange').map((operator) => operator.details);
-      expect(seeks.some((details) => details.includes('n.spanEnd >='))).toBe(true);
-      expect(seeks.some((details) => details.includes('n.startDate >='))).toBe(true);
+      expect(seeks.some((details) => details.includes('n:Event(spanEnd) WHERE spanEnd >='))).toBe(true);
+      expect(seeks.some((details) => details.includes('n:Event(startDate) WHERE startDate >='))).toBe(true);
       return totalDbHits(plan);
     };
     const cursor = async () => {

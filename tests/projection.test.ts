@@ -44,7 +44,7 @@ describe('the walk reads only the properties its selection needs', () => {
           coverage {
             outlet { key }
             keys: reports { statement { key } }
-            texts: reports { statement { text madeAt madeDuring { first last } speaker { key } } article { key title } stances { value claim { key proposition } } }
+            texts: reports { statement { text madeAt madeDuring { start end } speaker { key } } article { key title } stances { value claim { key proposition } } }
           }
         }
       }`,
@@ -55,7 +55,7 @@ describe('the walk reads only the properties its selection needs', () => {
     const wide = await api.run(
       `query($event: ID!) {
         event(id: $event) {
-          coverage { reports { statement { key text madeAt madeDuring { first last } speaker { key } } article { key title } stances { value claim { key proposition } } } }
+          coverage { reports { statement { key text madeAt madeDuring { start end } speaker { key } } article { key title } stances { value claim { key proposition } } } }
         }
       }`,
       { event: daquq },

@@ -402,9 +402,11 @@ export interface ListPage {
   /**
    * Conditions on `n` whose union holds every row `filter` keeps: a page is then read as one
    * ordered, limited walk per condition, each free to seek its own index from its own bound, and
-   * the best `$limit` of their rows are kept. Counts read `filter` alone.
+   * the best `$limit` of their rows are kept. Counts read `filter` alone. `using` names the index a
+   * walk must seek (`n:Label(property)`): on a small graph the planner's estimates would otherwise
+   * pick a walk that is cheaper there and grows with the graph.
    */
-  branches?: string[];
+  branches?: { condition: string; using?: string }[];
 }
 
 export function listPage(spec: ListPage) {
@@ -412,10 +414,10 @@ export function listPage(spec: ListPage) {
   /** The rows of a page in walk order, at most `$limit`, as `n` (and `keep`): one walk, or one per branch. */
   const pageRows = (forward: boolean) => {
     const { where, order } = keyset(spec.sortKey, forward);
-    const walk = (condition: string) => `${spec.match}
+    const walk = ({ condition, using }: { condition: string; using?: string }) => `${spec.match}${using ? ` USING INDEX ${using}` : ''}
        WHERE ${condition} AND ${spec.filter ?? 'true'} AND ${where}
        WITH DISTINCT ${kept}`;
-    if (!spec.branches) return walk('true');
+    if (!spec.branches) return walk({ condition: 'true' });
     return `CALL () {
          ${spec.branches.map((branch) => `${walk(branch)} ${order} LIMIT $limit RETURN ${kept}`).join('\n         UNION\n         ')}
        }

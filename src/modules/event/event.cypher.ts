@@ -42,8 +42,8 @@ export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: s
  * (see event.record.ts) to seek.
  */
 const FROM_BRANCHES = [
-  `n.spanEnd >= date($from) AND n.startDate < date($from)`,
-  `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest})`,
+  { condition: `n.spanEnd >= date($from) AND n.startDate < date($from)`, using: `n:${Label.Event}(spanEnd)` },
+  { condition: `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest})`, using: `n:${Label.Event}(startDate)` },
 ];
 
 export const eventList = listPage({
