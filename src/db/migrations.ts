@@ -1,4 +1,4 @@
-import { cypher, type Database, type NamedQuery } from './database.js';
+import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './database.js';
 import { Label, Rel } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
@@ -21,7 +21,10 @@ const fulltextAnalyzer = cypher(
   `SHOW FULLTEXT INDEXES YIELD name, options, labelsOrTypes, properties WHERE name = $name
    RETURN options.indexConfig['fulltext.analyzer'] AS analyzer, labelsOrTypes AS labels, properties`,
 );
-const awaitIndexes = cypher('await indexes', 'CALL db.awaitIndexes($seconds)');
+const indexesNotOnline = cypher(
+  'indexes not online',
+  `SHOW INDEXES YIELD name, state, populationPercent WHERE state <> 'ONLINE' RETURN name, state, populationPercent`,
+);
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
 /** The index over Event.spanEnd (created by the range indexes below), whose absence marks a store written before that property. */
@@ -111,6 +114,35 @@ const backfillSpeakerKeys = cypher(
    CALL (n) { ${setSpeakerKey} } IN TRANSACTIONS OF 10000 ROWS`,
 );
 
+/**
+ * Waits for every index to come online, saying how far each one is every half minute. Polled in
+ * short reads rather than one `db.awaitIndexes` call: that call is a transaction, which the
+ * configured transaction timeout stops long before a full-text index over millions of nodes is
+ * built (it stopped the benchmark's 1M-event store after 600 s), and it is silent meanwhile.
+ */
+async function awaitIndexesOnline(db: Database, log: (line: string) => void, awaitSeconds: number): Promise<void> {
+  const deadline = Date.now() + awaitSeconds * 1000;
+  let reported = Date.now();
+  for (;;) {
+    const pending = (await db.read(indexesNotOnline)).records.map((record) => ({
+      name: record.get('name') as string,
+      state: record.get('state') as string,
+      percent: Number(record.get('populationPercent')),
+    }));
+    if (pending.length === 0) return;
+    const failed = pending.find((index) => index.state === 'FAILED');
+    if (failed) throw new DatabaseSetupError(`the index ${failed.name} failed to build: see SHOW INDEXES and Neo4j's debug.log`);
+    if (Date.now() > deadline) {
+      throw new DatabaseSetupError(`indexes still being built after ${awaitSeconds} s (${pending.map((index) => index.name).join(', ')}): start again to keep waiting`);
+    }
+    if (Date.now() - reported >= 30_000) {
+      log(`building indexes: ${pending.map((index) => `${index.name} ${index.percent.toFixed(0)} %`).join(', ')}`);
+      reported = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 /** `awaitSeconds` bounds the wait for indexes to come online (long after a bulk import fills the store). */
 export async function migrate(db: Database, log: (line: string) => void = () => {}, awaitSeconds = 120): Promise<void> {
   const existing = (await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX })).records[0];
@@ -132,7 +164,7 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
     log('events longer than a day marked with their span (Event.spanEnd)');
   }
   for (const migration of migrations) await db.write(migration);
-  await db.write(awaitIndexes, { seconds: awaitSeconds });
+  await awaitIndexesOnline(db, log, awaitSeconds);
   const counts = (await db.read(speakerKeyCounts)).records[0]!;
   if (Number(counts.get('made')) !== Number(counts.get('keyed'))) {
     log(`backfilling statements' speaker keys (${counts.get('keyed')} of ${counts.get('made')} statements with a speaker have one)`);
