@@ -48,7 +48,7 @@ export const raw: Record<string, RawOperation> = {
          MATCH (e)<-[:ABOUT|STANCE*1..2]-(s:Statement)
          WITH DISTINCT s
          MATCH (o:Outlet)-[:PUBLISHED]->(a:Article)-[:REPORTS]->(s)
-         WITH o, a, s, [(s)-[st:STANCE]->(c:Claim)-[:ABOUT]->(e) | {value: st.value, claim: {key: c.id}}] AS stances
+         WITH o, a, s, COLLECT { MATCH (s)-[st:STANCE]->(c:Claim)-[:ABOUT]->(e) RETURN {value: st.value, claim: {key: c.id}} ORDER BY c.id } AS stances
          ORDER BY o.name, o.id, a.id, s.id
          WITH o, collect({
            article: {key: a.id},

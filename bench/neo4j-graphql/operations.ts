@@ -84,7 +84,9 @@ export const neo4jGraphql: Record<keyof typeof raw, Neo4jGraphqlOperation> = {
           coverage.set(o.id, c);
         }
         if (!c.articles.some((x) => x.key === a.id)) c.articles.push({ key: a.id, title: a.title });
-        const stances = s.stancesConnection.edges.map((e) => ({ value: e.properties.value, claim: { key: e.node.id } }));
+        const stances = s.stancesConnection.edges
+          .map((e) => ({ value: e.properties.value, claim: { key: e.node.id } }))
+          .sort((a, b) => (a.claim.key < b.claim.key ? -1 : a.claim.key > b.claim.key ? 1 : 0));
         for (const { value } of stances) if (!c.stances.includes(value)) c.stances.push(value);
         c.reports.push({
           article: { key: a.id },

@@ -51,7 +51,8 @@ export interface CoverageRecord {
  * node comes as the properties its selection reads (`$projection`, see CoverageProjection): most of
  * the walk's cost in the API was decoding, and collecting, properties nobody asked for.
  */
-const STANCES = `[(s)-[st:STANCE]->(c:${Label.Claim})-[:ABOUT]->(e) | {claim: c, value: st.value, note: st.note}] AS stances
+// Ordered by claim key, as a statement's own stances are: a pattern comprehension's order is the store's.
+const STANCES = `COLLECT { MATCH (s)-[st:STANCE]->(c:${Label.Claim})-[:ABOUT]->(e) RETURN {claim: c, value: st.value, note: st.note} ORDER BY c.id } AS stances
    WHERE $stances IS NULL OR any(x IN stances WHERE x.value IN $stances)`;
 
 const groupedReturn = `
