@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { QueryResult } from 'neo4j-driver';
 import { cypher, type NamedQuery } from '../src/db/database.js';
-import { encodeGlobalID } from '../src/domain/global-id.js';
+import { encodeGlobalID, graphNodeId } from '../src/domain/global-id.js';
 import { projectRoot } from './neo4j.js';
 
 /**
@@ -20,6 +20,8 @@ export interface RawOperation {
 }
 
 const gid = encodeGlobalID;
+/** A drawn node's ID, as claimgraph's GraphNode gives it. */
+const nodeId = (label: string, key: string) => graphNodeId(gid(label, key));
 
 /** Neo4j values as the JSON the API sends: Integers to numbers, dates to strings. */
 function plain(value: unknown): unknown {
@@ -136,10 +138,12 @@ export const raw: Record<string, RawOperation> = {
     shape: (result) => ({ actor: first(result, 'actor') }),
   },
 
+  // claimgraph ranks and counts only the TOTAL_COUNT_CAP best hits of every kind (a count that
+  // stays flat as the data grows), and says so in totalCountIsLowerBound; the floor does the same.
   search: {
     query: cypher(
       'raw search',
-      `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+      `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: toInteger($scan)}) YIELD node, score
        WHERE node:Event
        WITH node, score ORDER BY score DESC, node.id
        WITH collect({key: node.id, title: node.title}) AS hits
@@ -163,8 +167,8 @@ export const raw: Record<string, RawOperation> = {
       const edges = first(result, 'edges') as Array<{ from: [string, string]; to: [string, string] }>;
       return {
         neighborhood: {
-          nodes: [...new Set(nodes.map((n) => gid(n.label, n.key)))].map((id) => ({ id })),
-          edges: edges.map((r) => ({ source: gid(...r.from), target: gid(...r.to) })),
+          nodes: [...new Set(nodes.map((n) => nodeId(n.label, n.key)))].map((id) => ({ id })),
+          edges: edges.map((r) => ({ source: nodeId(...r.from), target: nodeId(...r.to) })),
           truncated: false,
         },
       };

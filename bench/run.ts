@@ -12,7 +12,7 @@ import { FULLTEXT_INDEX } from '../src/db/migrations.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
 import { runImport } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
-import { parseTerms, toLucene } from '../src/modules/search/search.cypher.js';
+import { parseTerms, TOTAL_COUNT_CAP, toLucene } from '../src/modules/search/search.cypher.js';
 import { buildStore, chooseEvents, eventId, loadedEvents, personId, provinceId, REGION, storeLoad, type StoreLoad } from './dataset.js';
 import { writeGdeltFiles } from './gdelt-files.js';
 import { NEO4J_GRAPHQL_PATH, neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operations.js';
@@ -27,7 +27,7 @@ import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl,
  * measures each operation with autocannon at fixed concurrency, the three implementations
  * interleaved, and ends with the GDELT mention import. Writes docs/benchmarks.md and docs/benchmarks.svg.
  */
-const USAGE = `usage: npm run bench -- [--quick] [--sizes N,N] [--seed S] [--connections N] [--seconds N] [--rounds N]
+const USAGE = `usage: npm run bench -- [--quick] [--sizes N,N] [--seed S] [--connections N] [--seconds N] [--rounds N] [--stores-only]
 
 Measures claimgraph against the hand-written Cypher floor and @neo4j/graphql on generated graphs,
 then the GDELT import with resolution; rewrites docs/benchmarks.md and docs/benchmarks.svg.
@@ -38,6 +38,8 @@ then the GDELT import with resolution; rewrites docs/benchmarks.md and docs/benc
   --connections N   concurrent connections under load (default 8)
   --seconds N       each measured window (default 10; 3 with --quick)
   --rounds N        interleaved rounds per operation (default 3; 1 with --quick)
+  --stores-only     build the stores of these sizes (the 1M one takes half an hour) and stop,
+                    so the measuring run can start later on a quiet machine
 
 Its Neo4j: BENCH_NEO4J_PORT (7695), NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE_MB.`;
 const values = scriptOptions(USAGE, {
@@ -48,6 +50,7 @@ const values = scriptOptions(USAGE, {
     // A shorter full run, for when the machine cannot be had for an hour: the report states them.
     seconds: { type: 'string' },
     rounds: { type: 'string' },
+    'stores-only': { type: 'boolean', default: false },
   });
 const quick = values.quick!;
 const seed = Number(values.seed);
@@ -281,7 +284,7 @@ function cases(events: ReturnType<typeof chooseEvents>, cursors: Awaited<ReturnT
     ...(cursors.claimgraph.length >= 90 ? [eventsCase(10, 89)] : []),
     ...(cursors.claimgraph.length >= 990 ? [eventsCase(100, 989)] : []),
     { name: "an actor's statements", raw: 'actorStatements', query: graphql.actorStatements, variables: { id: gid('Actor', personId(0)) }, ...byId(personId(0)) },
-    { name: 'search', raw: 'search', query: graphql.search, variables: { query: 'airstrike' }, params: { index: FULLTEXT_INDEX, lucene }, neo4jGraphql: { phrase: lucene } },
+    { name: 'search', raw: 'search', query: graphql.search, variables: { query: 'airstrike' }, params: { index: FULLTEXT_INDEX, lucene, scan: TOTAL_COUNT_CAP }, neo4jGraphql: { phrase: lucene } },
     { name: 'neighborhood, depth 2', raw: 'neighborhood', query: graphql.neighborhood, variables: { id: gid('Event', events.typical) }, ...byId(events.typical) },
     {
       name: 'totalCount alone',
@@ -424,6 +427,14 @@ await runCommand(async (log) => {
     resolutionImport: undefined,
     seconds: 0,
   };
+  if (values['stores-only']) {
+    for (const size of sizes) {
+      const { neo4j, load } = await storeOfSize(size, log);
+      await neo4j.close();
+      log(`${size} events: store ready (${load.nodes} nodes, ${load.diskMb} MB)`);
+    }
+    return;
+  }
   let measuredOn: Awaited<ReturnType<typeof provenance>> | undefined;
   buildProduct(log);
   for (const size of sizes) {

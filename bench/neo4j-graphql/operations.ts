@@ -1,4 +1,5 @@
-import { encodeGlobalID as gid } from '../../src/domain/global-id.js';
+import { encodeGlobalID as gid, graphNodeId } from '../../src/domain/global-id.js';
+import { TOTAL_COUNT_CAP } from '../../src/modules/search/search.cypher.js';
 import { StanceValues } from '../../src/domain/vocabulary.js';
 import type { raw } from '../operations.js';
 
@@ -183,7 +184,8 @@ export const neo4jGraphql: Record<keyof typeof raw, Neo4jGraphqlOperation> = {
       totalCount edges { node { id title } } } }`,
     reshape: (data: { eventsByText: Connection<{ id: string; title: string }> }) => ({
       search: {
-        totalCount: data.eventsByText.totalCount,
+        // The library counts every hit; claimgraph counts among its TOTAL_COUNT_CAP best (see operations.ts).
+        totalCount: Math.min(data.eventsByText.totalCount, TOTAL_COUNT_CAP),
         edges: data.eventsByText.edges.map(({ node }) => ({ node: { record: { key: node.id, title: node.title } } })),
       },
     }),
@@ -204,7 +206,9 @@ export const neo4jGraphql: Record<keyof typeof raw, Neo4jGraphqlOperation> = {
     }) {
       const e = data.events[0];
       if (!e) return { neighborhood: null };
-      const nodes = new Set<string>([gid('Event', e.id)]);
+      // The drawn nodes' own IDs, as claimgraph's GraphNode gives them.
+      const nodeId = (label: string, key: string) => graphNodeId(gid(label, key));
+      const nodes = new Set<string>([nodeId('Event', e.id)]);
       // A relationship is seen from both of its ends; one edge each, as in the raw floor.
       const edges = new Map<string, { source: string; target: string }>();
       const edge = (type: string, source: string, target: string) => {
@@ -212,13 +216,13 @@ export const neo4jGraphql: Record<keyof typeof raw, Neo4jGraphqlOperation> = {
         edges.set(`${type} ${source} ${target}`, { source, target });
       };
       for (const c of e.claims) {
-        for (const x of c.event) edge('ABOUT', gid('Claim', c.id), gid('Event', x.id));
-        for (const s of c.stances) edge('STANCE', gid('Statement', s.id), gid('Claim', c.id));
+        for (const x of c.event) edge('ABOUT', nodeId('Claim', c.id), nodeId('Event', x.id));
+        for (const s of c.stances) edge('STANCE', nodeId('Statement', s.id), nodeId('Claim', c.id));
       }
       for (const s of e.statementsAbout) {
-        for (const x of s.about) edge('ABOUT', gid('Statement', s.id), gid('Event', x.id));
-        for (const c of s.stances) edge('STANCE', gid('Statement', s.id), gid('Claim', c.id));
-        for (const a of s.reportedIn) edge('REPORTS', gid('Article', a.id), gid('Statement', s.id));
+        for (const x of s.about) edge('ABOUT', nodeId('Statement', s.id), nodeId('Event', x.id));
+        for (const c of s.stances) edge('STANCE', nodeId('Statement', s.id), nodeId('Claim', c.id));
+        for (const a of s.reportedIn) edge('REPORTS', nodeId('Article', a.id), nodeId('Statement', s.id));
       }
       return { neighborhood: { nodes: [...nodes].map((id) => ({ id })), edges: [...edges.values()], truncated: false } };
     },

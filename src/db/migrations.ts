@@ -1,5 +1,5 @@
 import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './database.js';
-import { Label, Rel } from '../domain/graph.js';
+import { Label } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
 import { SPEAKER_KEY, setSpeakerKey } from '../modules/statement/speaker-key.js';
@@ -27,18 +27,39 @@ const indexesNotOnline = cypher(
 );
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
-/** The index over Event.spanEnd (created by the range indexes below), whose absence marks a store written before that property. */
-const SPAN_END_INDEX = 'event_spanend';
-const spanEndIndex = cypher('event span end index', 'SHOW RANGE INDEXES YIELD name WHERE name = $name RETURN name');
+const rangeIndexName = (label: Label, property: string) => `${label.toLowerCase()}_${property.toLowerCase()}`;
+const rangeIndexExists = cypher('range index exists', 'SHOW RANGE INDEXES YIELD name WHERE name = $name RETURN name');
+
 /**
- * Event.spanEnd (see event.record.ts) for events written before the write plan derived it, from
- * the stored period: the events whose period is longer than their first day.
+ * Properties derived from what records already say, kept by the write plan, and backfilled once on
+ * a store written without them (by an earlier version, or by a bulk load). Each has a range index
+ * (created by the migrations below): its absence marks such a store, so a server start reads one
+ * index name instead of every node.
  */
-const backfillSpanEnd = cypher(
-  'backfill Event.spanEnd',
-  `MATCH (n:${Label.Event}) WHERE n.periodEnd > n.startDate AND n.spanEnd IS NULL
-   CALL (n) { SET n.spanEnd = n.periodEnd } IN TRANSACTIONS OF 10000 ROWS`,
-);
+const derivedProperties: Array<{ label: Label; property: string; backfill: NamedQuery; done: string }> = [
+  {
+    // See event.record.ts: the events whose period is longer than their first day.
+    label: Label.Event,
+    property: 'spanEnd',
+    backfill: cypher(
+      'backfill Event.spanEnd',
+      `MATCH (n:${Label.Event}) WHERE n.periodEnd > n.startDate AND n.spanEnd IS NULL
+       CALL (n) { SET n.spanEnd = n.periodEnd } IN TRANSACTIONS OF 10000 ROWS`,
+    ),
+    done: 'events longer than a day marked with their span (Event.spanEnd)',
+  },
+  {
+    // See speaker-key.ts: every statement's, made what it should be.
+    label: Label.Statement,
+    property: SPEAKER_KEY,
+    backfill: cypher(
+      'backfill speaker keys',
+      `MATCH (n:${Label.Statement})
+       CALL (n) { ${setSpeakerKey} } IN TRANSACTIONS OF 10000 ROWS`,
+    ),
+    done: `statements keyed by their speaker (Statement.${SPEAKER_KEY})`,
+  },
+];
 
 /**
  * Records are not migrated here, only storage derived from what they already say (statements'
@@ -77,42 +98,25 @@ export const migrations: NamedQuery[] = [
     [
       [Label.Event, 'startDate'],
       [Label.Event, 'endDate'],
-      [Label.Event, 'spanEnd'],
       [Label.Event, 'kind'],
       [Label.Statement, 'madeAt'],
       [Label.Statement, 'kind'],
-      // An actor's statements are read in order from it (see speaker-key.ts).
-      [Label.Statement, SPEAKER_KEY],
       [Label.Article, 'publishedAt'],
       [Label.Actor, 'kind'],
       [Label.Outlet, 'kind'],
       [Label.Place, 'kind'],
       // A retired key is looked up in the audit trail to find the record it was merged into.
       [Label.AuditEntry, 'key'],
+      // Events by their span, an actor's statements in order from it.
+      ...derivedProperties.map(({ label, property }) => [label, property] as const),
     ] as const
   ).map(([label, property]) =>
     cypher(
       `range index ${label}.${property}`,
-      `CREATE RANGE INDEX ${label.toLowerCase()}_${property.toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+      `CREATE RANGE INDEX ${rangeIndexName(label, property)} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
     ),
   ),
 ];
-
-/**
- * Whether every statement with a speaker has its speaker key: the MADE relationships come from
- * the count store, the keys from their index (a scan of its entries, no node read).
- */
-const speakerKeyCounts = cypher(
-  'speaker key counts',
-  `RETURN COUNT { ()-[:${Rel.MADE}]->(:${Label.Statement}) } AS made,
-          COUNT { MATCH (n:${Label.Statement}) WHERE n.${SPEAKER_KEY} IS NOT NULL } AS keyed`,
-);
-/** Every statement's speaker key made what it should be, in batches (a store written before the key, or by a bulk load). */
-const backfillSpeakerKeys = cypher(
-  'backfill speaker keys',
-  `MATCH (n:${Label.Statement})
-   CALL (n) { ${setSpeakerKey} } IN TRANSACTIONS OF 10000 ROWS`,
-);
 
 /**
  * Waits for every index to come online, saying how far each one is every half minute. Polled in
@@ -157,18 +161,14 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
       log(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
     }
   }
-  // Before its index exists, which is created below: a store that has the index has the property,
-  // so a server start on it reads one index name instead of every event.
-  if ((await db.read(spanEndIndex, { name: SPAN_END_INDEX })).records.length === 0) {
-    await db.writeInBatches(backfillSpanEnd);
-    log('events longer than a day marked with their span (Event.spanEnd)');
+  // Before the indexes are created below, whose absence says a backfill is due.
+  for (const { label, property, backfill, done } of derivedProperties) {
+    if ((await db.read(rangeIndexExists, { name: rangeIndexName(label, property) })).records.length > 0) continue;
+    log(`backfilling ${label}.${property} on a store written without it...`);
+    await db.writeInBatches(backfill);
+    log(done);
   }
   for (const migration of migrations) await db.write(migration);
   await awaitIndexesOnline(db, log, awaitSeconds);
-  const counts = (await db.read(speakerKeyCounts)).records[0]!;
-  if (Number(counts.get('made')) !== Number(counts.get('keyed'))) {
-    log(`backfilling statements' speaker keys (${counts.get('keyed')} of ${counts.get('made')} statements with a speaker have one)`);
-    await db.writeInBatches(backfillSpeakerKeys);
-  }
   log(`schema up to date (${migrations.length} constraints and indexes)`);
 }

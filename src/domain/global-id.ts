@@ -9,6 +9,12 @@ export function encodeGlobalID(typename: string, id: string | number | bigint): 
   return Buffer.from(`${typename}:${id}`).toString('base64url');
 }
 
+/**
+ * A drawn node's own ID, made from its record's global ID. Relay keys its store by ID alone, so a
+ * GraphNode under the record's ID would overwrite the record (its `kind` is EVENT, the event's is AIRSTRIKE).
+ */
+export const graphNodeId = (recordId: string) => encodeGlobalID('GraphNode', recordId);
+
 export interface DecodedId {
   typename: string;
   id: string;

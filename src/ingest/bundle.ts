@@ -35,19 +35,24 @@ const recordSourceHash = cypher('record source content hash', `MATCH (s:${Label.
 
 export const SEEDS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../seeds');
 
-/**
- * Loads every bundle in seeds/ (all validated first, so a bad one writes nothing). A bundle whose
- * text is unchanged since it was last loaded is skipped: loading it again would change nothing.
- */
-export async function seed(db: Database, log: (line: string) => void, dir = SEEDS_DIR): Promise<void> {
+/** Every bundle in a seed folder, validated, in file-name order, with the hash of its text. */
+export async function readSeedBundles(dir = SEEDS_DIR): Promise<Array<{ name: string; hash: string; bundle: ValidBundle }>> {
   const files = (await readdir(dir)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
-  const bundles = await Promise.all(
+  return Promise.all(
     files.map(async (name) => {
       const text = await readFile(path.join(dir, name), 'utf8');
       const hash = createHash('sha256').update(text).digest('hex');
       return { name, hash, bundle: parseBundle(path.join(dir, name), text) };
     }),
   );
+}
+
+/**
+ * Loads every bundle in seeds/ (all validated first, so a bad one writes nothing). A bundle whose
+ * text is unchanged since it was last loaded is skipped: loading it again would change nothing.
+ */
+export async function seed(db: Database, log: (line: string) => void, dir = SEEDS_DIR): Promise<void> {
+  const bundles = await readSeedBundles(dir);
   for (const { name, hash, bundle } of bundles) {
     const stored = await db.read(sourceHash, { id: bundle.bundle.source.id });
     if (stored.records[0]?.get('hash') === hash) {

@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Neo4jConfig } from '../config.js';
 import { Database, DatabaseSetupError } from '../db/database.js';
@@ -6,7 +6,7 @@ import { importLocalStore, localDataPath, localStoreExists, portAnswers, require
 import { migrate } from '../db/migrations.js';
 import { addResolved, nothingResolved, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { BulkCsv, confirmBulkLoad } from './bulk-csv.js';
-import { eventsTouched, readBundle, seed, SEEDS_DIR } from './bundle.js';
+import { eventsTouched, readSeedBundles, seed } from './bundle.js';
 import { checkFiles, runImport, type Importer, type ImportOptions } from './runner.js';
 import { writeBundle, type WriteSummary } from './write.js';
 
@@ -74,11 +74,6 @@ async function refusals(config: Neo4jConfig, replace: boolean): Promise<void> {
   }
 }
 
-async function seedBundles() {
-  const names = (await readdir(SEEDS_DIR)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
-  return Promise.all(names.map(async (name) => ({ file: name, valid: await readBundle(path.join(SEEDS_DIR, name)) })));
-}
-
 const NOTHING_WRITTEN: WriteSummary = { nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
 
 export async function loadOffline<Fields>(
@@ -104,9 +99,9 @@ export async function loadOffline<Fields>(
   await rm(localDataPath(staging), { recursive: true, force: true });
   await rm(csvDir, { recursive: true, force: true });
 
-  const seeds = await seedBundles();
+  const seeds = await readSeedBundles();
   const csv = new BulkCsv(csvDir, { repeats: true });
-  for (const { valid } of seeds) csv.add(valid.bundle);
+  for (const { bundle } of seeds) csv.add(bundle.bundle);
   /** The events each batch touched, in order: matched batch by batch once the store is open. */
   const touched: string[][] = [];
 
@@ -151,7 +146,7 @@ export async function loadOffline<Fields>(
     log('creating constraints and indexes...');
     await migrate(db, log, 3600);
     stage('start Neo4j, constraints and indexes');
-    await confirmBulkLoad(db, seeds.map(({ file, valid }) => ({ file, bundle: valid.bundle })));
+    await confirmBulkLoad(db, seeds.map(({ name, bundle }) => ({ file: name, bundle: bundle.bundle })));
     await seed(db, log);
     stage('seed written again (creates nothing)');
     if (options.resolve) {

@@ -131,9 +131,10 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
   const features = new Map([...own, ...(await featuresOf(db, [...others].filter((id) => !own.has(id))))]);
 
   const pairs = new Map<string, { a: string; b: string; score: number | null; reasons: string[] | null; status: string | null }>();
+  const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
   const consider = (x: string, y: string) => {
     const [a, b] = x < y ? [x, y] : [y, x];
-    const key = `${a}\u0000${b}`;
+    const key = pairKey(a, b);
     if (a === b || pairs.has(key) || !features.has(a) || !features.has(b)) return;
     const scored: MatchScore | null = scoreEvents(features.get(a)!, features.get(b)!);
     const status = !scored || scored.score < CANDIDATE_AT ? null : scored.score >= CONFIRM_AT ? 'CONFIRMED' : 'CANDIDATE';
@@ -143,8 +144,12 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
   for (const record of existing.records) consider(record.get('parentId') as string, props(record.get('o')).id as string);
   summary.compared = pairs.size;
 
+  // Only pairs with something to write: a proposal, or a match already stored that may change or
+  // be withdrawn. Below the threshold with nothing stored, a pair writes nothing, and in a dense
+  // place and week such pairs are nearly all of them (a thousand strikes: hundreds of thousands).
+  const stored = new Set(existing.records.map((record) => pairKey(record.get('parentId') as string, props(record.get('o')).id as string)));
   const touched = new Set<string>();
-  const list = [...pairs.values()];
+  const list = [...pairs.entries()].filter(([key, pair]) => pair.status !== null || stored.has(key)).map(([, pair]) => pair);
   for (let i = 0; i < list.length; i += CHUNK) {
     const written = await db.write(writeProposals, { pairs: list.slice(i, i + CHUNK), resolver: RESOLVER });
     for (const record of written.records) {

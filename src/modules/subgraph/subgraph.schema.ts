@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { sameIncidentArg } from '../shared/incident.js';
-import { encodeGlobalID } from '../../domain/global-id.js';
+import { graphNodeId } from '../../domain/global-id.js';
 import { Rel } from '../../domain/graph.js';
 import { toRecord } from '../node/records.js';
 import { NodeKindEnum } from '../shared/enums.js';
@@ -55,12 +55,6 @@ const RelationshipTypeEnum = builder.enumType('RelationshipType', {
   description: 'The kinds of relationship the graph holds.',
   values: Object.fromEntries(Object.entries(relationshipMeanings).map(([type, description]) => [type, { value: type as Rel, description }])),
 });
-
-/**
- * A drawn node's own ID, made from its record's. Relay keys its store by ID alone, so a GraphNode
- * under the record's ID would overwrite the record (its `kind` is EVENT, the event's is AIRSTRIKE).
- */
-const graphNodeId = (recordId: string) => encodeGlobalID('GraphNode', recordId);
 
 const GraphNodeObject = builder.objectRef<GraphNodeRecord>('GraphNode');
 
