@@ -136,16 +136,26 @@ export const confirmedNeighbours = cypher(
    RETURN DISTINCT id AS from, o.id AS id`,
 );
 
-/** Rewrites the SAME_INCIDENT links of whole components: every two members linked, nothing else. */
-export const relinkComponent = cypher(
-  'relink incident',
+/** The SAME_INCIDENT links that touch these events, each once, as stored (from, to). */
+export const incidentLinks = cypher(
+  'incident links',
   `UNWIND $members AS id
-   MATCH (:${Label.Event} {id: id})-[r:${Rel.SAME_INCIDENT}]-()
-   DELETE r
-   WITH count(*) AS dropped
-   UNWIND $pairs AS pair
+   MATCH (:${Label.Event} {id: id})-[r:${Rel.SAME_INCIDENT}]-(:${Label.Event})
+   WITH DISTINCT r
+   RETURN startNode(r).id AS a, endNode(r).id AS b`,
+);
+
+/** Deletes the stale SAME_INCIDENT links (as stored: from, to) and creates the missing ones. */
+export const relinkIncident = cypher(
+  'relink incident',
+  `CALL () {
+     UNWIND $stale AS pair
+     MATCH (:${Label.Event} {id: pair[0]})-[r:${Rel.SAME_INCIDENT}]->(:${Label.Event} {id: pair[1]})
+     DELETE r
+   }
+   UNWIND $missing AS pair
    MATCH (a:${Label.Event} {id: pair[0]}), (b:${Label.Event} {id: pair[1]})
-   MERGE (a)-[:${Rel.SAME_INCIDENT}]->(b)`,
+   CREATE (a)-[:${Rel.SAME_INCIDENT}]->(b)`,
 );
 
 /** Each event's matches, best first. */

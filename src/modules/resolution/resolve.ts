@@ -25,7 +25,8 @@ import {
   eventTotal,
   eventMatches,
   eventsNearProbe,
-  relinkComponent,
+  incidentLinks,
+  relinkIncident,
   writeProposals,
   matchBetween,
   matchDecision,
@@ -144,12 +145,20 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
   for (const record of existing.records) consider(record.get('parentId') as string, props(record.get('o')).id as string);
   summary.compared = pairs.size;
 
-  // Only pairs with something to write: a proposal, or a match already stored that may change or
-  // be withdrawn. Below the threshold with nothing stored, a pair writes nothing, and in a dense
-  // place and week such pairs are nearly all of them (a thousand strikes: hundreds of thousands).
-  const stored = new Set(existing.records.map((record) => pairKey(record.get('parentId') as string, props(record.get('o')).id as string)));
+  // Only pairs with something to write: a new proposal, or a stored match whose status, score or
+  // reasons change (or that is withdrawn). In a dense place and week nearly every pair is below the
+  // threshold with nothing stored, or stored as it is (a thousand strikes: hundreds of thousands).
+  const stored = new Map(
+    existing.records.map((record) => {
+      const match = props(record.get('m'));
+      const same = [match.status, match.score, JSON.stringify(match.reasons ?? null)];
+      return [pairKey(record.get('parentId') as string, props(record.get('o')).id as string), same.join('\u0000')];
+    }),
+  );
   const touched = new Set<string>();
-  const list = [...pairs.entries()].filter(([key, pair]) => pair.status !== null || stored.has(key)).map(([, pair]) => pair);
+  const list = [...pairs.entries()]
+    .filter(([key, pair]) => (stored.has(key) ? stored.get(key) !== [pair.status, pair.score, JSON.stringify(pair.reasons)].join('\u0000') : pair.status !== null))
+    .map(([, pair]) => pair);
   for (let i = 0; i < list.length; i += CHUNK) {
     const written = await db.write(writeProposals, { pairs: list.slice(i, i + CHUNK), resolver: RESOLVER });
     for (const record of written.records) {
@@ -196,10 +205,19 @@ export async function relinkIncidents(db: Database, ids: readonly string[]): Pro
   }
   const components = new Map<string, string[]>();
   for (const id of parent.keys()) components.set(find(id), [...(components.get(find(id)) ?? []), id]);
-  const pairs = [...components.values()].flatMap((members) =>
-    members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => [a, b])),
+  // Only the difference is written: a component is a clique of links, so rewriting a large one
+  // whole, each time one event joins it, would write its square again and again.
+  const wanted = new Set(
+    [...components.values()].flatMap((members) => members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => `${a}\u0000${b}`))),
   );
-  await db.write(relinkComponent, { members: [...parent.keys()], pairs });
+  const stale: string[][] = [];
+  for (const record of (await db.read(incidentLinks, { members: [...parent.keys()] })).records) {
+    const [a, b] = [record.get('a') as string, record.get('b') as string];
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    if (!wanted.delete(key)) stale.push([a, b]);
+  }
+  const missing = [...wanted].map((key) => key.split('\u0000'));
+  if (stale.length > 0 || missing.length > 0) await db.write(relinkIncident, { stale, missing });
 }
 
 /** Resolves every event of the graph, in pages, reporting after each. */
