@@ -51,6 +51,10 @@ describe('neighborhood', () => {
     // Its place, its ten claims, the three statements about it with no proposition, and the photo
     // beside its reporting that does not show it (NOT_DEPICTS).
     expect(kindCounts(graph)).toEqual({ EVENT: 1, PLACE: 1, CLAIM: 10, STATEMENT: 3, MEDIA_ITEM: 1 });
+    // What a record holds, not how it is stored: a statement's speaker key is an index's, not the record's.
+    const statement = graph.nodes.find((n) => n.kind === 'STATEMENT')!;
+    expect(statement.properties).toHaveProperty('kind');
+    expect(statement.properties).not.toHaveProperty('speakerKey');
     expect(graph.edges).toContainEqual(
       expect.objectContaining({ type: 'OCCURRED_IN', source: drawn(daquqStrike), target: drawn(gid('Place', 'daquq')), properties: {} }),
     );

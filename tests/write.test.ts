@@ -266,6 +266,13 @@ describe('deleteRecord', () => {
     expect(codes(await api.run(AuditEntryKeysDocument, undefined, as('editor')))).toEqual(['FORBIDDEN']);
   });
 
+  it("keeps in the audit entry what the record said, not how it was stored (a statement's speaker key)", async () => {
+    const result = await api.run(deleteRecord, { id: gid('Statement', 'zz-write-statement') }, as('admin'));
+    const entry = result.data!.deleteRecord as { properties: Record<string, unknown> };
+    expect(entry.properties).toMatchObject({ id: 'zz-write-statement', kind: 'DENIAL', madeAt: '2016-10-25' });
+    expect(Object.keys(entry.properties)).not.toContain('speakerKey');
+  });
+
   it('answers an unknown record with a NotFoundError', async () => {
     const result = await api.run(deleteRecord, { id: gid('Event', 'no-such-event') }, as('admin'));
     expect(result.data!.deleteRecord).toEqual({ __typename: 'NotFoundError', key: 'no-such-event' });

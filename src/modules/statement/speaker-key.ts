@@ -15,6 +15,12 @@ import { STATEMENT_SORT } from '../shared/sort.js';
  */
 export const SPEAKER_KEY = 'speakerKey';
 
+/** A node's properties as the record holds them, without the key: what a graph drawing or an audit entry shows. */
+export function recordProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  const { [SPEAKER_KEY]: _storage, ...recorded } = properties;
+  return recorded;
+}
+
 /** What the key of the statement bound as `n` should be, from its MADE relationship and its properties. */
 const speakerKeyOfN = `head([(a:${Label.Actor})-[:${Rel.MADE}]->(n) | ${relationKey('a.id', STATEMENT_SORT.text, 'n.id')}])`;
 

@@ -4,6 +4,7 @@ import { cypher, type NamedQuery } from '../../db/database.js';
 import { Label, Rel } from '../../domain/graph.js';
 import { contentLabels, type ContentLabel } from '../records.js';
 import { props } from '../../db/values.js';
+import { recordProperties } from '../statement/speaker-key.js';
 import { invalid } from '../../domain/errors.js';
 import { checkedId, encodeGlobalID } from '../../domain/global-id.js';
 import { orNotFound, type DecodedId } from '../shared/lookup.js';
@@ -54,7 +55,7 @@ function displayLabel(p: Record<string, unknown>): string {
 }
 
 export function toGraphNode(node: Node): GraphNodeRecord {
-  const p = props(node);
+  const p = recordProperties(props(node));
   const kind = node.labels[0] as ContentLabel;
   return { id: encodeGlobalID(kind, p.id as string), kind, label: displayLabel(p), properties: p };
 }

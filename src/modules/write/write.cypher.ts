@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
 import { Label, Rel } from '../../domain/graph.js';
-import { setSpeakerKey } from '../statement/speaker-key.js';
+import { recordProperties, setSpeakerKey } from '../statement/speaker-key.js';
 import { contentLabels } from '../records.js';
 import { props } from '../../db/values.js';
 
@@ -56,7 +56,7 @@ export async function deleteRecord(ctx: Context, label: Label, key: string, by: 
     label,
     by,
     auditId: randomUUID(),
-    propertiesJson: JSON.stringify(props(node)),
+    propertiesJson: JSON.stringify(recordProperties(props(node))),
   });
   const entry = result.records[0]?.get('a');
   return entry ? ({ __typename: 'AuditEntry', ...props(entry) } as AuditRecord) : null;
