@@ -384,7 +384,8 @@ async function resolutionImportBenchmark(neo4j: BenchNeo4j, log: Log, graphEvent
   rmSync(dir, { recursive: true, force: true });
   return {
     graphEvents,
-    rows: without.rows,
+    rowsWithout: without.rows,
+    rowsWith: withResolution.rows,
     secondsWithout: without.seconds,
     secondsWith: withResolution.seconds,
     confirmed: withResolution.confirmed,
