@@ -10,6 +10,7 @@ import { decodeKeysetCursor } from '../src/db/cursor.js';
 import { cypher, type Database } from '../src/db/database.js';
 import { FULLTEXT_INDEX } from '../src/db/migrations.js';
 import { encodeGlobalID as gid } from '../src/domain/global-id.js';
+import { Label } from '../src/domain/graph.js';
 import { runImport } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { parseTerms, TOTAL_COUNT_CAP, toLucene } from '../src/modules/search/search.cypher.js';
@@ -299,13 +300,21 @@ function cases(events: ReturnType<typeof chooseEvents>, cursors: Awaited<ReturnT
 }
 
 // In slices: deleting a whole import in one transaction outgrows Neo4j's transaction memory limit.
-const removeGdeltSlice = cypher(
-  'bench: remove gdelt records',
-  "MATCH (n) WHERE n.id STARTS WITH 'gdelt' OR n:ExternalRecord OR (n:AuditEntry AND n.action STARTS WITH 'MATCH_') WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted",
-);
+// Label by label, so each slice is a prefix seek of the key's index, not a scan of every node
+// (at 1M events, 22 M nodes a slice: ten minutes to remove one import).
+const removeGdeltSlices = [
+  ...Object.values(Label).map((label) =>
+    cypher(`bench: remove gdelt ${label}`, `MATCH (n:${label}) WHERE n.id STARTS WITH 'gdelt' WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted`),
+  ),
+  cypher('bench: remove external records', `MATCH (n:${Label.ExternalRecord}) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted`),
+  cypher(
+    'bench: remove match audit entries',
+    `MATCH (n:${Label.AuditEntry}) WHERE n.action STARTS WITH 'MATCH_' WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted`,
+  ),
+];
 
 async function removeGdelt(neo4j: BenchNeo4j): Promise<void> {
-  while (Number((await neo4j.db.write(removeGdeltSlice)).records[0]!.get('deleted')) > 0);
+  for (const slice of removeGdeltSlices) while (Number((await neo4j.db.write(slice)).records[0]!.get('deleted')) > 0);
 }
 
 async function importBenchmark(neo4j: BenchNeo4j, log: Log): Promise<ImportResult> {
