@@ -21,7 +21,7 @@ export interface RawOperation {
 
 const gid = encodeGlobalID;
 /** A drawn node's ID, as claimgraph's GraphNode gives it. */
-const nodeId = (label: string, key: string) => graphNodeId(gid(label, key));
+export const drawnNodeId = (label: string, key: string) => graphNodeId(gid(label, key));
 
 /** Neo4j values as the JSON the API sends: Integers to numbers, dates to strings. */
 function plain(value: unknown): unknown {
@@ -167,8 +167,8 @@ export const raw: Record<string, RawOperation> = {
       const edges = first(result, 'edges') as Array<{ from: [string, string]; to: [string, string] }>;
       return {
         neighborhood: {
-          nodes: [...new Set(nodes.map((n) => nodeId(n.label, n.key)))].map((id) => ({ id })),
-          edges: edges.map((r) => ({ source: nodeId(...r.from), target: nodeId(...r.to) })),
+          nodes: [...new Set(nodes.map((n) => drawnNodeId(n.label, n.key)))].map((id) => ({ id })),
+          edges: edges.map((r) => ({ source: drawnNodeId(...r.from), target: drawnNodeId(...r.to) })),
           truncated: false,
         },
       };

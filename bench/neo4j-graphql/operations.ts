@@ -1,7 +1,7 @@
-import { encodeGlobalID as gid, graphNodeId } from '../../src/domain/global-id.js';
+import { encodeGlobalID as gid } from '../../src/domain/global-id.js';
 import { TOTAL_COUNT_CAP } from '../../src/modules/search/search.cypher.js';
 import { StanceValues } from '../../src/domain/vocabulary.js';
-import type { raw } from '../operations.js';
+import { drawnNodeId as nodeId, type raw } from '../operations.js';
 
 /** Where the benchmark serves `@neo4j/graphql`, beside claimgraph and the raw floor. */
 export const NEO4J_GRAPHQL_PATH = '/neo4j-graphql';
@@ -87,7 +87,7 @@ export const neo4jGraphql: Record<keyof typeof raw, Neo4jGraphqlOperation> = {
         if (!c.articles.some((x) => x.key === a.id)) c.articles.push({ key: a.id, title: a.title });
         const stances = s.stancesConnection.edges
           .map((e) => ({ value: e.properties.value, claim: { key: e.node.id } }))
-          .sort((a, b) => (a.claim.key < b.claim.key ? -1 : a.claim.key > b.claim.key ? 1 : 0));
+          .sort(byKeys((x) => x.claim.key));
         for (const { value } of stances) if (!c.stances.includes(value)) c.stances.push(value);
         c.reports.push({
           article: { key: a.id },
@@ -206,8 +206,6 @@ export const neo4jGraphql: Record<keyof typeof raw, Neo4jGraphqlOperation> = {
     }) {
       const e = data.events[0];
       if (!e) return { neighborhood: null };
-      // The drawn nodes' own IDs, as claimgraph's GraphNode gives them.
-      const nodeId = (label: string, key: string) => graphNodeId(gid(label, key));
       const nodes = new Set<string>([nodeId('Event', e.id)]);
       // A relationship is seen from both of its ends; one edge each, as in the raw floor.
       const edges = new Map<string, { source: string; target: string }>();

@@ -41,6 +41,12 @@ export const RESOLVER = 'claimgraph resolver';
 /** How many pairs go to the database in one write. */
 const CHUNK = 1000;
 
+/** One key for the pair of two events, whichever comes first. */
+const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+
+/** What a proposal says (status, score, reasons), to tell whether a stored one would change. */
+const proposalState = (status: unknown, score: unknown, reasons: unknown) => JSON.stringify([status ?? null, score ?? null, reasons ?? null]);
+
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function featuresOf(db: Pick<Database, 'read'>, ids: readonly string[]): Promise<Map<string, EventFeatures>> {
@@ -132,7 +138,6 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
   const features = new Map([...own, ...(await featuresOf(db, [...others].filter((id) => !own.has(id))))]);
 
   const pairs = new Map<string, { a: string; b: string; score: number | null; reasons: string[] | null; status: string | null }>();
-  const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
   const consider = (x: string, y: string) => {
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = pairKey(a, b);
@@ -151,13 +156,12 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
   const stored = new Map(
     existing.records.map((record) => {
       const match = props(record.get('m'));
-      const same = [match.status, match.score, JSON.stringify(match.reasons ?? null)];
-      return [pairKey(record.get('parentId') as string, props(record.get('o')).id as string), same.join('\u0000')];
+      return [pairKey(record.get('parentId') as string, props(record.get('o')).id as string), proposalState(match.status, match.score, match.reasons)];
     }),
   );
   const touched = new Set<string>();
   const list = [...pairs.entries()]
-    .filter(([key, pair]) => (stored.has(key) ? stored.get(key) !== [pair.status, pair.score, JSON.stringify(pair.reasons)].join('\u0000') : pair.status !== null))
+    .filter(([key, pair]) => (stored.has(key) ? stored.get(key) !== proposalState(pair.status, pair.score, pair.reasons) : pair.status !== null))
     .map(([, pair]) => pair);
   for (let i = 0; i < list.length; i += CHUNK) {
     const written = await db.write(writeProposals, { pairs: list.slice(i, i + CHUNK), resolver: RESOLVER });
@@ -204,19 +208,22 @@ export async function relinkIncidents(db: Database, ids: readonly string[]): Pro
     frontier = [...new Set(next)];
   }
   const components = new Map<string, string[]>();
-  for (const id of parent.keys()) components.set(find(id), [...(components.get(find(id)) ?? []), id]);
+  for (const id of parent.keys()) {
+    const root = find(id);
+    if (components.has(root)) components.get(root)!.push(id);
+    else components.set(root, [id]);
+  }
   // Only the difference is written: a component is a clique of links, so rewriting a large one
   // whole, each time one event joins it, would write its square again and again.
-  const wanted = new Set(
-    [...components.values()].flatMap((members) => members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => `${a}\u0000${b}`))),
+  const wanted = new Map(
+    [...components.values()].flatMap((members) => members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => [pairKey(a, b), [a, b]] as const))),
   );
   const stale: string[][] = [];
   for (const record of (await db.read(incidentLinks, { members: [...parent.keys()] })).records) {
     const [a, b] = [record.get('a') as string, record.get('b') as string];
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    if (!wanted.delete(key)) stale.push([a, b]);
+    if (!wanted.delete(pairKey(a, b))) stale.push([a, b]);
   }
-  const missing = [...wanted].map((key) => key.split('\u0000'));
+  const missing = [...wanted.values()];
   if (stale.length > 0 || missing.length > 0) await db.write(relinkIncident, { stale, missing });
 }
 
