@@ -258,7 +258,7 @@ function targets(run: Run, summaries: Summary[]): string[] {
 }
 
 /** The share of the import's time that matching takes, from the two passes' rates: 1 - (rows/s with) / (rows/s without). */
-const resolutionShare = (r: ResolutionImportResult) => Math.max(0, 1 - r.rowsWith / r.secondsWith / (r.rowsWithout / r.secondsWithout));
+export const resolutionShare = (r: ResolutionImportResult) => Math.max(0, 1 - r.rowsWith / r.secondsWith / (r.rowsWithout / r.secondsWithout));
 
 /** Writes docs/benchmarks.md and docs/benchmarks.svg from one run; returns their paths. */
 export async function writeReport(run: Run): Promise<string[]> {
@@ -365,7 +365,7 @@ export async function writeReport(run: Run): Promise<string[]> {
     md.push(
       '## GDELT import with resolution',
       '',
-      `The same generated files (strikes spread over 2015-2024 and the generated region, with their mentions) imported into the graph of ${r.graphEvents.toLocaleString('en')} events twice: without matching (\`--no-resolve\`), then with it (every batch's events matched against the graph through the place and date indexes).`,
+      `The same generated files (strikes spread over 2015-2024 and the generated region, with their mentions) imported into the graph of ${r.graphEvents.toLocaleString('en')} events twice: without matching (\`--no-resolve\`), then with it (every batch's events matched against the graph through the index of events by grid cell and date).`,
       '',
       '| import | rows | seconds | rows/s |',
       '|---|---:|---:|---:|',

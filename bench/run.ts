@@ -19,7 +19,7 @@ import { writeGdeltFiles } from './gdelt-files.js';
 import { NEO4J_GRAPHQL_PATH, neo4jGraphql, neo4jGraphqlEventsCursors } from './neo4j-graphql/operations.js';
 import { diskMb, projectRoot, startBenchNeo4j, type BenchNeo4j } from './neo4j.js';
 import { graphql, raw, type Case } from './operations.js';
-import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl, type ResolutionImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
+import { IMPLEMENTATIONS, provenance, resolutionShare, writeReport, type ImportResult, type Impl, type ResolutionImportResult, type LoadResult, type Measurement, type Run, type Single } from './report.js';
 
 /**
  * `npm run bench` (sizes 10k, 100k, 1M events) and `npm run bench -- --quick` (1.5k and 3k): starts
@@ -29,6 +29,7 @@ import { IMPLEMENTATIONS, provenance, writeReport, type ImportResult, type Impl,
  * interleaved, and ends with the GDELT mention import. Writes docs/benchmarks.md and docs/benchmarks.svg.
  */
 const USAGE = `usage: npm run bench -- [--quick] [--sizes N,N] [--seed S] [--connections N] [--seconds N] [--rounds N] [--stores-only]
+       npm run bench -- --resolution-only [--sizes N] [--resolution-events N]
 
 Measures claimgraph against the hand-written Cypher floor and @neo4j/graphql on generated graphs,
 then the GDELT import with resolution; rewrites docs/benchmarks.md and docs/benchmarks.svg.
@@ -41,6 +42,9 @@ then the GDELT import with resolution; rewrites docs/benchmarks.md and docs/benc
   --rounds N        interleaved rounds per operation (default 3; 1 with --quick)
   --stores-only     build the stores of these sizes (the 1M one takes half an hour) and stop,
                     so the measuring run can start later on a quiet machine
+  --resolution-only the GDELT import without and with matching, into the largest store only;
+                    prints its rows/s and share, leaves the report as it is
+  --resolution-events N  strikes in that import, each with two mentions (default 100000; 2000 with --quick)
 
 Its Neo4j: BENCH_NEO4J_PORT (7695), NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE_MB.`;
 const values = scriptOptions(USAGE, {
@@ -52,6 +56,8 @@ const values = scriptOptions(USAGE, {
     seconds: { type: 'string' },
     rounds: { type: 'string' },
     'stores-only': { type: 'boolean', default: false },
+    'resolution-only': { type: 'boolean', default: false },
+    'resolution-events': { type: 'string' },
   });
 const quick = values.quick!;
 const seed = Number(values.seed);
@@ -64,7 +70,7 @@ const settings = {
   seconds: values.seconds ? Number(values.seconds) : quick ? 3 : 10,
   rounds: values.rounds ? Number(values.rounds) : quick ? 1 : 3,
   gdeltMentions: quick ? 10_000 : 200_000,
-  resolutionEvents: quick ? 2_000 : 100_000,
+  resolutionEvents: values['resolution-events'] ? Number(values['resolution-events']) : quick ? 2_000 : 100_000,
 };
 
 
@@ -444,6 +450,18 @@ await runCommand(async (log) => {
       const { neo4j, load } = await storeOfSize(size, log);
       await neo4j.close();
       log(`${size} events: store ready (${load.nodes} nodes, ${load.diskMb} MB)`);
+    }
+    return;
+  }
+  if (values['resolution-only']) {
+    const size = sizes.at(-1)!;
+    const { neo4j } = await storeOfSize(size, log);
+    try {
+      const r = await resolutionImportBenchmark(neo4j, log, size);
+      const rate = (rows: number, seconds: number) => Math.round(rows / seconds);
+      log(`without resolution: ${rate(r.rowsWithout, r.secondsWithout)} rows/s; with: ${rate(r.rowsWith, r.secondsWith)} rows/s; matching ${(resolutionShare(r) * 100).toFixed(1)} % of the time; ${r.confirmed} confirmed, ${r.candidates} candidates`);
+    } finally {
+      await neo4j.close();
     }
     return;
   }

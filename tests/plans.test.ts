@@ -3,12 +3,15 @@ import { cypher } from '../src/db/database.js';
 import { graphCounts } from '../src/db/graph-counts.js';
 import { migrate } from '../src/db/migrations.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
+import { MATCH_CELL } from '../src/modules/resolution/match-cell.js';
+import { resolveEvents } from '../src/modules/resolution/resolve.js';
 import { SPEAKER_KEY } from '../src/modules/statement/speaker-key.js';
 import { mergeRecord } from '../src/modules/write/merge.cypher.js';
 import { Label } from '../src/domain/graph.js';
 import { createServer } from '../src/yoga.js';
 import { gid, testConfig, testNeo4jEnv } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
+import { DAQUQ_STRIKE } from './helpers/seed.js';
 import { ProfilingDatabase, totalDbHits } from './helpers/plans.js';
 
 /**
@@ -71,6 +74,31 @@ describe('plans', () => {
       events: Array.from({ length: 40 }, (_, i) => ({ id: `zz-plan-early-${i}`, kind: 'AIRSTRIKE', title: `Early ${i}`, startDate: `2016-0${1 + (i % 9)}-1${i % 10}` })),
     });
     expect({ page1: await hits(page1), page2: await hits(await pageAfter()) }).toEqual(before);
+  });
+});
+
+describe('resolution candidates', () => {
+  afterAll(() => restoreSeed(db));
+
+  it('are sought in the few cells around the event within its dates: events there in other years are not read', async () => {
+    const hits = async () => {
+      await resolveEvents(db, [DAQUQ_STRIKE]);
+      const plan = db.plans.get('resolution candidates')!;
+      expect(plan.map((operator) => operator.type)).not.toContain('NodeByLabelScan');
+      const seeks = plan.filter((operator) => operator.type.startsWith('NodeIndexSeek')).map((operator) => operator.details);
+      expect(seeks.some((details) => details.includes(`o:Event(${MATCH_CELL}, startDate) WHERE ${MATCH_CELL} = cell AND startDate >=`))).toBe(true);
+      expect(seeks.some((details) => details.includes(`o:Event(${MATCH_CELL}, spanEnd) WHERE ${MATCH_CELL} = cell AND spanEnd >=`))).toBe(true);
+      return totalDbHits(plan);
+    };
+    const before = await hits();
+    // Forty strikes in Daquq in other years, the kind of history a town of a long war holds.
+    await importBundle(db, {
+      source: { id: 'zz-plan-source', title: 'Strikes in other years', recordedAt: '2026-12-07' },
+      events: Array.from({ length: 40 }, (_, i) => ({
+        id: `zz-plan-daquq-${i}`, kind: 'AIRSTRIKE', title: `Strike ${i}`, startDate: `${2012 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`, places: ['daquq'],
+      })),
+    });
+    expect(await hits()).toBe(before);
   });
 });
 

@@ -443,7 +443,7 @@ function describeExport(s: ExportSummary, format: string): string {
 }
 
 function describeResolution(s: ResolveSummary): string {
-  return `matching: ${rate(s.compared)} pairs of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}`;
+  return `matching: ${rate(s.compared)} ${s.compared === 1 ? 'pair' : 'pairs'} of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}`;
 }
 
 const rowsPerSecond = (rows: number, seconds: number) => `${rate(rows / Math.max(seconds, 0.001))} rows/s`;

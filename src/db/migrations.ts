@@ -2,6 +2,7 @@ import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './da
 import { Label } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
+import { MATCH_CELL, setEventCell, setPlaceCell } from '../modules/resolution/match-cell.js';
 import { SPEAKER_KEY, setSpeakerKey } from '../modules/statement/speaker-key.js';
 
 const keyedLabels = [...contentLabels, Label.AuditEntry, Label.ExternalRecord];
@@ -27,37 +28,66 @@ const indexesNotOnline = cypher(
 );
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
 
-const rangeIndexName = (label: Label, property: string) => `${label.toLowerCase()}_${property.toLowerCase()}`;
+const rangeIndexName = (label: Label, properties: readonly string[]) => [label, ...properties].join('_').toLowerCase();
+const rangeIndex = (label: Label, properties: readonly string[]) =>
+  cypher(
+    `range index ${label}(${properties.join(', ')})`,
+    `CREATE RANGE INDEX ${rangeIndexName(label, properties)} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((property) => `n.${property}`).join(', ')})`,
+  );
 const rangeIndexExists = cypher('range index exists', 'SHOW RANGE INDEXES YIELD name WHERE name = $name RETURN name');
 
 /**
  * Properties derived from what records already say, kept by the write plan, and backfilled once on
- * a store written without them (by an earlier version, or by a bulk load). Each has a range index
- * (created by the migrations below): its absence marks such a store, so a server start reads one
- * index name instead of every node.
+ * a store written without them (by an earlier version, or by a bulk load). Each has range indexes
+ * (created by the migrations below, possibly composite): the absence of the first marks such a
+ * store, so a server start reads one index name instead of every node.
  */
-const derivedProperties: Array<{ label: Label; property: string; backfill: NamedQuery; done: string }> = [
+const derivedProperties: Array<{ label: Label; property: string; indexes: string[][]; backfill: NamedQuery[]; done: string }> = [
   {
     // See event.record.ts: the events whose period is longer than their first day.
     label: Label.Event,
     property: 'spanEnd',
-    backfill: cypher(
+    indexes: [['spanEnd']],
+    backfill: [cypher(
       'backfill Event.spanEnd',
       `MATCH (n:${Label.Event}) WHERE n.periodEnd > n.startDate AND n.spanEnd IS NULL
        CALL (n) { SET n.spanEnd = n.periodEnd } IN TRANSACTIONS OF 10000 ROWS`,
-    ),
+    )],
     done: 'events longer than a day marked with their span (Event.spanEnd)',
   },
   {
     // See speaker-key.ts: every statement's, made what it should be.
     label: Label.Statement,
     property: SPEAKER_KEY,
-    backfill: cypher(
+    indexes: [[SPEAKER_KEY]],
+    backfill: [cypher(
       'backfill speaker keys',
       `MATCH (n:${Label.Statement})
        CALL (n) { ${setSpeakerKey} } IN TRANSACTIONS OF 10000 ROWS`,
-    ),
+    )],
     done: `statements keyed by their speaker (Statement.${SPEAKER_KEY})`,
+  },
+  {
+    // See match-cell.ts: places first, then the events that copy their cells.
+    label: Label.Event,
+    property: MATCH_CELL,
+    indexes: [
+      [MATCH_CELL, 'startDate'],
+      [MATCH_CELL, 'spanEnd'],
+    ],
+    backfill: [
+      cypher(
+        'backfill place cells',
+        `MATCH (n:${Label.Place}) WHERE n.location IS NOT NULL
+         CALL (n) { ${setPlaceCell} } IN TRANSACTIONS OF 10000 ROWS`,
+      ),
+      cypher(
+        'backfill event cells',
+        `MATCH (n:${Label.Event})
+         CALL (n) { ${setEventCell} } IN TRANSACTIONS OF 10000 ROWS`,
+      ),
+    ],
+    done: `events filed in the cells matching seeks (Event.${MATCH_CELL})`,
   },
 ];
 
@@ -107,15 +137,10 @@ export const migrations: NamedQuery[] = [
       [Label.Place, 'kind'],
       // A retired key is looked up in the audit trail to find the record it was merged into.
       [Label.AuditEntry, 'key'],
-      // Events by their span, an actor's statements in order from it.
-      ...derivedProperties.map(({ label, property }) => [label, property] as const),
     ] as const
-  ).map(([label, property]) =>
-    cypher(
-      `range index ${label}.${property}`,
-      `CREATE RANGE INDEX ${rangeIndexName(label, property)} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
-    ),
-  ),
+  ).map(([label, property]) => rangeIndex(label, [property])),
+  // Events by their span, an actor's statements in order from it, events by match cell and date.
+  ...derivedProperties.flatMap(({ label, indexes }) => indexes.map((properties) => rangeIndex(label, properties))),
 ];
 
 /**
@@ -162,10 +187,10 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
     }
   }
   // Before the indexes are created below, whose absence says a backfill is due.
-  for (const { label, property, backfill, done } of derivedProperties) {
-    if ((await db.read(rangeIndexExists, { name: rangeIndexName(label, property) })).records.length > 0) continue;
+  for (const { label, property, indexes, backfill, done } of derivedProperties) {
+    if ((await db.read(rangeIndexExists, { name: rangeIndexName(label, indexes[0]!) })).records.length > 0) continue;
     log(`backfilling ${label}.${property} on a store written without it...`);
-    await db.writeInBatches(backfill);
+    for (const query of backfill) await db.writeInBatches(query);
     log(done);
   }
   for (const migration of migrations) await db.write(migration);

@@ -45,3 +45,20 @@ export enum Rel {
   MATCHES = 'MATCHES',
   SAME_INCIDENT = 'SAME_INCIDENT',
 }
+
+/**
+ * Properties the graph keeps for its own index seeks, derived from what records say (see
+ * speaker-key.ts and match-cell.ts): storage, not vocabulary, so no schema type, drawing or audit
+ * entry shows them.
+ */
+export enum StorageProperty {
+  speakerKey = 'speakerKey',
+  matchCell = 'matchCell',
+}
+
+const storageProperties = new Set<string>(Object.values(StorageProperty));
+
+/** A node's properties as its record holds them: without the storage properties. */
+export function recordProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).filter(([name]) => !storageProperties.has(name)));
+}

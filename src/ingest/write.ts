@@ -14,6 +14,7 @@ import {
   type Props,
   type RecordDeclaration,
 } from '../domain/record.js';
+import { refreshEventCells, refreshPlaceCells } from '../modules/resolution/match-cell.js';
 import { refreshSpeakerKeys } from '../modules/statement/speaker-key.js';
 import { declarationOfKind, recordDeclarations, type RecordKind } from '../modules/records.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
@@ -265,6 +266,11 @@ async function applyPlan(tx: ManagedTransaction, p: Plan, source: SourceRecord, 
   // Statements whose madeAt or speaker this plan may have changed: their key follows (see speaker-key.ts).
   const statements = p.nodes.get(Label.Statement);
   if (statements) await run(refreshSpeakerKeys, { ids: statements.map((row) => row.id) });
+  // Places whose point or kind, and events whose places, this plan may have changed: their match cells follow (see match-cell.ts).
+  const places = p.nodes.get(Label.Place);
+  if (places) await run(refreshPlaceCells, { ids: places.map((row) => row.id) });
+  const events = p.nodes.get(Label.Event);
+  if (events) await run(refreshEventCells, { ids: events.map((row) => row.id) });
   const loops = [];
   for (const check of p.acyclic.values()) {
     const result = await tx.run(cyclic(check.label, check.type).cypher, { ids: [...check.paths.keys()] });

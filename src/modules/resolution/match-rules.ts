@@ -60,6 +60,8 @@ export const placeRadiusKm: Record<PlaceKind, number> = {
   SITE: 1, VILLAGE: 3, TOWN: 5, CITY: 10, AREA: 25, DISTRICT: 40, PROVINCE: 150, REGION: 400, COUNTRY: 1000,
 };
 const isCoarse = (kind: PlaceKind) => placeRadiusKm[kind] > 10;
+/** Place kinds whose point is only a centroid: searched for in a wider radius. */
+export const coarsePlaceKinds = (Object.keys(placeRadiusKm) as PlaceKind[]).filter(isCoarse);
 
 /**
  * Kinds that can describe one event: the same kind, or a vague kind and a specific one (GDELT's
@@ -69,6 +71,12 @@ const vagueKinds: Partial<Record<EventKind, EventKind[]>> = {
   USE_OF_FORCE: ['AIRSTRIKE', 'SHELLING', 'ARMED_CLASH', 'GROUND_OPERATION', 'EXPLOSION', 'ATTACK_ON_CIVILIANS'],
   ATTACK_ON_CIVILIANS: ['AIRSTRIKE', 'SHELLING', 'EXPLOSION', 'GROUND_OPERATION'],
 };
+
+/** The kinds an event of `kind` may be matched with (kindFit is not null for them). */
+export function compatibleKinds(kind: EventKind): EventKind[] {
+  const vaguer = (Object.keys(vagueKinds) as EventKind[]).filter((vague) => vagueKinds[vague]!.includes(kind));
+  return [...new Set([kind, ...(vagueKinds[kind] ?? []), ...vaguer])];
+}
 
 function kindFit(a: EventKind, b: EventKind): { fit: number; reason: string } | null {
   if (a === b) return { fit: 1, reason: `same kind (${a})` };

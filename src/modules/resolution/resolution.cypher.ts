@@ -5,7 +5,7 @@ import { props } from '../../db/values.js';
 import { Label, Rel } from '../../domain/graph.js';
 import type { MatchStatus } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
-import { placeRadiusKm } from './match-rules.js';
+import { firstLocatedPlace, MATCH_CELL } from './match-cell.js';
 
 /**
  * The incident an event belongs to, for reads that show "one incident": the event `root` and, when
@@ -16,25 +16,33 @@ import { placeRadiusKm } from './match-rules.js';
 export const incidentMember = (root: string, member: string) =>
   `(${root})-[:${Rel.SAME_INCIDENT}*0..1]-(${member}:${Label.Event}) WHERE ($sameIncident OR ${member} = ${root})`;
 
-/** Place kinds whose point is only a centroid: searched for in a wider radius. */
-export const coarsePlaceKinds = Object.entries(placeRadiusKm).filter(([, km]) => km > 10).map(([kind]) => kind);
-
 /**
- * Blocking: the events near a point and within a period, by the point index on places (a place of a
- * coarse kind is looked for further away) and the events' dates. Each probe: key, latitude,
- * longitude, nearMeters, from, to.
+ * Blocking: the events near a point and within a period. Each probe lists the cells around its
+ * point (see match-cell.ts), which are sought with the period in the (cell, start) index, and in
+ * the (cell, span end) index for the long events that started before it; then an event is kept
+ * when a place of it lies within `nearMeters`, or is of a coarse kind within `$farMeters`, and
+ * its kind is among `kinds` (any when null). Each probe: key, latitude, longitude, nearMeters,
+ * cells, kinds, from, to.
  */
 export const eventsNearProbe = cypher(
   'resolution candidates',
   `UNWIND $probes AS probe
-   WITH probe, point({latitude: probe.latitude, longitude: probe.longitude}) AS at
-   CALL (probe, at) {
-     MATCH (q:${Label.Place}) WHERE point.distance(q.location, at) <= probe.nearMeters RETURN q
+   CALL (probe) {
+     UNWIND probe.cells AS cell
+     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, startDate)
+     WHERE o.${MATCH_CELL} = cell AND o.startDate >= date(probe.from) AND o.startDate <= date(probe.to)
+     RETURN o
      UNION
-     MATCH (q:${Label.Place}) WHERE point.distance(q.location, at) <= $farMeters AND q.kind IN $coarseKinds RETURN q
+     UNWIND probe.cells AS cell
+     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, spanEnd)
+     WHERE o.${MATCH_CELL} = cell AND o.spanEnd >= date(probe.from) AND o.startDate < date(probe.from)
+     RETURN o
    }
-   MATCH (q)<-[:${Rel.OCCURRED_IN}]-(o:${Label.Event})
-   WHERE o.startDate <= date(probe.to) AND o.periodEnd >= date(probe.from)
+   WITH probe, o, point({latitude: probe.latitude, longitude: probe.longitude}) AS at
+   WHERE (probe.kinds IS NULL OR o.kind IN probe.kinds)
+     // From the event (a few places), not from the places by the point index (a town of a long war has thousands of events).
+     AND any(q IN [(o)-[:${Rel.OCCURRED_IN}]->(q:${Label.Place}) | q]
+             WHERE point.distance(q.location, at) <= probe.nearMeters OR (q.kind IN $coarseKinds AND point.distance(q.location, at) <= $farMeters))
    RETURN probe.key AS key, collect(DISTINCT o.id) AS events`,
 );
 
@@ -44,9 +52,7 @@ export const eventFeatures = cypher(
   `UNWIND $ids AS id
    MATCH (e:${Label.Event} {id: id})
    RETURN e,
-          head(COLLECT { MATCH (e)-[:${Rel.OCCURRED_IN}]->(p:${Label.Place}) WHERE p.location IS NOT NULL
-                         RETURN {id: p.id, kind: p.kind, latitude: p.location.latitude, longitude: p.location.longitude}
-                         ORDER BY p.id }) AS place,
+          ${firstLocatedPlace('e', '{id: p.id, kind: p.kind, latitude: p.location.latitude, longitude: p.location.longitude}')} AS place,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}|${Rel.MEMBER_OF}*0..3]->(a:${Label.Actor})
                     RETURN DISTINCT a.id } AS actors,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[r:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})

@@ -2,10 +2,12 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
 import { periodOf } from '../../domain/partial-date.js';
-import type { PlaceKind } from '../../domain/vocabulary.js';
+import type { EventKind, PlaceKind } from '../../domain/vocabulary.js';
 import { toEvent } from '../event/event.cypher.js';
 import {
   CANDIDATE_AT,
+  coarsePlaceKinds,
+  compatibleKinds,
   CONFIRM_AT,
   placeRadiusKm,
   scoreEvents,
@@ -16,9 +18,9 @@ import {
   type MatchScore,
   type StatementFeatures,
 } from './match-rules.js';
+import { cellsAround } from './match-cell.js';
 import {
   actorsUpward,
-  coarsePlaceKinds,
   confirmedNeighbours,
   eventFeatures,
   eventKeysAfter,
@@ -79,25 +81,31 @@ interface Probe {
   latitude: number;
   longitude: number;
   nearMeters: number;
+  cells: string[];
+  /** The kinds of event it may be (null: any). */
+  kinds: EventKind[] | null;
   from: string;
   to: string;
 }
 
+const FAR_METERS = SEARCH_RADIUS_KM * 1000;
+
 /**
- * A probe around a place and a period. A place whose point says little (a country, a region) is
- * not looked around at all: it is no evidence of any one incident.
+ * A probe around a place and a period, for events of `kinds`. A place whose point says little (a
+ * country, a region) is not looked around at all: it is no evidence of any one incident.
  */
-function probe(key: string, place: EventFeatures['place'], from: string, to: string): Probe | null {
+function probe(key: string, place: EventFeatures['place'], kinds: EventKind[] | null, from: string, to: string): Probe | null {
   if (!place || placeRadiusKm[place.kind] > SEARCH_RADIUS_KM) return null;
   // The widest reach of a fine place (a district's 40 km) beside this place's own.
   const nearMeters = (placeRadiusKm[place.kind] + 40) * 1000;
-  return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, from, to };
+  const cells = cellsAround(place.latitude, place.longitude, nearMeters, FAR_METERS);
+  return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, cells, kinds, from, to };
 }
 
 /** The events each probe may concern: one query for all of them. */
 async function candidates(db: Pick<Database, 'read'>, probes: Probe[]): Promise<Map<string, string[]>> {
   if (probes.length === 0) return new Map();
-  const result = await db.read(eventsNearProbe, { probes, farMeters: SEARCH_RADIUS_KM * 1000, coarseKinds: coarsePlaceKinds });
+  const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds });
   return new Map(result.records.map((record) => [record.get('key') as string, record.get('events') as string[]]));
 }
 
@@ -119,8 +127,8 @@ export function addResolved(total: ResolveSummary, more: ResolveSummary): void {
  * Matches the events `keys` against every event near them in place and time: scores each pair,
  * proposes or confirms it (an editor's decision is never overwritten), withdraws the resolver's
  * proposals that no longer pass, and relinks the incidents that changed. The cost grows with the
- * events given and their neighbours, not with the graph: candidates come through the place and
- * date indexes.
+ * events given and their neighbours, not with the graph: candidates come through the index of
+ * events by cell and date (match-cell.ts).
  */
 export async function resolveEvents(db: Database, keys: readonly string[]): Promise<ResolveSummary> {
   const summary = nothingResolved();
@@ -129,7 +137,7 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
     const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
     // Wide enough for any other record's uncertainty (a week) besides this one's.
     const slack = event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS;
-    return probe(event.id, event.place, shiftDays(period.first, -slack), shiftDays(period.last, slack)) ?? [];
+    return probe(event.id, event.place, compatibleKinds(event.kind), shiftDays(period.first, -slack), shiftDays(period.last, slack)) ?? [];
   });
   const near = await candidates(db, probes);
   const existing = await db.read(eventMatches, { ids: [...own.keys()], statuses: null });
@@ -263,7 +271,7 @@ export async function statementTargets(
   pending: EventFeatures[],
   lineage: ReadonlyMap<string, string[]>,
 ): Promise<Map<string, { event: EventFeatures; score: MatchScore }>> {
-  const probes = statements.flatMap((s) => probe(s.key, s.place, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
+  const probes = statements.flatMap((s) => probe(s.key, s.place, null, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
   const near = await candidates(db, probes);
   const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
   const upward = await db.read(actorsUpward, { ids: [...new Set(statements.flatMap((s) => s.actors))] });

@@ -1,6 +1,6 @@
 import { relationKey } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
-import { Label, Rel } from '../../domain/graph.js';
+import { Label, Rel, StorageProperty } from '../../domain/graph.js';
 import { STATEMENT_SORT } from '../shared/sort.js';
 
 /**
@@ -13,13 +13,7 @@ import { STATEMENT_SORT } from '../shared/sort.js';
  * Every write that can change it (a statement's `madeAt` or speaker, an actor merged or deleted)
  * ends with `refreshSpeakerKeys` over the statements it touched; migrate() backfills the rest.
  */
-export const SPEAKER_KEY = 'speakerKey';
-
-/** A node's properties as the record holds them, without the key: what a graph drawing or an audit entry shows. */
-export function recordProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  const { [SPEAKER_KEY]: _storage, ...recorded } = properties;
-  return recorded;
-}
+export const SPEAKER_KEY = StorageProperty.speakerKey;
 
 /** What the key of the statement bound as `n` should be, from its MADE relationship and its properties. */
 const speakerKeyOfN = `head([(a:${Label.Actor})-[:${Rel.MADE}]->(n) | ${relationKey('a.id', STATEMENT_SORT.text, 'n.id')}])`;

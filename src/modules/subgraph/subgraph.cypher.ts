@@ -1,10 +1,9 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher, type NamedQuery } from '../../db/database.js';
-import { Label, Rel } from '../../domain/graph.js';
+import { Label, Rel, recordProperties } from '../../domain/graph.js';
 import { contentLabels, type ContentLabel } from '../records.js';
 import { props } from '../../db/values.js';
-import { recordProperties } from '../statement/speaker-key.js';
 import { invalid } from '../../domain/errors.js';
 import { checkedId, encodeGlobalID } from '../../domain/global-id.js';
 import { orNotFound, type DecodedId } from '../shared/lookup.js';

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
-import { Label, Rel } from '../../domain/graph.js';
-import { recordProperties, setSpeakerKey } from '../statement/speaker-key.js';
+import { Label, Rel, recordProperties } from '../../domain/graph.js';
+import { setEventCell } from '../resolution/match-cell.js';
+import { setSpeakerKey } from '../statement/speaker-key.js';
 import { contentLabels } from '../records.js';
 import { props } from '../../db/values.js';
 
@@ -14,13 +15,16 @@ const deleteWithAudit = (label: Label) =>
   cypher(
     `delete ${label} with audit`,
     `MATCH (n:${label} {id: $key})
-     WITH n, properties(n) AS before, COUNT { (n)--() } AS relationships, [(n)-[:${Rel.MADE}]->(s:${Label.Statement}) | s] AS made
+     WITH n, properties(n) AS before, COUNT { (n)--() } AS relationships, [(n)-[:${Rel.MADE}]->(s:${Label.Statement}) | s] AS made,
+          [(n)<-[:${Rel.OCCURRED_IN}]-(e:${Label.Event}) | e] AS located
      CREATE (a:${Label.AuditEntry} {id: $auditId, action: 'DELETE', label: $label, key: $key, by: $by, at: datetime(),
              relationships: relationships, properties: $propertiesJson})
      DETACH DELETE n
-     WITH a, made
-     // The statements a deleted actor made are left without a speaker: their keys follow.
+     WITH a, made, located
+     // The statements a deleted actor made are left without a speaker, the events at a deleted place
+     // without it: their keys and cells follow.
      CALL (made) { UNWIND made AS n ${setSpeakerKey} }
+     CALL (located) { UNWIND located AS n ${setEventCell} }
      RETURN a`,
   );
 

@@ -1,0 +1,127 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { cypher } from '../src/db/database.js';
+import { hashKey, parseApiKeys } from '../src/http/auth.js';
+import { migrate } from '../src/db/migrations.js';
+import { Label } from '../src/domain/graph.js';
+import { importBundle, upsertRecord } from '../src/ingest/write.js';
+import { cellsAround, MATCH_CELL } from '../src/modules/resolution/match-cell.js';
+import { distanceKm } from '../src/modules/resolution/match-rules.js';
+import { resolveEvents } from '../src/modules/resolution/resolve.js';
+import { gid, testApi } from './helpers/api.js';
+import { restoreSeed } from './helpers/graph.js';
+
+/**
+ * Events are filed in grid cells by their place's point (match-cell.ts), which matching seeks
+ * instead of every event ever at the places nearby: the cells must follow every write that moves
+ * an event or its place, and a probe's cells must hold every place within its reach.
+ */
+const api = testApi({ apiKeys: parseApiKeys(`admin-key:admin:${hashKey('admin-secret').toString('hex')}`) });
+const db = api.db;
+const source = { id: 'zz-cell-source', title: 'Match cells', recordedAt: '2026-12-07' };
+beforeEach(() => restoreSeed(db));
+afterAll(async () => {
+  await restoreSeed(db);
+  await api.close();
+});
+
+const cellsOf = cypher(
+  'test: match cells',
+  `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' RETURN n.id AS id, n.${MATCH_CELL} AS cell ORDER BY id`,
+);
+const cells = async () => Object.fromEntries((await db.read(cellsOf)).records.map((record) => [record.get('id'), record.get('cell')]));
+
+const town = (id: string, latitude: number, longitude: number) => ({ id, name: id, kind: 'TOWN', location: { latitude, longitude } });
+const strike = (id: string, place: string, startDate = '2016-10-21') => ({ id, kind: 'AIRSTRIKE', title: id, startDate, places: [place] });
+
+describe('an event\'s match cell', () => {
+  it('follows its place\'s point and kind, its places, and the deletion of its place', async () => {
+    await importBundle(db, { source, places: [town('zz-cell-town', 35.1, 44.4)], events: [strike('zz-cell-strike', 'zz-cell-town')] });
+    expect(await cells()).toEqual({ 'zz-cell-strike': 'f:70:88', 'zz-cell-town': 'f:70:88' });
+    await upsertRecord(db, 'places', { id: 'zz-cell-town', location: { latitude: -33.9, longitude: -70.7 } }, source);
+    expect((await cells())['zz-cell-strike']).toBe('f:-68:-142');
+    // A province's centroid is filed in the coarse grid, where wide searches look.
+    await upsertRecord(db, 'places', { id: 'zz-cell-town', kind: 'PROVINCE' }, source);
+    expect((await cells())['zz-cell-strike']).toBe('c:-17:-36');
+    await importBundle(db, { source, places: [town('zz-cell-a-village', 36.3, 43.1)] });
+    await upsertRecord(db, 'events', { id: 'zz-cell-strike', places: ['zz-cell-a-village'] }, source);
+    // The first located place by key is the one matching reads.
+    expect((await cells())['zz-cell-strike']).toBe('f:72:86');
+    const deleted = await api.run<any, any>(`mutation($id: ID!) { deleteRecord(id: $id) { __typename ... on AuditEntry { action } } }`, { id: gid('Place', 'zz-cell-a-village') }, { authorization: 'Bearer admin-secret' });
+    expect(deleted.errors).toBeUndefined();
+    expect((await cells())['zz-cell-strike']).toBe('c:-17:-36');
+    await upsertRecord(db, 'events', { id: 'zz-cell-strike', places: null }, source);
+    expect((await cells())['zz-cell-strike']).toBeNull();
+  });
+
+  it('lets matching find an event where its place was moved to', async () => {
+    await importBundle(db, {
+      source,
+      places: [town('zz-cell-here', 35.1, 44.4), town('zz-cell-there', 30.2, 47.8)],
+      events: [strike('zz-cell-1', 'zz-cell-here'), strike('zz-cell-2', 'zz-cell-there')],
+    });
+    expect((await resolveEvents(db, ['zz-cell-1'])).confirmed).toBe(0);
+    await upsertRecord(db, 'places', { id: 'zz-cell-there', location: { latitude: 35.1005, longitude: 44.4005 } }, source);
+    expect((await resolveEvents(db, ['zz-cell-1'])).confirmed).toBe(1);
+  });
+
+  it('is backfilled by migrate() on a store written without it, whose index is then created', async () => {
+    await importBundle(db, { source, places: [town('zz-cell-town', 35.1, 44.4)], events: [strike('zz-cell-strike', 'zz-cell-town')] });
+    const before = await cells();
+    await db.write(cypher('test: drop the match cell index', 'DROP INDEX event_matchcell_startdate IF EXISTS'));
+    await db.write(cypher('test: drop match cells', `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' REMOVE n.${MATCH_CELL}`));
+    expect((await cells())['zz-cell-strike']).toBeNull();
+    const lines: string[] = [];
+    await migrate(db, (line) => lines.push(line));
+    expect(await cells()).toEqual(before);
+    expect(lines).toContain(`events filed in the cells matching seeks (Event.${MATCH_CELL})`);
+    lines.length = 0;
+    await migrate(db, (line) => lines.push(line));
+    expect(lines.join('\n')).not.toContain('events filed in the cells');
+  });
+});
+
+describe('a probe\'s cells', () => {
+  // Deterministic points over the globe, poles and the antimeridian included.
+  let state = 7;
+  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const centres = [
+    ...Array.from({ length: 60 }, () => ({ latitude: -89 + random() * 178, longitude: -180 + random() * 360 })),
+    { latitude: 89.9, longitude: 10 },
+    { latitude: -89.95, longitude: -100 },
+    { latitude: 10, longitude: 179.95 },
+    { latitude: -20, longitude: -179.99 },
+  ];
+  const offset = (centre: { latitude: number; longitude: number }, km: number, bearing: number) => {
+    const rad = Math.PI / 180;
+    const d = km / 6371;
+    const lat1 = centre.latitude * rad;
+    const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing));
+    const lon2 = centre.longitude * rad + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+    return { latitude: lat2 / rad, longitude: ((((lon2 / rad + 540) % 360) + 360) % 360) - 180 };
+  };
+
+  it('hold the cell the database files every place within reach in, fine or coarse', async () => {
+    const near = 45_000;
+    const far = 150_000;
+    const places = centres.flatMap((centre, c) =>
+      [0, 1, 2, 3, 4, 5].map((b) => {
+        const coarse = b % 2 === 1;
+        const point = offset(centre, (coarse ? far : near) / 1000 * (0.5 + random() * 0.49), b * 1.1 + random());
+        return { id: `zz-cell-p${c}-${b}`, name: 'p', kind: coarse ? 'PROVINCE' : 'VILLAGE', location: point, centre: c };
+      }),
+    );
+    await importBundle(db, { source, places: places.map(({ centre: _, ...place }) => place) });
+    const filed = await cells();
+    for (const place of places) {
+      const centre = centres[place.centre]!;
+      expect(distanceKm(centre, place.location)).toBeLessThanOrEqual((place.kind === 'PROVINCE' ? far : near) / 1000);
+      expect(cellsAround(centre.latitude, centre.longitude, near, far), `${place.id} from ${JSON.stringify(centre)}`).toContain(filed[place.id]);
+    }
+  });
+
+  it('are few for a town\'s reach: a handful of fine cells and of coarse ones', () => {
+    const around = cellsAround(35.1387, 44.4469, 45_000, 150_000);
+    expect(around.filter((cell) => cell.startsWith('f:')).length).toBeLessThanOrEqual(9);
+    expect(around.filter((cell) => cell.startsWith('c:')).length).toBeLessThanOrEqual(9);
+  });
+});
