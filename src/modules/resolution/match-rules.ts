@@ -36,6 +36,9 @@ export interface EventFeatures {
   datasets: string[];
 }
 
+/** What blocking reads of every candidate: enough to tell whether it may be the same incident. */
+export type EventSketch = Pick<EventFeatures, 'id' | 'kind' | 'startDate' | 'endDate' | 'dateUncertaintyDays' | 'place'>;
+
 export interface MatchScore {
   score: number;
   reasons: string[];
@@ -98,7 +101,7 @@ export function window(event: Pick<EventFeatures, 'startDate' | 'endDate' | 'dat
   };
 }
 
-function dateFit(a: EventFeatures, b: EventFeatures): { fit: number; reason: string } | null {
+function dateFit(a: EventSketch, b: EventSketch): { fit: number; reason: string } | null {
   const wa = window(a);
   const wb = window(b);
   if (wa.first > wb.last || wb.first > wa.last) return null;
@@ -125,7 +128,7 @@ export function distanceKm(a: { latitude: number; longitude: number }, b: { lati
  * target, so a province-level report (GDELT geocodes to the province when an article names only the
  * province) agrees with the town-level one in everything it says.
  */
-function placeFit(a: EventFeatures, b: EventFeatures, corroborated: boolean): { fit: number; reason: string } | null {
+function placeFit(a: EventSketch, b: EventSketch, corroborated: boolean): { fit: number; reason: string } | null {
   if (!a.place || !b.place) return null;
   const km = distanceKm(a.place, b.place);
   const reach = placeRadiusKm[a.place.kind] + placeRadiusKm[b.place.kind];
@@ -155,6 +158,15 @@ export function comparable(a: Pick<EventFeatures, 'id' | 'datasets'>, b: Pick<Ev
   if (a.id === b.id) return false;
   const shared = a.datasets.filter((dataset) => b.datasets.includes(dataset));
   return !shared.some((dataset) => DEDUPLICATED_DATASETS.has(dataset));
+}
+
+/**
+ * Whether two events pass the gates of scoreEvents that read only their kinds, dates and places
+ * (the others do not decide whether a pair is scored, only how high): blocking reads a candidate's
+ * actors, articles and tolls only when it passes.
+ */
+export function mayBeOneIncident(a: EventSketch, b: EventSketch): boolean {
+  return a.id !== b.id && kindFit(a.kind, b.kind) !== null && dateFit(a, b) !== null && placeFit(a, b, false) !== null;
 }
 
 /** The score of two event records as one incident, with its reasons; null when a gate fails. */
@@ -204,20 +216,34 @@ export interface StatementFeatures {
 }
 
 /**
- * How well an event fits what a statement (an accusation, a denial) is about: it happened at the
- * statement's place, on or before its date and within a week of it; an actor it names is one the
- * event involves, or the same article reports both. Null when the event cannot be the one.
+ * Where an event stands to a statement: on or before its date and within a week of it, within the
+ * reach of both places. Null when it cannot be the event the statement is about, whatever else
+ * they share.
  */
-export function scoreStatementTarget(statement: StatementFeatures, event: EventFeatures): MatchScore | null {
+function statementReach(statement: Pick<StatementFeatures, 'date' | 'place'>, event: EventSketch) {
   if (!statement.place || !event.place) return null;
   const day = dayNumber(periodOf(statement.date)!.first);
   const w = window(event);
   if (day < w.first || day > w.last + STATEMENT_WINDOW_DAYS) return null;
   const km = distanceKm(statement.place, event.place);
-  const reach = placeRadiusKm[statement.place.kind] + placeRadiusKm[event.place.kind];
-  if (km > reach) return null;
+  if (km > placeRadiusKm[statement.place.kind] + placeRadiusKm[event.place.kind]) return null;
+  return { day, w, km, coarse: isCoarse(event.place.kind) };
+}
+
+/** Whether the event may be the one the statement is about: what blocking checks before reading the event further. */
+export const mayConcern = (statement: Pick<StatementFeatures, 'date' | 'place'>, event: EventSketch) => statementReach(statement, event) !== null;
+
+/**
+ * How well an event fits what a statement (an accusation, a denial) is about: it happened at the
+ * statement's place, on or before its date and within a week of it; an actor it names is one the
+ * event involves, or the same article reports both. Null when the event cannot be the one.
+ */
+export function scoreStatementTarget(statement: StatementFeatures, event: EventFeatures): MatchScore | null {
+  const reached = statementReach(statement, event);
+  if (!reached) return null;
+  const { day, w, km, coarse } = reached;
   const reasons = [`${event.startDate}, ${Math.max(0, day - w.last)} days before the statement`, km <= 2 ? 'same place' : `${km.toFixed(1)} km away`];
-  let score = 0.5 - 0.03 * Math.max(0, day - w.last) + (km <= 2 ? 0.2 : 0.1) - (isCoarse(event.place.kind) ? 0.1 : 0);
+  let score = 0.5 - 0.03 * Math.max(0, day - w.last) + (km <= 2 ? 0.2 : 0.1) - (coarse ? 0.1 : 0);
   const actors = statement.actors.filter((actor) => event.actors.includes(actor));
   if (actors.length) {
     score += 0.25;

@@ -16,13 +16,17 @@ import { firstLocatedPlace, MATCH_CELL } from './match-cell.js';
 export const incidentMember = (root: string, member: string) =>
   `(${root})-[:${Rel.SAME_INCIDENT}*0..1]-(${member}:${Label.Event}) WHERE ($sameIncident OR ${member} = ${root})`;
 
+/** The place matching reads of an event, as `place` of EventFeatures. */
+const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, longitude: p.location.longitude}';
+
 /**
  * Blocking: the events near a point and within a period. Each probe lists the cells around its
  * point (see match-cell.ts), which are sought with the period in the (cell, start) index, and in
  * the (cell, span end) index for the long events that started before it; then an event is kept
  * when a place of it lies within `nearMeters`, or is of a coarse kind within `$farMeters`, and
- * its kind is among `kinds` (any when null). Each probe: key, latitude, longitude, nearMeters,
- * cells, kinds, from, to.
+ * its kind is among `kinds` (any when null). Each candidate comes with what tells whether it may
+ * match (EventSketch: its kind, dates and place). Each probe: key, latitude, longitude,
+ * nearMeters, cells, kinds, from, to.
  */
 export const eventsNearProbe = cypher(
   'resolution candidates',
@@ -43,7 +47,9 @@ export const eventsNearProbe = cypher(
      // From the event (a few places), not from the places by the point index (a town of a long war has thousands of events).
      AND any(q IN [(o)-[:${Rel.OCCURRED_IN}]->(q:${Label.Place}) | q]
              WHERE point.distance(q.location, at) <= probe.nearMeters OR (q.kind IN $coarseKinds AND point.distance(q.location, at) <= $farMeters))
-   RETURN probe.key AS key, collect(DISTINCT o.id) AS events`,
+   WITH probe, o, ${firstLocatedPlace('o', LOCATED_PLACE)} AS place
+   RETURN probe.key AS key,
+          collect(DISTINCT {event: o {.id, .kind, .startDate, .endDate, .datePrecision, .dateUncertaintyDays}, place: place}) AS events`,
 );
 
 /** What matching reads of each event: the event, its most precise located place, the actors, articles and tolls around it. */
@@ -52,7 +58,7 @@ export const eventFeatures = cypher(
   `UNWIND $ids AS id
    MATCH (e:${Label.Event} {id: id})
    RETURN e,
-          ${firstLocatedPlace('e', '{id: p.id, kind: p.kind, latitude: p.location.latitude, longitude: p.location.longitude}')} AS place,
+          ${firstLocatedPlace('e', LOCATED_PLACE)} AS place,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}|${Rel.MEMBER_OF}*0..3]->(a:${Label.Actor})
                     RETURN DISTINCT a.id } AS actors,
           COLLECT { MATCH (e)<-[:${Rel.ABOUT}]-(:${Label.Claim})-[r:${Rel.ATTRIBUTES_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})

@@ -9,12 +9,15 @@ import {
   coarsePlaceKinds,
   compatibleKinds,
   CONFIRM_AT,
+  mayBeOneIncident,
+  mayConcern,
   placeRadiusKm,
   scoreEvents,
   scoreStatementTarget,
   SEARCH_RADIUS_KM,
   STATEMENT_WINDOW_DAYS,
   type EventFeatures,
+  type EventSketch,
   type MatchScore,
   type StatementFeatures,
 } from './match-rules.js';
@@ -102,11 +105,19 @@ function probe(key: string, place: EventFeatures['place'], kinds: EventKind[] | 
   return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, cells, kinds, from, to };
 }
 
-/** The events each probe may concern: one query for all of them. */
-async function candidates(db: Pick<Database, 'read'>, probes: Probe[]): Promise<Map<string, string[]>> {
+/** The events each probe may concern, sketched: one query for all of them. */
+async function candidates(db: Pick<Database, 'read'>, probes: Probe[]): Promise<Map<string, EventSketch[]>> {
   if (probes.length === 0) return new Map();
   const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds });
-  return new Map(result.records.map((record) => [record.get('key') as string, record.get('events') as string[]]));
+  return new Map(
+    result.records.map((record) => [
+      record.get('key') as string,
+      (record.get('events') as Array<{ event: unknown; place: EventFeatures['place'] }>).map(({ event, place }) => {
+        const e = toEvent(props(event));
+        return { id: e.id, kind: e.kind, startDate: e.startDate, endDate: e.endDate ?? null, dateUncertaintyDays: e.dateUncertaintyDays ?? 0, place };
+      }),
+    ]),
+  );
 }
 
 export interface ResolveSummary {
@@ -139,7 +150,8 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
     const slack = event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS;
     return probe(event.id, event.place, compatibleKinds(event.kind), shiftDays(period.first, -slack), shiftDays(period.last, slack)) ?? [];
   });
-  const near = await candidates(db, probes);
+  // Only candidates whose kind, dates and place allow a match are read further (most are not).
+  const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayBeOneIncident(own.get(key)!, sketch)).map((sketch) => sketch.id)]));
   const existing = await db.read(eventMatches, { ids: [...own.keys()], statuses: null });
   const others = new Set([...near.values()].flat());
   for (const record of existing.records) others.add(props(record.get('o')).id as string);
@@ -272,7 +284,8 @@ export async function statementTargets(
   lineage: ReadonlyMap<string, string[]>,
 ): Promise<Map<string, { event: EventFeatures; score: MatchScore }>> {
   const probes = statements.flatMap((s) => probe(s.key, s.place, null, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
-  const near = await candidates(db, probes);
+  const byKey = new Map(statements.map((statement) => [statement.key, statement]));
+  const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayConcern(byKey.get(key)!, sketch)).map((sketch) => sketch.id)]));
   const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
   const upward = await db.read(actorsUpward, { ids: [...new Set(statements.flatMap((s) => s.actors))] });
   const reach = new Map(upward.records.map((record) => [record.get('id') as string, record.get('actors') as string[]]));
