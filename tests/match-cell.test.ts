@@ -67,7 +67,7 @@ describe('an event\'s match cell', () => {
   it('is backfilled by migrate() on a store written without it, whose index is then created', async () => {
     await importBundle(db, { source, places: [town('zz-cell-town', 35.1, 44.4)], events: [strike('zz-cell-strike', 'zz-cell-town')] });
     const before = await cells();
-    await db.write(cypher('test: drop the match cell index', 'DROP INDEX event_matchcell_startdate IF EXISTS'));
+    await db.write(cypher('test: drop the match cell index', 'DROP INDEX event_matchcell_kind_startdate IF EXISTS'));
     await db.write(cypher('test: drop match cells', `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' REMOVE n.${MATCH_CELL}`));
     expect((await cells())['zz-cell-strike']).toBeNull();
     const lines: string[] = [];

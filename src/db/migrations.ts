@@ -72,8 +72,8 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
     label: Label.Event,
     property: MATCH_CELL,
     indexes: [
-      [MATCH_CELL, 'startDate'],
-      [MATCH_CELL, 'spanEnd'],
+      [MATCH_CELL, 'kind', 'startDate'],
+      [MATCH_CELL, 'kind', 'spanEnd'],
     ],
     backfill: [
       cypher(

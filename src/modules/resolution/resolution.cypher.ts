@@ -21,35 +21,33 @@ const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, l
 
 /**
  * Blocking: the events near a point and within a period. Each probe lists the cells around its
- * point (see match-cell.ts), which are sought with the period in the (cell, start) index, and in
- * the (cell, span end) index for the long events that started before it; then an event is kept
- * when a place of it lies within `nearMeters`, or is of a coarse kind within `$farMeters`, and
- * its kind is among `kinds` (any when null). Each candidate comes with what tells whether it may
- * match (EventSketch: its kind, dates and place). Each probe: key, latitude, longitude,
- * nearMeters, cells, kinds, from, to.
+ * point (see match-cell.ts) and the kinds it may match, which are sought with the period in the
+ * (cell, kind, start) index, and in the (cell, kind, span end) index for the long events that
+ * started before it; then an event is kept when the place matching reads of it lies within
+ * `nearMeters`, or is of a coarse kind within `$farMeters`. Each candidate comes with what tells
+ * whether it may match (EventSketch: its kind, dates and place). Each probe: key, latitude,
+ * longitude, nearMeters, cells, kinds, from, to.
  */
 export const eventsNearProbe = cypher(
   'resolution candidates',
   `UNWIND $probes AS probe
    CALL (probe) {
      UNWIND probe.cells AS cell
-     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, startDate)
-     WHERE o.${MATCH_CELL} = cell AND o.startDate >= date(probe.from) AND o.startDate <= date(probe.to)
+     UNWIND probe.kinds AS kind
+     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, kind, startDate)
+     WHERE o.${MATCH_CELL} = cell AND o.kind = kind AND o.startDate >= date(probe.from) AND o.startDate <= date(probe.to)
      RETURN o
      UNION
      UNWIND probe.cells AS cell
-     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, spanEnd)
-     WHERE o.${MATCH_CELL} = cell AND o.spanEnd >= date(probe.from) AND o.startDate < date(probe.from)
+     UNWIND probe.kinds AS kind
+     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, kind, spanEnd)
+     WHERE o.${MATCH_CELL} = cell AND o.kind = kind AND o.spanEnd >= date(probe.from) AND o.startDate < date(probe.from)
      RETURN o
    }
-   WITH probe, o, point({latitude: probe.latitude, longitude: probe.longitude}) AS at
-   WHERE (probe.kinds IS NULL OR o.kind IN probe.kinds)
-     // From the event (a few places), not from the places by the point index (a town of a long war has thousands of events).
-     AND any(q IN [(o)-[:${Rel.OCCURRED_IN}]->(q:${Label.Place}) | q]
-             WHERE point.distance(q.location, at) <= probe.nearMeters OR (q.kind IN $coarseKinds AND point.distance(q.location, at) <= $farMeters))
-   WITH probe, o, ${firstLocatedPlace('o', LOCATED_PLACE)} AS place
+   WITH probe, o, point({latitude: probe.latitude, longitude: probe.longitude}) AS at, ${firstLocatedPlace('o', 'p')} AS p
+   WHERE point.distance(p.location, at) <= probe.nearMeters OR (p.kind IN $coarseKinds AND point.distance(p.location, at) <= $farMeters)
    RETURN probe.key AS key,
-          collect(DISTINCT {event: o {.id, .kind, .startDate, .endDate, .datePrecision, .dateUncertaintyDays}, place: place}) AS events`,
+          collect(DISTINCT {event: o {.id, .kind, .startDate, .endDate, .datePrecision, .dateUncertaintyDays}, place: ${LOCATED_PLACE}}) AS events`,
 );
 
 /** What matching reads of each event: the event, its most precise located place, the actors, articles and tolls around it. */

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
 import { periodOf } from '../../domain/partial-date.js';
-import type { EventKind, PlaceKind } from '../../domain/vocabulary.js';
+import { EventKinds, type EventKind, type PlaceKind } from '../../domain/vocabulary.js';
 import { toEvent } from '../event/event.cypher.js';
 import {
   CANDIDATE_AT,
@@ -85,19 +85,20 @@ interface Probe {
   longitude: number;
   nearMeters: number;
   cells: string[];
-  /** The kinds of event it may be (null: any). */
-  kinds: EventKind[] | null;
+  /** The kinds of event it may be. */
+  kinds: EventKind[];
   from: string;
   to: string;
 }
 
 const FAR_METERS = SEARCH_RADIUS_KM * 1000;
+const eventKinds = Object.keys(EventKinds) as EventKind[];
 
 /**
  * A probe around a place and a period, for events of `kinds`. A place whose point says little (a
  * country, a region) is not looked around at all: it is no evidence of any one incident.
  */
-function probe(key: string, place: EventFeatures['place'], kinds: EventKind[] | null, from: string, to: string): Probe | null {
+function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], from: string, to: string): Probe | null {
   if (!place || placeRadiusKm[place.kind] > SEARCH_RADIUS_KM) return null;
   // The widest reach of a fine place (a district's 40 km) beside this place's own.
   const nearMeters = (placeRadiusKm[place.kind] + 40) * 1000;
@@ -283,7 +284,7 @@ export async function statementTargets(
   pending: EventFeatures[],
   lineage: ReadonlyMap<string, string[]>,
 ): Promise<Map<string, { event: EventFeatures; score: MatchScore }>> {
-  const probes = statements.flatMap((s) => probe(s.key, s.place, null, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
+  const probes = statements.flatMap((s) => probe(s.key, s.place, eventKinds, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
   const byKey = new Map(statements.map((statement) => [statement.key, statement]));
   const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayConcern(byKey.get(key)!, sketch)).map((sketch) => sketch.id)]));
   const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
