@@ -77,37 +77,6 @@ describe('plans', () => {
   });
 });
 
-describe('a cursor page of events', () => {
-  afterAll(() => restoreSeed(db));
-
-  it('seeks the rest of its cursor\'s day from the cursor on: the events of that day before the cursor are not read', async () => {
-    const query = (after: string | null, forward: boolean, size: number) =>
-      `{ events(filter: { from: "2016-10-20" }, ${forward ? 'first' : 'last'}: ${size}${after ? `, ${forward ? 'after' : 'before'}: "${after}"` : ''}) { edges { cursor node { key startDate } } } }`;
-    const page = async (after: string | null, forward = true, size = 2) => {
-      db.plans.clear();
-      const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query(after, forward, size) }) });
-      const { data } = (await response.json()) as { data: { events: { edges: Array<{ cursor: string; node: { key: string; startDate: string } }> } } };
-      const plan = db.plans.get(`events page ${forward ? 'forward' : 'backward'}`)!;
-      const seeks = plan.filter((operator) => operator.type.startsWith('NodeIndexSeek')).map((operator) => operator.details);
-      if (after) expect(seeks.some((details) => details.includes('n:Event(startDate, id) WHERE startDate = '))).toBe(true);
-      return { edges: data.events.edges, hits: totalDbHits(plan) };
-    };
-    // On a day: events of a month are also long events, which the span index reads.
-    const cursor = (await page(null, true, 20)).edges.find((edge) => /^\d{4}-\d\d-\d\d$/.test(edge.node.startDate))!;
-    const day = cursor.node.startDate;
-    const after = await page(cursor.cursor);
-    // Thirty events on the cursor's day, all before it in the list (their keys sort first).
-    await importBundle(db, {
-      source: { id: 'zz-plan-source', title: 'Events of the cursor\'s day', recordedAt: '2026-12-07' },
-      events: Array.from({ length: 30 }, (_, i) => ({ id: `a-zz-plan-same-day-${i}`, kind: 'AIRSTRIKE', title: `Same day ${i}`, startDate: day })),
-    });
-    expect(await page(cursor.cursor)).toEqual(after);
-    // Walking back from the cursor, the same seek finds them: the last two by key.
-    const back = await page(cursor.cursor, false);
-    expect(back.edges.map((edge) => edge.node.key)).toEqual(['a-zz-plan-same-day-8', 'a-zz-plan-same-day-9']);
-  });
-});
-
 describe('resolution candidates', () => {
   afterAll(() => restoreSeed(db));
 

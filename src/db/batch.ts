@@ -404,10 +404,9 @@ export interface ListPage {
    * ordered, limited walk per condition, each free to seek its own index from its own bound, and
    * the best `$limit` of their rows are kept. Counts read `filter` alone. `using` names the index a
    * walk must seek (`n:Label(property)`): on a small graph the planner's estimates would otherwise
-   * pick a walk that is cheaper there and grows with the graph. A condition may depend on the
-   * walk's direction (a walk from the cursor's own key on, say).
+   * pick a walk that is cheaper there and grows with the graph.
    */
-  branches?: { condition: string | ((forward: boolean) => string); using?: string }[];
+  branches?: { condition: string; using?: string }[];
 }
 
 export function listPage(spec: ListPage) {
@@ -415,8 +414,8 @@ export function listPage(spec: ListPage) {
   /** The rows of a page in walk order, at most `$limit`, as `n` (and `keep`): one walk, or one per branch. */
   const pageRows = (forward: boolean) => {
     const { where, order } = keyset(spec.sortKey, forward);
-    const walk = ({ condition, using }: NonNullable<ListPage['branches']>[number]) => `${spec.match}${using ? ` USING INDEX ${using}` : ''}
-       WHERE ${typeof condition === 'string' ? condition : condition(forward)} AND ${spec.filter ?? 'true'} AND ${where}
+    const walk = ({ condition, using }: { condition: string; using?: string }) => `${spec.match}${using ? ` USING INDEX ${using}` : ''}
+       WHERE ${condition} AND ${spec.filter ?? 'true'} AND ${where}
        WITH DISTINCT ${kept}`;
     if (!spec.branches) return walk({ condition: 'true' });
     return `CALL () {

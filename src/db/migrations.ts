@@ -139,8 +139,6 @@ export const migrations: NamedQuery[] = [
       [Label.AuditEntry, 'key'],
     ] as const
   ).map(([label, property]) => rangeIndex(label, [property])),
-  // The rest of a cursor's day in an event list, from the cursor's key on (see eventList).
-  rangeIndex(Label.Event, ['startDate', 'id']),
   // Events by their span, an actor's statements in order from it, events by match cell and date.
   ...derivedProperties.flatMap(({ label, indexes }) => indexes.map((properties) => rangeIndex(label, properties))),
 ];

@@ -35,29 +35,15 @@ export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: s
   };
 }
 
-const { lowest, highest } = EVENT_SORT.bounds!;
-const FROM_START = `n.startDate >= coalesce(date($from), ${lowest})`;
-
 /**
  * The two kinds of events that overlap a range from `$from` (all events without it): those
  * starting on or after it, which the start-date index walks from `$from` itself, and the few that
  * started before it and run past it, whose period is longer than a day and so has a `spanEnd`
- * (see event.record.ts) to seek. The first kind is read in two walks: the rest of the cursor's
- * own day, from the cursor's key on, by the (startDate, id) index, and the days past it by the
- * start-date index; one walk from the cursor's day would read the whole day (hundreds of events
- * at a million) to find where the cursor stands in it.
+ * (see event.record.ts) to seek.
  */
 const FROM_BRANCHES = [
   { condition: `n.spanEnd >= date($from) AND n.startDate < date($from)`, using: `n:${Label.Event}(spanEnd)` },
-  {
-    condition: (forward: boolean) => `n.startDate = date($cursorKey) AND n.id ${forward ? '>' : '<'} $cursorId AND ${FROM_START}`,
-    using: `n:${Label.Event}(startDate, id)`,
-  },
-  {
-    // Without a cursor, every day from `$from` (no event is dated at the bound itself).
-    condition: (forward: boolean) => `${FROM_START} AND n.startDate ${forward ? `> coalesce(date($cursorKey), ${lowest})` : `< coalesce(date($cursorKey), ${highest})`}`,
-    using: `n:${Label.Event}(startDate)`,
-  },
+  { condition: `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest})`, using: `n:${Label.Event}(startDate)` },
 ];
 
 export const eventList = listPage({
