@@ -41,14 +41,14 @@ describe('an event\'s match cell', () => {
     expect((await cells())['zz-cell-strike']).toBe('f:-68:-142');
     // A province's centroid is filed in the coarse grid, where wide searches look.
     await upsertRecord(db, 'places', { id: 'zz-cell-town', kind: 'PROVINCE' }, source);
-    expect((await cells())['zz-cell-strike']).toBe('c:-17:-36');
+    expect((await cells())['zz-cell-strike']).toBe('c:-9:-18');
     await importBundle(db, { source, places: [town('zz-cell-a-village', 36.3, 43.1)] });
     await upsertRecord(db, 'events', { id: 'zz-cell-strike', places: ['zz-cell-a-village'] }, source);
     // The first located place by key is the one matching reads.
     expect((await cells())['zz-cell-strike']).toBe('f:72:86');
     const deleted = await api.run<any, any>(`mutation($id: ID!) { deleteRecord(id: $id) { __typename ... on AuditEntry { action } } }`, { id: gid('Place', 'zz-cell-a-village') }, { authorization: 'Bearer admin-secret' });
     expect(deleted.errors).toBeUndefined();
-    expect((await cells())['zz-cell-strike']).toBe('c:-17:-36');
+    expect((await cells())['zz-cell-strike']).toBe('c:-9:-18');
     await upsertRecord(db, 'events', { id: 'zz-cell-strike', places: null }, source);
     expect((await cells())['zz-cell-strike']).toBeNull();
   });

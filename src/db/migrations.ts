@@ -73,7 +73,7 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
     property: MATCH_CELL,
     indexes: [
       [MATCH_CELL, 'kind', 'startDate'],
-      [MATCH_CELL, 'kind', 'spanEnd'],
+      [MATCH_CELL, 'spanEnd'],
     ],
     backfill: [
       cypher(

@@ -21,7 +21,7 @@ import { coarsePlaceKinds } from './match-rules.js';
 export const MATCH_CELL = StorageProperty.matchCell;
 
 const FINE_DEGREES = 0.5;
-const COARSE_DEGREES = 2;
+const COARSE_DEGREES = 4;
 const METERS_PER_DEGREE = 111_320;
 
 const gridOf = (coarse: boolean) => (coarse ? { prefix: 'c', degrees: COARSE_DEGREES } : { prefix: 'f', degrees: FINE_DEGREES });

@@ -22,11 +22,12 @@ const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, l
 /**
  * Blocking: the events near a point and within a period. Each probe lists the cells around its
  * point (see match-cell.ts) and the kinds it may match, which are sought with the period in the
- * (cell, kind, start) index, and in the (cell, kind, span end) index for the long events that
+ * (cell, kind, start) index, and in the (cell, span end) index for the few long events that
  * started before it; then an event is kept when the place matching reads of it lies within
  * `nearMeters`, or is of a coarse kind within `$farMeters`. Each candidate comes with what tells
  * whether it may match (EventSketch: its kind, dates and place). Each probe: key, latitude,
- * longitude, nearMeters, cells, kinds, from, to.
+ * longitude, nearMeters, cells, kinds, from, to (the start dates sought), first, last (the days
+ * a candidate's window must meet).
  */
 export const eventsNearProbe = cypher(
   'resolution candidates',
@@ -39,11 +40,14 @@ export const eventsNearProbe = cypher(
      RETURN o
      UNION
      UNWIND probe.cells AS cell
-     UNWIND probe.kinds AS kind
-     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, kind, spanEnd)
-     WHERE o.${MATCH_CELL} = cell AND o.kind = kind AND o.spanEnd >= date(probe.from) AND o.startDate < date(probe.from)
+     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, spanEnd)
+     WHERE o.${MATCH_CELL} = cell AND o.spanEnd >= date(probe.from) AND o.startDate < date(probe.from) AND o.kind IN probe.kinds
      RETURN o
    }
+   // Its window (match-rules' window(): its period widened by its uncertainty) meets the probe's,
+   // tested before its place is read: most of a busy fortnight's events are days away.
+   WITH probe, o, duration({days: coalesce(o.dateUncertaintyDays, 0)}) AS uncertainty
+   WHERE o.startDate - uncertainty <= date(probe.last) AND o.periodEnd + uncertainty >= date(probe.first)
    WITH probe, o, point({latitude: probe.latitude, longitude: probe.longitude}) AS at, ${firstLocatedPlace('o', 'p')} AS p
    WHERE point.distance(p.location, at) <= probe.nearMeters OR (p.kind IN $coarseKinds AND point.distance(p.location, at) <= $farMeters)
    RETURN probe.key AS key,

@@ -87,9 +87,15 @@ interface Probe {
   cells: string[];
   /** The kinds of event it may be. */
   kinds: EventKind[];
+  /** The start dates to seek. */
   from: string;
   to: string;
+  /** The days a candidate's own window (match-rules' `window`) must meet: narrower than the seek, which allows for any candidate's uncertainty. */
+  first: string;
+  last: string;
 }
+
+type ProbeDates = Pick<Probe, 'from' | 'to' | 'first' | 'last'>;
 
 const FAR_METERS = SEARCH_RADIUS_KM * 1000;
 const eventKinds = Object.keys(EventKinds) as EventKind[];
@@ -98,12 +104,12 @@ const eventKinds = Object.keys(EventKinds) as EventKind[];
  * A probe around a place and a period, for events of `kinds`. A place whose point says little (a
  * country, a region) is not looked around at all: it is no evidence of any one incident.
  */
-function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], from: string, to: string): Probe | null {
+function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], dates: ProbeDates): Probe | null {
   if (!place || placeRadiusKm[place.kind] > SEARCH_RADIUS_KM) return null;
   // The widest reach of a fine place (a district's 40 km) beside this place's own.
   const nearMeters = (placeRadiusKm[place.kind] + 40) * 1000;
   const cells = cellsAround(place.latitude, place.longitude, nearMeters, FAR_METERS);
-  return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, cells, kinds, from, to };
+  return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, cells, kinds, ...dates };
 }
 
 /** The events each probe may concern, sketched: one query for all of them. */
@@ -149,7 +155,15 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
     const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
     // Wide enough for any other record's uncertainty (a week) besides this one's.
     const slack = event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS;
-    return probe(event.id, event.place, compatibleKinds(event.kind), shiftDays(period.first, -slack), shiftDays(period.last, slack)) ?? [];
+    const uncertainty = event.dateUncertaintyDays;
+    return (
+      probe(event.id, event.place, compatibleKinds(event.kind), {
+        from: shiftDays(period.first, -slack),
+        to: shiftDays(period.last, slack),
+        first: shiftDays(period.first, -uncertainty),
+        last: shiftDays(period.last, uncertainty),
+      }) ?? []
+    );
   });
   // Only candidates whose kind, dates and place allow a match are read further (most are not).
   const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayBeOneIncident(own.get(key)!, sketch)).map((sketch) => sketch.id)]));
@@ -284,7 +298,12 @@ export async function statementTargets(
   pending: EventFeatures[],
   lineage: ReadonlyMap<string, string[]>,
 ): Promise<Map<string, { event: EventFeatures; score: MatchScore }>> {
-  const probes = statements.flatMap((s) => probe(s.key, s.place, eventKinds, shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), shiftDays(s.date, 7)) ?? []);
+  const probes = statements.flatMap((s) => {
+    // An event on or before the statement's day, within a week of it (see scoreStatementTarget).
+    const day = periodOf(s.date)!.first;
+    const dates = { from: shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), to: shiftDays(s.date, 7), first: shiftDays(day, -STATEMENT_WINDOW_DAYS), last: day };
+    return probe(s.key, s.place, eventKinds, dates) ?? [];
+  });
   const byKey = new Map(statements.map((statement) => [statement.key, statement]));
   const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayConcern(byKey.get(key)!, sketch)).map((sketch) => sketch.id)]));
   const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
