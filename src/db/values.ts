@@ -1,5 +1,5 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import { Label } from '../domain/graph.js';
+import { Label, type StorageProperty } from '../domain/graph.js';
 
 /**
  * Converts what the driver returns into plain JSON-able values, once, at the edge of the data
@@ -87,3 +87,11 @@ export function projectedProps(projected: Projection, values: unknown[]): Record
   projected.dates.forEach((name, index) => (out[name] = values[projected.plain.length + index] ?? null));
   return out;
 }
+
+/**
+ * Cypher that sets a storage property (see StorageProperty) of the node bound as `n` to `value`
+ * where it is not that already, so that a rewrite of the same counts no change.
+ */
+export const setStorageProperty = (property: StorageProperty, value: string) => `WITH n, ${value} AS value
+     WHERE NOT coalesce(n.${property} = value, n.${property} IS NULL AND value IS NULL)
+     SET n.${property} = value`;

@@ -1,4 +1,5 @@
 import { cypher } from '../../db/database.js';
+import { setStorageProperty } from '../../db/values.js';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
 import { coarsePlaceKinds } from './match-rules.js';
 
@@ -44,16 +45,12 @@ const cellOfPlace = (p: string) => {
 export const firstLocatedPlace = (e: string, projection: string) =>
   `head(COLLECT { MATCH (${e})-[:${Rel.OCCURRED_IN}]->(p:${Label.Place}) WHERE p.location IS NOT NULL RETURN ${projection} ORDER BY p.id })`;
 
-/** Where the cell of the node bound as `n` is not `value`, sets it (so a rewrite of the same counts no change). */
-const setCell = (value: string) => `WITH n, ${value} AS cell
-     WHERE NOT coalesce(n.${MATCH_CELL} = cell, n.${MATCH_CELL} IS NULL AND cell IS NULL)
-     SET n.${MATCH_CELL} = cell`;
 
 /** Sets the cell of the event bound as `n` from its places'. */
-export const setEventCell = setCell(firstLocatedPlace('n', `p.${MATCH_CELL}`));
+export const setEventCell = setStorageProperty(MATCH_CELL, firstLocatedPlace('n', `p.${MATCH_CELL}`));
 
 /** Sets the cell of the place bound as `n` from its point and kind. */
-export const setPlaceCell = setCell(cellOfPlace('n'));
+export const setPlaceCell = setStorageProperty(MATCH_CELL, cellOfPlace('n'));
 
 export const refreshEventCells = cypher(
   'refresh event cells',

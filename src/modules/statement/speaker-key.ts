@@ -1,5 +1,6 @@
 import { relationKey } from '../../db/batch.js';
 import { cypher } from '../../db/database.js';
+import { setStorageProperty } from '../../db/values.js';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
 import { STATEMENT_SORT } from '../shared/sort.js';
 
@@ -19,9 +20,7 @@ export const SPEAKER_KEY = StorageProperty.speakerKey;
 const speakerKeyOfN = `head([(a:${Label.Actor})-[:${Rel.MADE}]->(n) | ${relationKey('a.id', STATEMENT_SORT.text, 'n.id')}])`;
 
 /** Sets the key of the statements bound as `n` where it is not what it should be (so a rewrite of the same counts no change). */
-export const setSpeakerKey = `WITH n, ${speakerKeyOfN} AS key
-     WHERE NOT coalesce(n.${SPEAKER_KEY} = key, n.${SPEAKER_KEY} IS NULL AND key IS NULL)
-     SET n.${SPEAKER_KEY} = key`;
+export const setSpeakerKey = setStorageProperty(SPEAKER_KEY, speakerKeyOfN);
 
 export const refreshSpeakerKeys = cypher(
   'refresh speaker keys',
