@@ -45,7 +45,6 @@ const cellOfPlace = (p: string) => {
 export const firstLocatedPlace = (e: string, projection: string) =>
   `head(COLLECT { MATCH (${e})-[:${Rel.OCCURRED_IN}]->(p:${Label.Place}) WHERE p.location IS NOT NULL RETURN ${projection} ORDER BY p.id })`;
 
-
 /** Sets the cell of the event bound as `n` from its places'. */
 export const setEventCell = setStorageProperty(MATCH_CELL, firstLocatedPlace('n', `p.${MATCH_CELL}`));
 

@@ -2,8 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
 import { periodOf } from '../../domain/partial-date.js';
-import { EventKinds, type EventKind, type PlaceKind } from '../../domain/vocabulary.js';
-import { toEvent } from '../event/event.cypher.js';
+import { EventKinds, type EventKind } from '../../domain/vocabulary.js';
+import { toEvent, type EventRecord } from '../event/event.cypher.js';
 import {
   CANDIDATE_AT,
   coarsePlaceKinds,
@@ -54,21 +54,25 @@ const proposalState = (status: unknown, score: unknown, reasons: unknown) => JSO
 
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** What matching reads of an event itself, with the place it reads for it. */
+const sketchOf = (event: EventRecord, place: EventFeatures['place']): EventSketch => ({
+  id: event.id,
+  kind: event.kind,
+  startDate: event.startDate,
+  endDate: event.endDate ?? null,
+  dateUncertaintyDays: event.dateUncertaintyDays ?? 0,
+  place,
+});
+
 export async function featuresOf(db: Pick<Database, 'read'>, ids: readonly string[]): Promise<Map<string, EventFeatures>> {
   const features = new Map<string, EventFeatures>();
   if (ids.length === 0) return features;
   const result = await db.read(eventFeatures, { ids });
   for (const record of result.records) {
     const event = toEvent(props(record.get('e')));
-    const place = record.get('place') as { id: string; kind: PlaceKind; latitude: number; longitude: number } | null;
     features.set(event.id, {
-      id: event.id,
+      ...sketchOf(event, record.get('place') as EventFeatures['place']),
       title: event.title,
-      kind: event.kind,
-      startDate: event.startDate,
-      endDate: event.endDate ?? null,
-      dateUncertaintyDays: event.dateUncertaintyDays ?? 0,
-      place,
       actors: record.get('actors') as string[],
       attributions: record.get('attributions') as string[],
       articles: record.get('articles') as string[],
@@ -112,18 +116,20 @@ function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], d
   return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, cells, kinds, ...dates };
 }
 
-/** The events each probe may concern, sketched: one query for all of them. */
-async function candidates(db: Pick<Database, 'read'>, probes: Probe[]): Promise<Map<string, EventSketch[]>> {
+/**
+ * The keys of the events each probe may concern, in one query for all of them: those near it and
+ * in its period that `fits` the probe's record by their sketch. Only those are read further and
+ * scored (in a busy fortnight nearby, most are not).
+ */
+async function candidates(db: Pick<Database, 'read'>, probes: Probe[], fits: (key: string, sketch: EventSketch) => boolean): Promise<Map<string, string[]>> {
   if (probes.length === 0) return new Map();
   const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds });
   return new Map(
-    result.records.map((record) => [
-      record.get('key') as string,
-      (record.get('events') as Array<{ event: unknown; place: EventFeatures['place'] }>).map(({ event, place }) => {
-        const e = toEvent(props(event));
-        return { id: e.id, kind: e.kind, startDate: e.startDate, endDate: e.endDate ?? null, dateUncertaintyDays: e.dateUncertaintyDays ?? 0, place };
-      }),
-    ]),
+    result.records.map((record) => {
+      const key = record.get('key') as string;
+      const found = record.get('events') as Array<{ event: unknown; place: EventFeatures['place'] }>;
+      return [key, found.map(({ event, place }) => sketchOf(toEvent(props(event)), place)).filter((sketch) => fits(key, sketch)).map((sketch) => sketch.id)];
+    }),
   );
 }
 
@@ -165,8 +171,7 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
       }) ?? []
     );
   });
-  // Only candidates whose kind, dates and place allow a match are read further (most are not).
-  const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayBeOneIncident(own.get(key)!, sketch)).map((sketch) => sketch.id)]));
+  const near = await candidates(db, probes, (key, sketch) => mayBeOneIncident(own.get(key)!, sketch));
   const existing = await db.read(eventMatches, { ids: [...own.keys()], statuses: null });
   const others = new Set([...near.values()].flat());
   for (const record of existing.records) others.add(props(record.get('o')).id as string);
@@ -305,7 +310,7 @@ export async function statementTargets(
     return probe(s.key, s.place, eventKinds, dates) ?? [];
   });
   const byKey = new Map(statements.map((statement) => [statement.key, statement]));
-  const near = new Map([...(await candidates(db, probes))].map(([key, sketches]) => [key, sketches.filter((sketch) => mayConcern(byKey.get(key)!, sketch)).map((sketch) => sketch.id)]));
+  const near = await candidates(db, probes, (key, sketch) => mayConcern(byKey.get(key)!, sketch));
   const fromGraph = await featuresOf(db, [...new Set([...near.values()].flat())].filter((id) => !pending.some((event) => event.id === id)));
   const upward = await db.read(actorsUpward, { ids: [...new Set(statements.flatMap((s) => s.actors))] });
   const reach = new Map(upward.records.map((record) => [record.get('id') as string, record.get('actors') as string[]]));
