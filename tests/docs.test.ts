@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../src/cli/doc-samples.js';
 import { modelDiagram, README, readmeWithDiagram } from '../src/cli/model-diagram.js';
 import { loadConfig } from '../src/config.js';
+import type { Field } from '../src/domain/record.js';
 import { recordDeclarations } from '../src/modules/records.js';
 import { testNeo4jConfig } from './helpers/test-database.js';
 
@@ -16,11 +17,31 @@ describe('the README’s model diagram', () => {
 
   it('draws every record kind and every declared link', () => {
     const diagram = modelDiagram();
-    for (const declaration of recordDeclarations) expect(diagram).toContain(`class ${declaration.label} {`);
-    expect(diagram).toContain('Event --> Place : OCCURRED_IN');
-    expect(diagram).toContain('Statement --> Claim : STANCE (value, note)');
-    expect(diagram).toContain('Actor --> Statement : MADE');
-    expect(diagram).toContain('Event --> Event : MATCHES (status, score, reasons)');
+    for (const declaration of recordDeclarations) expect(diagram).toContain(`  ${declaration.label}["<b>${declaration.label}</b><br/>`);
+    expect(diagram).toContain('Event -->|"OCCURRED_IN"| Place');
+    expect(diagram).toContain('Statement -->|"STANCE (value, note)"| Claim');
+    expect(diagram).toContain('Actor -->|"MADE"| Statement');
+    expect(diagram).toContain('Statement -->|"MENTIONS"| Actor & Place & Event & Outlet');
+    expect(diagram).toContain('Event -->|"MATCHES (status, score, reasons)"| Event');
+    // Every declared link is drawn, each source, type and target once.
+    const declared = recordDeclarations.flatMap((declaration) => Object.values(declaration.fields as Record<string, Field>)
+      .flatMap((field) => field.role !== 'link' ? [] : [...new Set(Object.values(field.targets))]
+        .map((target) => (field.direction === 'out' ? [declaration.label, field.rel, target] : [target, field.rel, declaration.label]).join(' '))));
+    const drawn = [...diagram.matchAll(/ {2}(\w+) -->\|"(\w+)[^"]*"\| (.+)/g)]
+      .flatMap(([, from, rel, targets]) => targets!.split(' & ').map((target) => `${from} ${rel} ${target}`));
+    expect(new Set(drawn).size).toBe(drawn.length);
+    expect(new Set(drawn)).toEqual(new Set([...declared, ...recordDeclarations.flatMap((declaration) =>
+      Object.values(declaration.fields as Record<string, Field>).some((field) => field.role === 'external') ? [`ExternalRecord IDENTIFIES ${declaration.label}`] : []),
+    'Event MATCHES Event', 'Event SAME_INCIDENT Event']));
+  });
+});
+
+describe('the README as a guide', () => {
+  it('reads in a newcomer’s order and stays short (the reference lives in docs/)', async () => {
+    const readme = await readFile(README, 'utf8');
+    const sections = [...readme.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    expect(sections).toEqual(['Quick start', 'The data model', 'The walk', 'Loading your own data', 'A short query cookbook', 'Writing', 'Where the rest is']);
+    expect(readme.split('\n').length).toBeLessThanOrEqual(300);
   });
 });
 
