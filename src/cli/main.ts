@@ -9,7 +9,8 @@ import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { migrate } from '../db/migrations.js';
 import { parseExportArgs, runExport, type ExportSummary } from '../export/export.js';
 import { hashKey, Roles, type Role } from '../http/auth.js';
-import { eventsTouched, readBundle, seed } from '../ingest/bundle.js';
+import { readBundle, seed } from '../ingest/bundle.js';
+import { eventsTouched, resolveWritten } from '../ingest/resolve-written.js';
 import { loadOffline, type OfflineSummary } from '../ingest/offline.js';
 import { checkFiles, runImport, type Importer, type ImportOptions, type ImportSummary } from '../ingest/runner.js';
 import { importers } from '../ingest/sources/index.js';
@@ -17,7 +18,7 @@ import { expandPaths, ImportFileError } from '../ingest/sources/rows.js';
 import { writeBundle } from '../ingest/write.js';
 import { applyActorCrosswalk } from '../ingest/resolve-actors.js';
 import { mergeDuplicateOutlets } from '../modules/outlet/outlet-merge.js';
-import { resolveAllEvents, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
+import { resolveAllEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { MAX_NODES } from '../modules/subgraph/subgraph.cypher.js';
 import { rewriteSampleOutputs } from './doc-samples-write.js';
 import { readmeWithDiagram, writeReadmeDiagram } from './model-diagram.js';
@@ -180,7 +181,7 @@ const commands: Record<string, Command> = {
         for (const { file, bundle } of bundles) {
           const summary = await writeBundle(db, bundle, file);
           log(`${file}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`);
-          log(describeResolution(await resolveEvents(db, eventsTouched(bundle.bundle))));
+          log(describeResolution(await resolveWritten(db, eventsTouched(bundle.bundle))));
         }
       });
     },
@@ -443,7 +444,8 @@ function describeExport(s: ExportSummary, format: string): string {
 }
 
 function describeResolution(s: ResolveSummary): string {
-  return `matching: ${rate(s.compared)} ${s.compared === 1 ? 'pair' : 'pairs'} of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}`;
+  return `matching: ${rate(s.compared)} ${s.compared === 1 ? 'pair' : 'pairs'} of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}` +
+    (s.statementsAttached ? `; ${rate(s.statementsAttached)} ${s.statementsAttached === 1 ? 'statement' : 'statements'} imported before ${s.statementsAttached === 1 ? 'its event' : 'their events'} attached to ${s.statementsAttached === 1 ? 'it' : 'them'}` : '');
 }
 
 const rowsPerSecond = (rows: number, seconds: number) => `${rate(rows / Math.max(seconds, 0.001))} rows/s`;

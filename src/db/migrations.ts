@@ -135,6 +135,8 @@ export const migrations: NamedQuery[] = [
       [Label.Actor, 'kind'],
       [Label.Outlet, 'kind'],
       [Label.Place, 'kind'],
+      // Statements waiting for their event are found through the places they mention, by cell (match-cell.ts).
+      [Label.Place, MATCH_CELL],
       // A retired key is looked up in the audit trail to find the record it was merged into.
       [Label.AuditEntry, 'key'],
     ] as const

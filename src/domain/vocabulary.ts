@@ -128,6 +128,19 @@ export type MediaKind = keyof typeof MediaKinds;
 export type MatchStatus = keyof typeof MatchStatuses;
 export type DatePrecision = keyof typeof DatePrecisions;
 
+/**
+ * What a statement of each kind says about who is responsible for an event, when a source codes
+ * only its kind and its actors (GDELT's CAMEO codes): the stance it takes on "X carried it out",
+ * and whether X is its speaker (a denial, an acknowledgement) or the one it is addressed to (an
+ * accusation, a demand for an investigation). Kinds that say nothing about responsibility are absent.
+ */
+export const responsibilityStances: Partial<Record<StatementKind, { stance: StanceValue; responsible: 'speaker' | 'addressee' }>> = {
+  CONFIRMATION: { stance: 'ASSERTS', responsible: 'speaker' },
+  DENIAL: { stance: 'DENIES', responsible: 'speaker' },
+  CALL_FOR_INVESTIGATION: { stance: 'CALLS_TO_VERIFY', responsible: 'addressee' },
+  ACCUSATION: { stance: 'ASSERTS', responsible: 'addressee' },
+};
+
 /** Every vocabulary by its GraphQL enum name, with what the enum means. */
 export const Vocabularies = {
   EventKind: { description: 'What kind of event happened.', values: EventKinds },

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { cypher, type Database } from '../db/database.js';
 import { Label } from '../domain/graph.js';
-import { resolveEvents } from '../modules/resolution/resolve.js';
 import type { Bundle } from './bundle-types.js';
 import { BundleError, validateBundle, type ValidBundle } from './validate.js';
+import { eventsTouched, resolveWritten } from './resolve-written.js';
 import { writeBundle } from './write.js';
 
 /** Reads and validates a YAML or JSON bundle; a bad one throws BundleError with every problem's path. */
@@ -61,22 +61,11 @@ export async function seed(db: Database, log: (line: string) => void, dir = SEED
     }
     const started = Date.now();
     const summary = await writeBundle(db, bundle, name);
-    await resolveEvents(db, eventsTouched(bundle.bundle));
+    await resolveWritten(db, eventsTouched(bundle.bundle));
     await db.write(recordSourceHash, { id: bundle.bundle.source.id, hash });
     log(
       `seeded ${name}: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created ` +
         `(${Date.now() - started} ms)`,
     );
   }
-}
-
-/** The events a bundle writes or writes about: what matching looks at once it is written. */
-export function eventsTouched(bundle: Partial<Bundle>): string[] {
-  return [
-    ...new Set([
-      ...(bundle.events ?? []).map((event) => event.id),
-      ...(bundle.claims ?? []).map((claim) => claim.event),
-      ...(bundle.statements ?? []).flatMap((statement) => statement.about ?? []),
-    ]),
-  ];
 }

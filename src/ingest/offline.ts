@@ -4,9 +4,10 @@ import type { Neo4jConfig } from '../config.js';
 import { Database, DatabaseSetupError } from '../db/database.js';
 import { importLocalStore, localDataPath, localStoreExists, portAnswers, requireJava, startLocalNeo4j, type Log } from '../db/local-neo4j.js';
 import { migrate } from '../db/migrations.js';
-import { addResolved, nothingResolved, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
+import { addResolved, nothingResolved, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { BulkCsv, confirmBulkLoad } from './bulk-csv.js';
-import { eventsTouched, readSeedBundles, seed } from './bundle.js';
+import { readSeedBundles, seed } from './bundle.js';
+import { eventsTouched, resolveWritten } from './resolve-written.js';
 import { checkFiles, runImport, type Importer, type ImportOptions } from './runner.js';
 import { writeBundle, type WriteSummary } from './write.js';
 
@@ -151,7 +152,7 @@ export async function loadOffline<Fields>(
     stage('seed written again (creates nothing)');
     if (options.resolve) {
       log(`matching the events of ${touched.length} batches...`);
-      for (const keys of touched) addResolved(resolution, await resolveEvents(db, keys));
+      for (const keys of touched) addResolved(resolution, await resolveWritten(db, keys));
       stage('matching (resolution)');
     }
   } finally {

@@ -6,8 +6,8 @@ import type { Bundle, SourceRecord } from './bundle-types.js';
 import { BundleError, validateBundle, type BundleProblem, type ValidBundle } from './validate.js';
 import { checkText, ImportFileError } from './sources/rows.js';
 import { writeBundle, type WriteSummary } from './write.js';
-import { eventsTouched } from './bundle.js';
-import { addResolved, nothingResolved, resolveEvents, type ResolveSummary } from '../modules/resolution/resolve.js';
+import { addResolved, nothingResolved, type ResolveSummary } from '../modules/resolution/resolve.js';
+import { eventsTouched, resolveWritten } from './resolve-written.js';
 
 /** One parsed input row, with where it came from. */
 export interface Row<Fields> {
@@ -283,7 +283,7 @@ export async function runImport<Fields>(
         summary.nodesCreated += written.nodesCreated;
         summary.relationshipsCreated += written.relationshipsCreated;
         if (options.resolve !== false) {
-          addResolved(summary.resolution, await resolveEvents(db, eventsTouched(prepared.write.bundle)));
+          addResolved(summary.resolution, await resolveWritten(db, eventsTouched(prepared.write.bundle)));
         }
       }
       const { rejections } = prepared;

@@ -18,7 +18,7 @@ import { refreshEventCells, refreshPlaceCells } from '../modules/resolution/matc
 import { refreshSpeakerKeys } from '../modules/statement/speaker-key.js';
 import { declarationOfKind, recordDeclarations, type RecordKind } from '../modules/records.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
-import { BundleError, linkTargets, validateBundle, validateRecord, type ExternalReference, type ValidBundle } from './validate.js';
+import { BundleError, linkTargets, validateBundle, validateRecord, type BundleProblem, type ExternalReference, type ValidBundle } from './validate.js';
 
 /**
  * The one path into the graph: validated records become idempotent MERGEs keyed on natural keys,
@@ -312,17 +312,41 @@ export async function upsertRecord(
   source: SourceRecord,
   file = 'input',
 ): Promise<WriteSummary> {
-  const declaration: RecordDeclaration<any> = declarationOfKind[kind];
+  return upsertRecords(db, [{ kind, input }], source, file);
+}
+
+/**
+ * Writes several records as updates (see upsertRecord) in one transaction, which may refer to one
+ * another; `then` runs in the same transaction after them (an audit entry), so all of it lands or
+ * none.
+ */
+export async function upsertRecords(
+  db: Database,
+  records: Array<{ kind: RecordKind; input: Props }>,
+  source: SourceRecord,
+  file = 'input',
+  then?: (tx: ManagedTransaction) => Promise<unknown>,
+): Promise<WriteSummary> {
   return db.writeTransaction(async (tx) => {
-    const found = (await tx.run(storedNode(declaration.label).cypher, { id: input.id })).records[0];
-    const stored = found ? plainProps(found.get('n')) : null;
-    const record = stored ? { ...storedInput(declaration, stored), ...input } : input;
-    // Required links were given when the record was created; an update need not repeat them.
-    const relaxed = new Set(stored ? linkFields(declaration).map(([name]) => name) : []);
-    const { problems, references } = validateRecord(declaration, record, file, relaxed);
-    if (problems.length > 0) throw new BundleError(file, problems);
     const p = new Plan();
-    p.record(declaration, record, file);
-    return applyPlan(tx, p, source, references, file);
+    const problems: BundleProblem[] = [];
+    const references: ExternalReference[] = [];
+    for (const { kind, input } of records) {
+      const declaration: RecordDeclaration<any> = declarationOfKind[kind];
+      const found = (await tx.run(storedNode(declaration.label).cypher, { id: input.id })).records[0];
+      const stored = found ? plainProps(found.get('n')) : null;
+      const record = stored ? { ...storedInput(declaration, stored), ...input } : input;
+      // Required links were given when the record was created; an update need not repeat them.
+      const relaxed = new Set(stored ? linkFields(declaration).map(([name]) => name) : []);
+      const checked = validateRecord(declaration, record, file, relaxed);
+      problems.push(...checked.problems);
+      references.push(...checked.references);
+      if (checked.problems.length === 0) p.record(declaration, record, file);
+    }
+    if (problems.length > 0) throw new BundleError(file, problems);
+    const written = new Set(records.map(({ kind, input }) => `${kind} ${String(input.id)}`));
+    const summary = await applyPlan(tx, p, source, references.filter((ref) => !written.has(`${ref.to} ${ref.id}`)), file);
+    await then?.(tx);
+    return summary;
   });
 }

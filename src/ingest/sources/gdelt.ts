@@ -11,8 +11,9 @@ import { actorCrosswalk } from '../../modules/actor/actor-crosswalk.js';
 import { attributionClaim } from '../../modules/claim/claim-attribution.js';
 import type { EventFeatures } from '../../modules/resolution/match-rules.js';
 import { statementTargets, type StatementProbe } from '../../modules/resolution/resolve.js';
+import { ABOUT_NO_EVENT_YET } from '../resolve-written.js';
 import type { Importer, Records, Rejection, Row } from '../runner.js';
-import type { EventKind, PlaceKind, StanceValue, StatementKind } from '../../domain/vocabulary.js';
+import { responsibilityStances, type EventKind, type PlaceKind, type StatementKind } from '../../domain/vocabulary.js';
 import { isoFromFips } from './fips.js';
 import { countLines, ImportFileError, lines } from './rows.js';
 
@@ -49,17 +50,24 @@ const violence: Record<string, { kind: EventKind; label: string }> = {
   '20': { kind: 'ATTACK_ON_CIVILIANS', label: 'Unconventional mass violence' },
 };
 
-/** CAMEO codes read as statements: what the statement does and where it stands on "who did it". */
-const speech: Record<string, { kind: StatementKind; verb: string; stance: StanceValue; target: 'actor1' | 'actor2' }> = {
-  '015': { kind: 'CONFIRMATION', verb: 'acknowledges responsibility', stance: 'ASSERTS', target: 'actor1' },
-  '016': { kind: 'DENIAL', verb: 'denies responsibility', stance: 'DENIES', target: 'actor1' },
-  '101': { kind: 'CALL_FOR_INVESTIGATION', verb: 'demands an investigation of', stance: 'CALLS_TO_VERIFY', target: 'actor2' },
-  '112': { kind: 'ACCUSATION', verb: 'accuses', stance: 'ASSERTS', target: 'actor2' },
-  '1121': { kind: 'ACCUSATION', verb: 'accuses of crime or corruption', stance: 'ASSERTS', target: 'actor2' },
-  '1122': { kind: 'ACCUSATION', verb: 'accuses of human rights abuses', stance: 'ASSERTS', target: 'actor2' },
-  '1123': { kind: 'ACCUSATION', verb: 'accuses of aggression', stance: 'ASSERTS', target: 'actor2' },
-  '1124': { kind: 'ACCUSATION', verb: 'accuses of war crimes', stance: 'ASSERTS', target: 'actor2' },
-  '1125': { kind: 'ACCUSATION', verb: 'accuses of espionage or treason', stance: 'ASSERTS', target: 'actor2' },
+/** CAMEO codes read as statements: what the statement does (its stance on "who did it" follows from its kind). */
+const speech: Record<string, { kind: StatementKind; verb: string }> = {
+  '015': { kind: 'CONFIRMATION', verb: 'acknowledges responsibility' },
+  '016': { kind: 'DENIAL', verb: 'denies responsibility' },
+  '101': { kind: 'CALL_FOR_INVESTIGATION', verb: 'demands an investigation of' },
+  '112': { kind: 'ACCUSATION', verb: 'accuses' },
+  '1121': { kind: 'ACCUSATION', verb: 'accuses of crime or corruption' },
+  '1122': { kind: 'ACCUSATION', verb: 'accuses of human rights abuses' },
+  '1123': { kind: 'ACCUSATION', verb: 'accuses of aggression' },
+  '1124': { kind: 'ACCUSATION', verb: 'accuses of war crimes' },
+  '1125': { kind: 'ACCUSATION', verb: 'accuses of espionage or treason' },
+};
+
+/** A speech code's stance and the side (actor 1 speaks, actor 2 is addressed) it holds responsible. */
+const meaningOf = (code: string) => {
+  const { kind, verb } = speech[code]!;
+  const { stance, responsible } = responsibilityStances[kind]!;
+  return { kind, verb, stance, target: responsible === 'speaker' ? ('actor1' as const) : ('actor2' as const) };
 };
 
 const placeKinds: Record<string, PlaceKind> = { '1': 'COUNTRY', '2': 'PROVINCE', '3': 'CITY', '4': 'CITY', '5': 'PROVINCE' };
@@ -233,13 +241,13 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
   if (speechRows.length > 0) {
     const key = (row: Row<Fields>) => `${row.file}:${row.line}`;
     const probes: StatementProbe[] = speechRows.map(({ row, code, where, sides }) => {
-      const named = responsible(sides[speech[code]!.target]);
+      const named = responsible(sides[meaningOf(code).target]);
       return { key: key(row), date: isoDate(row.fields[E.sqlDate]!), place: pointOf(where), actors: named ? [named.id] : [], articles: [] };
     });
     const targets = await statementTargets(db, probes, [...pending.values()], reach);
     for (const { row, code, where, sides } of speechRows) {
       const fields = row.fields;
-      const meaning = speech[code]!;
+      const meaning = meaningOf(code);
       const speaker = sides.actor1.at(-1);
       const addressee = sides.actor2.at(-1);
       const claimant = responsible(sides[meaning.target]);
@@ -263,7 +271,7 @@ async function mapEvents(rows: Array<Row<Fields>>, db: Database) {
         ...(stances.length ? { stances } : about ? { about: [about.id] } : {}),
         mentions: [{ place: where.id }],
         externalIds: [`gdelt:${fields[E.id]}`],
-        note: `Coded by GDELT from news text (event ${fields[E.id]}); the wording is GDELT's CAMEO category, not a quote.${about ? '' : ' No one event near it in place and time fits it, so it is about none.'}`,
+        note: `Coded by GDELT from news text (event ${fields[E.id]}); the wording is GDELT's CAMEO category, not a quote.${about ? '' : ABOUT_NO_EVENT_YET}`,
       });
     }
   }

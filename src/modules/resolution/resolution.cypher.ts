@@ -54,6 +54,44 @@ export const eventsNearProbe = cypher(
           collect(DISTINCT {event: o {.id, .kind, .startDate, .endDate, .datePrecision, .dateUncertaintyDays}, place: ${LOCATED_PLACE}}) AS events`,
 );
 
+/** The first located place (by key) the statement bound as `s` mentions, as `place` of StatementFeatures. */
+const firstMentionedPlace = (s: string) =>
+  `head(COLLECT { MATCH (${s})-[:${Rel.MENTIONS}]->(p:${Label.Place}) WHERE p.location IS NOT NULL RETURN ${LOCATED_PLACE} ORDER BY p.id })`;
+
+/**
+ * Statements imported before the event they are about (an accusation coded a day before the strike
+ * reached GDELT, an ACLED event loaded after the GDELT files): machine-coded statements (they
+ * carry an id in a dataset) about no event yet, mentioning a place filed in one of `$cells` on a day
+ * between its `from` and `to`. Each with what matching reads of it: its place, its articles, and
+ * the top body (what it is part of, to the top) of its speaker's side and of its addressee's.
+ * Statements written by hand that are about no event say so on purpose and are left alone.
+ */
+export const statementsAwaitingEvent = cypher(
+  'statements awaiting their event',
+  `UNWIND $cells AS near
+   MATCH (p:${Label.Place} {${MATCH_CELL}: near.cell})<-[:${Rel.MENTIONS}]-(s:${Label.Statement})
+   WHERE s.madeAt >= date(near.from) AND s.madeAt <= date(near.to)
+     AND EXISTS { (s)<-[:${Rel.IDENTIFIES}]-(:${Label.ExternalRecord}) }
+     AND NOT EXISTS { (s)-[:${Rel.ABOUT}]->(:${Label.Event}) }
+     AND NOT EXISTS { (s)-[:${Rel.STANCE}]->(:${Label.Claim})-[:${Rel.ABOUT}]->(:${Label.Event}) }
+   WITH DISTINCT s
+   RETURN s.id AS id, s.kind AS kind, s.note AS note, toString(s.madeAt) AS madeAt, s.madeAtPrecision AS madeAtPrecision,
+          ${firstMentionedPlace('s')} AS place,
+          head(COLLECT { MATCH (s)<-[:${Rel.MADE}]-(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})
+                         WHERE NOT (top)-[:${Rel.PART_OF}]->() RETURN top {.id, .name} }) AS speakerTop,
+          head(COLLECT { MATCH (s)-[:${Rel.ADDRESSED_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})
+                         WHERE NOT (top)-[:${Rel.PART_OF}]->() RETURN top {.id, .name} }) AS addresseeTop,
+          COLLECT { MATCH (s)<-[:${Rel.REPORTS}]-(a:${Label.Article}) RETURN DISTINCT a.url } AS articles`,
+);
+
+/** An audit entry for each statement the resolver attached to the event it is about. */
+export const auditStatementsAttached = cypher(
+  'audit statements attached',
+  `UNWIND $attached AS attached
+   CREATE (:${Label.AuditEntry} {id: randomUUID(), action: 'STATEMENT_ATTACHED', label: '${Label.Statement}', key: attached.statement,
+           by: $resolver, at: datetime(), relationships: 1, properties: attached.json})`,
+);
+
 /** What matching reads of each event: the event, its most precise located place, the actors, articles and tolls around it. */
 export const eventFeatures = cypher(
   'resolution features',

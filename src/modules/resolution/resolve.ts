@@ -2,7 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
 import { periodOf } from '../../domain/partial-date.js';
-import { EventKinds, type EventKind } from '../../domain/vocabulary.js';
+import { partialDate } from '../../domain/record.js';
+import { EventKinds, responsibilityStances, type EventKind, type StatementKind } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
 import {
   CANDIDATE_AT,
@@ -30,6 +31,7 @@ import {
   eventTotal,
   eventMatches,
   eventsNearProbe,
+  statementsAwaitingEvent,
   incidentLinks,
   relinkIncident,
   writeProposals,
@@ -138,9 +140,11 @@ export interface ResolveSummary {
   confirmed: number;
   candidates: number;
   withdrawn: number;
+  /** Statements imported before their event, attached to it once it came. */
+  statementsAttached: number;
 }
 
-export const nothingResolved = (): ResolveSummary => ({ compared: 0, confirmed: 0, candidates: 0, withdrawn: 0 });
+export const nothingResolved = (): ResolveSummary => ({ compared: 0, confirmed: 0, candidates: 0, withdrawn: 0, statementsAttached: 0 });
 
 /** Adds what one run of matching did to a running total. */
 export function addResolved(total: ResolveSummary, more: ResolveSummary): void {
@@ -329,6 +333,57 @@ export async function statementTargets(
     chosen.set(statement.key, best);
   }
   return chosen;
+}
+
+/** A statement that was about no event, with the one it is about now and whom it holds responsible. */
+export interface WaitingStatement {
+  id: string;
+  kind: StatementKind;
+  note: string | null;
+  target: { event: EventFeatures; score: MatchScore };
+  /** The body its stance is about (the top of its speaker's or addressee's side, as its kind says); null when it names none. */
+  responsible: { id: string; name: string } | null;
+}
+
+/** How far a place of a kind that is not coarse may reach: what a statement's place adds to an event's. */
+const FINE_REACH_KM = Math.max(...Object.entries(placeRadiusKm).filter(([kind]) => !coarsePlaceKinds.includes(kind as never)).map(([, km]) => km));
+
+/**
+ * The statements, imported before them, that the events `ids` (just written) turn out to be about:
+ * machine-coded statements about no event yet, in the cells and days around these events, each
+ * given the best-fitting event near it now (statementTargets, over every event, not only these:
+ * the rule that leaves a statement between two incidents about neither still holds).
+ */
+export async function waitingStatementTargets(db: Database, ids: readonly string[]): Promise<WaitingStatement[]> {
+  const events = await featuresOf(db, [...new Set(ids)]);
+  // Each cell around the events, with the days a statement about one of them may be made on.
+  const days = new Map<string, { cell: string; from: string; to: string }>();
+  for (const event of events.values()) {
+    if (!event.place || placeRadiusKm[event.place.kind] > SEARCH_RADIUS_KM) continue;
+    const reach = placeRadiusKm[event.place.kind];
+    const from = shiftDays(periodOf(event.startDate)!.first, -event.dateUncertaintyDays);
+    const to = shiftDays(periodOf(event.endDate ?? event.startDate)!.last, event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS);
+    for (const cell of cellsAround(event.place.latitude, event.place.longitude, (reach + FINE_REACH_KM) * 1000, (reach + SEARCH_RADIUS_KM) * 1000)) {
+      const known = days.get(cell);
+      days.set(cell, { cell, from: known && known.from < from ? known.from : from, to: known && known.to > to ? known.to : to });
+    }
+  }
+  if (days.size === 0) return [];
+  const found = (await db.read(statementsAwaitingEvent, { cells: [...days.values()] })).records.flatMap((record) => {
+    const kind = record.get('kind') as StatementKind;
+    const side = responsibilityStances[kind]?.responsible;
+    const responsible = (side === 'speaker' ? record.get('speakerTop') : side === 'addressee' ? record.get('addresseeTop') : null) as WaitingStatement['responsible'];
+    const date = partialDate(record.get('madeAt'), record.get('madeAtPrecision'));
+    const place = record.get('place') as StatementProbe['place'];
+    if (!date || !place) return [];
+    const probe: StatementProbe = { key: record.get('id') as string, date, place, actors: responsible ? [responsible.id] : [], articles: record.get('articles') as string[] };
+    return [{ probe, kind, note: record.get('note') as string | null, responsible }];
+  });
+  const targets = await statementTargets(db, found.map(({ probe }) => probe), [], new Map());
+  return found.flatMap(({ probe, kind, note, responsible }) => {
+    const target = targets.get(probe.key);
+    return target ? [{ id: probe.key, kind, note, target, responsible }] : [];
+  });
 }
 
 /** Two events the rules would confirm as one, as far as what is known now tells. */

@@ -4,8 +4,7 @@ import type { Props } from '../../domain/record.js';
 import { slug } from '../../domain/slug.js';
 import { BundleError } from '../../ingest/validate.js';
 import { changedAnything, upsertRecord } from '../../ingest/write.js';
-import { eventsTouched } from '../../ingest/bundle.js';
-import { resolveEvents } from '../resolution/resolve.js';
+import { eventsTouched, resolveWritten } from '../../ingest/resolve-written.js';
 import type { RecordKind } from '../records.js';
 import { asFailure, type WriteFailure } from './write-results.js';
 
@@ -47,8 +46,7 @@ export async function upsert<T>(
     return { result: failure, changed: false };
   }
   // Written through the API or imported, an event meets the records of its incident the same way.
-  const events = eventsTouched({ [kind]: [{ id: key, ...fields }] });
-  if (changed && events.length) await resolveEvents(ctx.db, events);
+  if (changed) await resolveWritten(ctx.db, eventsTouched({ [kind]: [{ id: key, ...fields }] }));
   const loader = node.getDataloader(ctx);
   loader.clear(key);
   const written = await loader.load(key);

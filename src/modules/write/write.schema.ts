@@ -4,8 +4,7 @@ import { checkedId } from '../../domain/global-id.js';
 import { keyName } from '../../http/auth.js';
 import type { Bundle } from '../../ingest/bundle-types.js';
 import { changedAnything, importBundle, type WriteSummary } from '../../ingest/write.js';
-import { eventsTouched } from '../../ingest/bundle.js';
-import { resolveEvents } from '../resolution/resolve.js';
+import { eventsTouched, resolveWritten } from '../../ingest/resolve-written.js';
 import { announce } from '../live/announce.js';
 import { JSONScalar } from '../shared/scalars.js';
 import { asFailure, NotFoundErrorObject, writeResult } from '../shared/write-results.js';
@@ -38,7 +37,7 @@ const AuditEntryObject = builder.objectRef<AuditRecord>('AuditEntry');
 AuditEntryObject.implement({
   description: 'A deletion or a merge: who changed what, when, and what it held, so that it can be undone.',
   fields: (t) => ({
-    action: t.exposeString('action', { description: 'What was done: DELETE, MERGE (into `mergedInto`) or NORMALIZE_DOMAINS (an outlet’s domains rewritten as registrable domains).' }),
+    action: t.exposeString('action', { description: 'What was done: DELETE, MERGE (into `mergedInto`), NORMALIZE_DOMAINS (an outlet’s domains rewritten as registrable domains), MATCH_CONFIRMED, MATCH_CANDIDATE, MATCH_REJECTED, MATCH_REOPENED or MATCH_WITHDRAWN (a pair of events, `key` holding both), or STATEMENT_ATTACHED (a statement imported before its event, attached to it by the resolver).' }),
     label: t.exposeString('label', { description: 'The kind of record (Event, Statement, ...).' }),
     key: t.exposeString('key', { description: 'The natural key of the record.' }),
     by: t.exposeString('by', { description: 'The name of the API key, or the command and user, that did it.' }),
@@ -85,7 +84,7 @@ builder.mutationFields((t) => ({
         return asFailure(error);
       }
       if (changedAnything(summary)) {
-        await resolveEvents(ctx.db, eventsTouched(bundle as Bundle));
+        await resolveWritten(ctx.db, eventsTouched(bundle as Bundle));
         const { events = [], claims = [], statements = [] } = bundle as Bundle;
         await announce(ctx, { events: events.map((e) => e.id), claims: claims.map((c) => c.id), statements: statements.map((s) => s.id) });
       }
