@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from 'cytoscape';
@@ -174,6 +175,55 @@ describe.skipIf(!installed)('the explorer in a real browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('.vis-item.tl-denies').length === 0);
     expect(await page.locator('.vis-item.tl-asserts').count()).toBeGreaterThan(0);
 
+    expect(outside).toEqual([]);
+    await page.close();
+  }, WALK_TIMEOUT_MS);
+
+  it('expands a node, exports the view as PNG and GraphML, and searches the map’s view as a box', async () => {
+    const { page, outside } = await offlinePage();
+    const origin = new URL(api.url).origin;
+    const drawnIds = () => page.evaluate(() => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.nodes().map((n) => n.id()));
+    await page.goto(`${origin}/explore/event/${DAQUQ}`);
+    await page.waitForFunction(() => ((globalThis as unknown as ExplorerWindow).claimgraphExplorer?.graph?.cy.nodes('[kind = "OUTLET"]').length ?? 0) > 0);
+    const before = await drawnIds();
+
+    // RT selected (as a tap on the canvas does), then expanded from the panel: its other records join the drawing.
+    const rt = gid('Outlet', 'rt');
+    await page.evaluate((id) => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.getElementById(id).emit('tap'), rt);
+    await page.locator('#panel button', { hasText: 'Expand neighbourhood' }).click();
+    await page.locator('#panel [aria-live]', { hasText: 'elements added' }).waitFor();
+    const after = await drawnIds();
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after).toEqual(expect.arrayContaining(before));
+
+    // GraphML: every drawn node and edge, by record ID, in a document an XML parser reads.
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: 'Export GraphML' }).click()]);
+    expect(graphml.suggestedFilename()).toBe(`${DAQUQ}.graphml`);
+    const xml = await readFile((await graphml.path())!, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, nodes: [...doc.querySelectorAll('node')].map((n) => n.id), edges: doc.querySelectorAll('edge').length };
+    }, xml);
+    expect(parsed.error).toBeNull();
+    expect(parsed.nodes.toSorted()).toEqual(after.toSorted());
+    const edges = await page.evaluate(() => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.edges().length);
+    expect(parsed.edges).toBe(edges);
+
+    // PNG: an image of the whole view.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: 'Export PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe(`${DAQUQ}.png`);
+    const image = await readFile((await png.path())!);
+    expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(image.readUInt32BE(16)).toBeGreaterThan(100);
+    expect(image.readUInt32BE(20)).toBeGreaterThan(100);
+
+    // The map's view searched as a box: the Daquq strike lies in it.
+    await page.locator('.tabs a', { hasText: 'Map' }).click();
+    await page.locator('.map-status', { hasText: 'within 50 km' }).waitFor();
+    await page.locator('button', { hasText: 'Search this view' }).click();
+    await page.locator('.map-status', { hasText: 'in this view' }).waitFor();
+    expect(await page.locator('.map-canvas path.leaflet-interactive').count()).toBeGreaterThan(0);
+    expect(await page.locator('.map-results').innerText()).toContain('Daquq');
     expect(outside).toEqual([]);
     await page.close();
   }, WALK_TIMEOUT_MS);
