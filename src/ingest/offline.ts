@@ -7,7 +7,7 @@ import { migrate } from '../db/migrations.js';
 import { addResolved, nothingResolved, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { BulkCsv, confirmBulkLoad } from './bulk-csv.js';
 import { readSeedBundles, seed } from './bundle.js';
-import { eventsTouched, resolveWritten } from './resolve-written.js';
+import { eventsTouched, resolveWritten, type EventsTouched } from './resolve-written.js';
 import { checkFiles, runImport, type Importer, type ImportOptions } from './runner.js';
 import { writeBundle, type WriteSummary } from './write.js';
 
@@ -104,7 +104,7 @@ export async function loadOffline<Fields>(
   const csv = new BulkCsv(csvDir, { repeats: true });
   for (const { bundle } of seeds) csv.add(bundle.bundle);
   /** The events each batch touched, in order: matched batch by batch once the store is open. */
-  const touched: string[][] = [];
+  const touched: EventsTouched[] = [];
 
   log(`reading ${files.length} files into CSV, against a staging store in ${staging.localDataDir}...`);
   const local = await startLocalNeo4j(staging, log);

@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.js';
 import { attributionClaim } from '../modules/claim/claim-attribution.js';
 import { auditStatementsAttached } from '../modules/resolution/resolution.cypher.js';
-import { RESOLVER, resolveEvents, waitingStatementTargets, type ResolveSummary } from '../modules/resolution/resolve.js';
+import type { EventFeatures } from '../modules/resolution/match-rules.js';
+import { featuresOf, matchEvents, reportedWithAnother, RESOLVER, waitingStatementTargets, type ResolveSummary } from '../modules/resolution/resolve.js';
 import { responsibilityStances } from '../domain/vocabulary.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
 import { upsertRecords } from './write.js';
@@ -16,15 +17,18 @@ const resolverSource = (): SourceRecord => ({
   recordedAt: new Date().toISOString().slice(0, 10),
 });
 
-/** The events a bundle writes or writes about: what matching looks at once it is written. */
-export function eventsTouched(bundle: Partial<Bundle>): string[] {
-  return [
-    ...new Set([
-      ...(bundle.events ?? []).map((event) => event.id),
-      ...(bundle.claims ?? []).map((claim) => claim.event),
-      ...(bundle.statements ?? []).flatMap((statement) => statement.about ?? []),
-    ]),
-  ];
+/** The events a bundle writes or writes about, by what it may change of what matching reads of them. */
+export interface EventsTouched {
+  /** Events it writes, or claims about (their actors and tolls): matched again. */
+  changed: string[];
+  /** Events only statements about are added to (their articles): matched again when an article reports another event too. */
+  reported: string[];
+}
+
+export function eventsTouched(bundle: Partial<Bundle>): EventsTouched {
+  const changed = new Set([...(bundle.events ?? []).map((event) => event.id), ...(bundle.claims ?? []).map((claim) => claim.event)]);
+  const reported = new Set((bundle.statements ?? []).flatMap((statement) => statement.about ?? []).filter((id) => !changed.has(id)));
+  return { changed: [...changed], reported: [...reported] };
 }
 
 /**
@@ -32,8 +36,9 @@ export function eventsTouched(bundle: Partial<Bundle>): string[] {
  * API): the events it wrote or wrote about (eventsTouched) are matched into incidents (resolveEvents), and the
  * statements that were waiting for one of them are attached to it.
  */
-export async function resolveWritten(db: Database, events: readonly string[]): Promise<ResolveSummary> {
-  const summary = await resolveEvents(db, events);
+export async function resolveWritten(db: Database, { changed, reported }: EventsTouched): Promise<ResolveSummary> {
+  const events = await featuresOf(db, [...changed, ...(await reportedWithAnother(db, reported))]);
+  const summary = await matchEvents(db, events);
   summary.statementsAttached = await attachWaitingStatements(db, events);
   return summary;
 }
@@ -44,8 +49,8 @@ export async function resolveWritten(db: Database, events: readonly string[]): P
  * out, or, when it names none, `about` the event. One transaction with an audit entry per
  * statement; an editor undoes one by clearing its stances (or `about`).
  */
-async function attachWaitingStatements(db: Database, events: readonly string[]): Promise<number> {
-  if (events.length === 0) return 0;
+async function attachWaitingStatements(db: Database, events: ReadonlyMap<string, EventFeatures>): Promise<number> {
+  if (events.size === 0) return 0;
   const waiting = await waitingStatementTargets(db, events);
   if (waiting.length === 0) return 0;
   const claims = new Map<string, { kind: 'claims'; input: ReturnType<typeof attributionClaim> }>();

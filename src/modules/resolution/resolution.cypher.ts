@@ -111,6 +111,19 @@ export const eventFeatures = cypher(
           COLLECT { MATCH (e)<-[:${Rel.IDENTIFIES}]-(x:${Label.ExternalRecord}) RETURN DISTINCT split(x.id, ':')[0] } AS datasets`,
 );
 
+/** Of the events `$ids`, those an article reports together with another event. */
+export const eventsSharingAnArticle = cypher(
+  'events sharing an article',
+  `UNWIND $ids AS id
+   MATCH (e:${Label.Event} {id: id})
+   WHERE EXISTS {
+     MATCH (e)<-[:${Rel.ABOUT}|${Rel.STANCE}*1..2]-(:${Label.Statement})<-[:${Rel.REPORTS}]-(:${Label.Article})
+           -[:${Rel.REPORTS}]->(:${Label.Statement})-[:${Rel.ABOUT}|${Rel.STANCE}*1..2]->(other:${Label.Event})
+     WHERE other <> e
+   }
+   RETURN e.id AS id`,
+);
+
 /** The actors a statement names, with the bodies they are part or members of (the same reach as an event's actors). */
 export const actorsUpward = cypher(
   'resolution actors upward',

@@ -31,6 +31,7 @@ import {
   eventTotal,
   eventMatches,
   eventsNearProbe,
+  eventsSharingAnArticle,
   statementsAwaitingEvent,
   incidentLinks,
   relinkIncident,
@@ -159,8 +160,12 @@ export function addResolved(total: ResolveSummary, more: ResolveSummary): void {
  * events by cell and date (match-cell.ts).
  */
 export async function resolveEvents(db: Database, keys: readonly string[]): Promise<ResolveSummary> {
+  return matchEvents(db, await featuresOf(db, [...new Set(keys)]));
+}
+
+/** resolveEvents for events whose features are read already. */
+export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFeatures>): Promise<ResolveSummary> {
   const summary = nothingResolved();
-  const own = await featuresOf(db, [...new Set(keys)]);
   const probes = [...own.values()].flatMap((event) => {
     const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
     // Wide enough for any other record's uncertainty (a week) besides this one's.
@@ -349,13 +354,12 @@ export interface WaitingStatement {
 const FINE_REACH_KM = Math.max(...Object.entries(placeRadiusKm).filter(([kind]) => !coarsePlaceKinds.includes(kind as never)).map(([, km]) => km));
 
 /**
- * The statements, imported before them, that the events `ids` (just written) turn out to be about:
+ * The statements, imported before them, that the `events` just written turn out to be about:
  * machine-coded statements about no event yet, in the cells and days around these events, each
  * given the best-fitting event near it now (statementTargets, over every event, not only these:
  * the rule that leaves a statement between two incidents about neither still holds).
  */
-export async function waitingStatementTargets(db: Database, ids: readonly string[]): Promise<WaitingStatement[]> {
-  const events = await featuresOf(db, [...new Set(ids)]);
+export async function waitingStatementTargets(db: Database, events: ReadonlyMap<string, EventFeatures>): Promise<WaitingStatement[]> {
   // Each cell around the events, with the days a statement about one of them may be made on.
   const days = new Map<string, { cell: string; from: string; to: string }>();
   for (const event of events.values()) {
@@ -384,6 +388,16 @@ export async function waitingStatementTargets(db: Database, ids: readonly string
     const target = targets.get(probe.key);
     return target ? [{ id: probe.key, kind, note, target, responsible }] : [];
   });
+}
+
+/**
+ * Of events newly reported (a mention's article now reports them), those the report may bring
+ * closer to another event: what it changes of an event's features is its articles, which only
+ * count when an article reports another event too (GDELT codes one article as several events).
+ */
+export async function reportedWithAnother(db: Pick<Database, 'read'>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.read(eventsSharingAnArticle, { ids })).records.map((record) => record.get('id') as string);
 }
 
 /** Two events the rules would confirm as one, as far as what is known now tells. */
