@@ -90,6 +90,14 @@ describe('a field left out of an update is left alone', () => {
 });
 
 describe('validation catches what users get wrong', () => {
+  it('refuses a date uncertainty beyond a week: such a date is a coarser one (YYYY-MM)', async () => {
+    const event = { key: 'zz-up-uncertain', title: 'A strike dated by a report', kind: 'AIRSTRIKE', startDate: '2016-10-21' } as const;
+    expect(ofType(await upsertEvent({ ...event, dateUncertaintyDays: 30 }), 'ValidationError').problems).toEqual([
+      { path: 'input.dateUncertaintyDays', message: 'must be a whole number of at least 0 and at most 7' },
+    ]);
+    expect(ofType(await upsertEvent({ ...event, dateUncertaintyDays: 7 }), 'Event')).toBeDefined();
+  });
+
   it('refuses a place within itself, an event part of itself, and loops through longer chains, writing nothing', async () => {
     expect(paths(await upsertPlace({ key: 'zz-up-place', within: 'zz-up-place' }))).toEqual(['input.within']);
     expect(paths(await upsertEvent({ key: 'zz-up-event', partOf: 'zz-up-event' }))).toEqual(['input.partOf']);

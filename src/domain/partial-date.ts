@@ -14,6 +14,13 @@ export interface DayRange {
 }
 
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
+/**
+ * The widest uncertainty a date may carry, in days either side: a date known less precisely than
+ * within a week is a coarser date (YYYY-MM), not a day with a wide margin. Matching relies on it:
+ * a record's candidates are sought this far beyond its own window.
+ */
+export const MAX_DATE_UNCERTAINTY_DAYS = 7;
+
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**

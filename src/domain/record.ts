@@ -190,9 +190,10 @@ export function domains(options: Options<false>) {
 }
 
 /** A whole number of at least `min`. */
-export function int(options: Options<false> & { min: number }) {
-  const schema = z.number({ error: `must be a whole number of at least ${options.min}` }).int({ error: `must be a whole number of at least ${options.min}` })
-    .min(options.min, { error: `must be a whole number of at least ${options.min}` }).max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+export function int(options: Options<false> & { min: number; max?: number }) {
+  const message = `must be a whole number of at least ${options.min}${options.max === undefined ? '' : ` and at most ${options.max}`}`;
+  const schema = z.number({ error: message }).int({ error: message })
+    .min(options.min, { error: message }).max(options.max ?? Number.MAX_SAFE_INTEGER, { error: options.max === undefined ? 'is too large' : message });
   return property<number, number | null>(schema, { scalar: 'Int' }, options, {
     write: (name, value) => ({ [name]: value == null ? null : neo4j.int(value) }),
     read: readPlain as (name: string, stored: Props) => number | null,

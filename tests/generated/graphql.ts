@@ -182,7 +182,7 @@ export type EventFilter = {
 
 /** An event to create or update. A field left out is left unchanged; an explicit null clears it. */
 export type EventInput = {
-  /** How many days either side of startDate the source allows (ACLED time_precision 2: within the week; GDELT dates a report, not always the event). Matching across sources reads it. */
+  /** How many days either side of startDate the source allows (ACLED time_precision 2: within the week; GDELT dates a report, not always the event), at most 7: a date less precise than that is a coarser date (YYYY-MM). Matching across sources reads it. */
   dateUncertaintyDays?: number | null | undefined;
   /** When it ended, if it spanned a period: YYYY, YYYY-MM or YYYY-MM-DD. */
   endDate?: string | null | undefined;

@@ -1,5 +1,6 @@
 import { Label, Rel } from '../../domain/graph.js';
 import { date, defineRecord, externalIds, int, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
+import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
 
 export const eventRecord = defineRecord({
   kind: 'events',
@@ -16,7 +17,8 @@ export const eventRecord = defineRecord({
     endDate: date({ precision: { readFrom: 'datePrecision' }, description: 'When it ended, if it spanned a period: YYYY, YYYY-MM or YYYY-MM-DD.' }),
     dateUncertaintyDays: int({
       min: 0,
-      description: 'How many days either side of startDate the source allows (ACLED time_precision 2: within the week; GDELT dates a report, not always the event). Matching across sources reads it.',
+      max: MAX_DATE_UNCERTAINTY_DAYS,
+      description: `How many days either side of startDate the source allows (ACLED time_precision 2: within the week; GDELT dates a report, not always the event), at most ${MAX_DATE_UNCERTAINTY_DAYS}: a date less precise than that is a coarser date (YYYY-MM). Matching across sources reads it.`,
     }),
     places: links(Label.Place, { rel: Rel.OCCURRED_IN, description: 'Keys of the places where it occurred.' }),
     partOf: link(Label.Event, { rel: Rel.PART_OF, acyclic: true, description: 'Key of the larger event it is part of.' }),

@@ -65,6 +65,8 @@ export const placeRadiusKm: Record<PlaceKind, number> = {
 const isCoarse = (kind: PlaceKind) => placeRadiusKm[kind] > 10;
 /** Place kinds whose point is only a centroid: searched for in a wider radius. */
 export const coarsePlaceKinds = (Object.keys(placeRadiusKm) as PlaceKind[]).filter(isCoarse);
+/** The furthest a place of a kind that is not coarse reaches: what it adds to another place's reach (see placeFit). */
+export const FINE_REACH_KM = Math.max(...(Object.keys(placeRadiusKm) as PlaceKind[]).filter((kind) => !isCoarse(kind)).map((kind) => placeRadiusKm[kind]));
 
 /**
  * Kinds that can describe one event: the same kind, or a vague kind and a specific one (GDELT's

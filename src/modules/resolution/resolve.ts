@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
-import { periodOf } from '../../domain/partial-date.js';
+import { MAX_DATE_UNCERTAINTY_DAYS, periodOf } from '../../domain/partial-date.js';
 import { partialDate } from '../../domain/record.js';
 import { EventKinds, responsibilityStances, type EventKind, type StatementKind } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
@@ -10,6 +10,7 @@ import {
   coarsePlaceKinds,
   compatibleKinds,
   CONFIRM_AT,
+  FINE_REACH_KM,
   mayBeOneIncident,
   mayConcern,
   placeRadiusKm,
@@ -113,8 +114,9 @@ const eventKinds = Object.keys(EventKinds) as EventKind[];
  */
 function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], dates: ProbeDates): Probe | null {
   if (!place || placeRadiusKm[place.kind] > SEARCH_RADIUS_KM) return null;
-  // The widest reach of a fine place (a district's 40 km) beside this place's own.
-  const nearMeters = (placeRadiusKm[place.kind] + 40) * 1000;
+  // Two places are one only within the sum of their reaches (placeFit, statementReach): a fine
+  // place found in a fine cell adds at most FINE_REACH_KM; coarse ones are sought within FAR_METERS.
+  const nearMeters = (placeRadiusKm[place.kind] + FINE_REACH_KM) * 1000;
   const cells = cellsAround(place.latitude, place.longitude, nearMeters, FAR_METERS);
   return { key, latitude: place.latitude, longitude: place.longitude, nearMeters, cells, kinds, ...dates };
 }
@@ -168,8 +170,8 @@ export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFe
   const summary = nothingResolved();
   const probes = [...own.values()].flatMap((event) => {
     const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
-    // Wide enough for any other record's uncertainty (a week) besides this one's.
-    const slack = event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS;
+    // Wide enough for any other record's uncertainty besides this one's.
+    const slack = event.dateUncertaintyDays + MAX_DATE_UNCERTAINTY_DAYS;
     const uncertainty = event.dateUncertaintyDays;
     return (
       probe(event.id, event.place, compatibleKinds(event.kind), {
@@ -315,7 +317,12 @@ export async function statementTargets(
   const probes = statements.flatMap((s) => {
     // An event on or before the statement's day, within a week of it (see scoreStatementTarget).
     const day = periodOf(s.date)!.first;
-    const dates = { from: shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + 7)), to: shiftDays(s.date, 7), first: shiftDays(day, -STATEMENT_WINDOW_DAYS), last: day };
+    const dates = {
+      from: shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + MAX_DATE_UNCERTAINTY_DAYS)),
+      to: shiftDays(s.date, MAX_DATE_UNCERTAINTY_DAYS),
+      first: shiftDays(day, -STATEMENT_WINDOW_DAYS),
+      last: day,
+    };
     return probe(s.key, s.place, eventKinds, dates) ?? [];
   });
   const byKey = new Map(statements.map((statement) => [statement.key, statement]));
@@ -349,9 +356,6 @@ export interface WaitingStatement {
   /** The body its stance is about (the top of its speaker's or addressee's side, as its kind says); null when it names none. */
   responsible: { id: string; name: string } | null;
 }
-
-/** How far a place of a kind that is not coarse may reach: what a statement's place adds to an event's. */
-const FINE_REACH_KM = Math.max(...Object.entries(placeRadiusKm).filter(([kind]) => !coarsePlaceKinds.includes(kind as never)).map(([, km]) => km));
 
 /**
  * The statements, imported before them, that the `events` just written turn out to be about:
