@@ -4,7 +4,7 @@ import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { migrate } from '../src/db/migrations.js';
 import { Label } from '../src/domain/graph.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
-import { cellsAround, MATCH_CELL } from '../src/modules/resolution/match-cell.js';
+import { cellsAround, MATCH_CELL, MATCH_FROM, MATCH_TO } from '../src/modules/resolution/match-cell.js';
 import { distanceKm } from '../src/modules/resolution/match-rules.js';
 import { resolveEvents } from '../src/modules/resolution/resolve.js';
 import { gid, testApi } from './helpers/api.js';
@@ -29,6 +29,11 @@ const cellsOf = cypher(
   `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' RETURN n.id AS id, n.${MATCH_CELL} AS cell ORDER BY id`,
 );
 const cells = async () => Object.fromEntries((await db.read(cellsOf)).records.map((record) => [record.get('id'), record.get('cell')]));
+const windowsOf = cypher(
+  'test: match windows',
+  `MATCH (n:${Label.Event}) WHERE n.id STARTS WITH 'zz-cell-' RETURN n.id AS id, toString(n.${MATCH_FROM}) + '/' + toString(n.${MATCH_TO}) AS window ORDER BY id`,
+);
+const windows = async () => Object.fromEntries((await db.read(windowsOf)).records.map((record) => [record.get('id'), record.get('window')]));
 
 const town = (id: string, latitude: number, longitude: number) => ({ id, name: id, kind: 'TOWN', location: { latitude, longitude } });
 const strike = (id: string, place: string, startDate = '2016-10-21') => ({ id, kind: 'AIRSTRIKE', title: id, startDate, places: [place] });
@@ -65,14 +70,22 @@ describe('an event\'s match cell', () => {
   });
 
   it('is backfilled by migrate() on a store written without it, whose index is then created', async () => {
-    await importBundle(db, { source, places: [town('zz-cell-town', 35.1, 44.4)], events: [strike('zz-cell-strike', 'zz-cell-town')] });
+    await importBundle(db, {
+      source,
+      places: [town('zz-cell-town', 35.1, 44.4)],
+      events: [strike('zz-cell-strike', 'zz-cell-town'), { ...strike('zz-cell-uncertain', 'zz-cell-town', '2016-10'), dateUncertaintyDays: 3 }],
+    });
     const before = await cells();
-    await db.write(cypher('test: drop the match cell index', 'DROP INDEX event_matchcell_kind_startdate IF EXISTS'));
-    await db.write(cypher('test: drop match cells', `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' REMOVE n.${MATCH_CELL}`));
+    const written = await windows();
+    // The window the write derives: the period widened by the uncertainty.
+    expect(written).toEqual({ 'zz-cell-strike': '2016-10-21/2016-10-21', 'zz-cell-uncertain': '2016-09-28/2016-11-03' });
+    await db.write(cypher('test: drop the match cell index', `DROP INDEX event_matchcell_kind_${MATCH_FROM.toLowerCase()}_${MATCH_TO.toLowerCase()} IF EXISTS`));
+    await db.write(cypher('test: drop match cells', `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' REMOVE n.${MATCH_CELL}, n.${MATCH_FROM}, n.${MATCH_TO}`));
     expect((await cells())['zz-cell-strike']).toBeNull();
     const lines: string[] = [];
     await migrate(db, (line) => lines.push(line));
     expect(await cells()).toEqual(before);
+    expect(await windows()).toEqual(written);
     expect(lines).toContain(`events filed in the cells matching seeks (Event.${MATCH_CELL})`);
     lines.length = 0;
     await migrate(db, (line) => lines.push(line));

@@ -3,7 +3,7 @@ import { cypher } from '../src/db/database.js';
 import { graphCounts } from '../src/db/graph-counts.js';
 import { migrate } from '../src/db/migrations.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
-import { MATCH_CELL } from '../src/modules/resolution/match-cell.js';
+import { MATCH_CELL, MATCH_FROM, MATCH_TO } from '../src/modules/resolution/match-cell.js';
 import { resolveEvents } from '../src/modules/resolution/resolve.js';
 import { SPEAKER_KEY } from '../src/modules/statement/speaker-key.js';
 import { mergeRecord } from '../src/modules/write/merge.cypher.js';
@@ -86,7 +86,7 @@ describe('resolution candidates', () => {
       const plan = db.plans.get('resolution candidates')!;
       expect(plan.map((operator) => operator.type)).not.toContain('NodeByLabelScan');
       const seeks = plan.filter((operator) => operator.type.startsWith('NodeIndexSeek')).map((operator) => operator.details);
-      expect(seeks.some((details) => details.includes(`o:Event(${MATCH_CELL}, kind, startDate) WHERE ${MATCH_CELL} = cell AND kind = kind AND startDate >=`))).toBe(true);
+      expect(seeks.some((details) => details.includes(`o:Event(${MATCH_CELL}, kind, ${MATCH_FROM}, ${MATCH_TO}) WHERE ${MATCH_CELL} = cell AND kind = kind AND ${MATCH_FROM} >=`))).toBe(true);
       expect(seeks.some((details) => details.includes(`o:Event(${MATCH_CELL}, spanEnd) WHERE ${MATCH_CELL} = cell AND spanEnd >=`))).toBe(true);
       return totalDbHits(plan);
     };

@@ -2,7 +2,7 @@ import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './da
 import { Label } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
-import { MATCH_CELL, setEventCell, setPlaceCell } from '../modules/resolution/match-cell.js';
+import { MATCH_CELL, MATCH_FROM, MATCH_TO, setEventCell, setPlaceCell } from '../modules/resolution/match-cell.js';
 import { SPEAKER_KEY, setSpeakerKey } from '../modules/statement/speaker-key.js';
 
 const keyedLabels = [...contentLabels, Label.AuditEntry, Label.ExternalRecord];
@@ -72,10 +72,19 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
     label: Label.Event,
     property: MATCH_CELL,
     indexes: [
-      [MATCH_CELL, 'kind', 'startDate'],
+      [MATCH_CELL, 'kind', MATCH_FROM, MATCH_TO],
       [MATCH_CELL, 'spanEnd'],
     ],
     backfill: [
+      // The same window event.record.ts derives on every write.
+      cypher(
+        'backfill event match windows',
+        `MATCH (n:${Label.Event})
+         CALL (n) {
+           WITH n, duration({days: coalesce(n.dateUncertaintyDays, 0)}) AS margin
+           SET n.${MATCH_FROM} = n.startDate - margin, n.${MATCH_TO} = n.periodEnd + margin
+         } IN TRANSACTIONS OF 10000 ROWS`,
+      ),
       cypher(
         'backfill place cells',
         `MATCH (n:${Label.Place}) WHERE n.location IS NOT NULL

@@ -1,5 +1,5 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import { Label, type StorageProperty } from '../domain/graph.js';
+import { Label, StorageProperty } from '../domain/graph.js';
 
 /**
  * Converts what the driver returns into plain JSON-able values, once, at the edge of the data
@@ -39,7 +39,7 @@ export function props(entity: unknown): Record<string, unknown> {
 
 /** The date properties of each label besides `recordedAt`, which every record has (see src/ingest/write.ts). */
 const DATE_PROPERTIES: Partial<Record<Label, string[]>> = {
-  [Label.Event]: ['startDate', 'endDate', 'periodEnd', 'spanEnd'],
+  [Label.Event]: ['startDate', 'endDate', 'periodEnd', 'spanEnd', StorageProperty.matchFrom, StorageProperty.matchTo],
   [Label.Statement]: ['madeAt'],
   [Label.Article]: ['publishedAt'],
 };

@@ -54,6 +54,9 @@ export enum Rel {
 export enum StorageProperty {
   speakerKey = 'speakerKey',
   matchCell = 'matchCell',
+  /** An event's window for matching: its period widened by its date uncertainty (see match-cell.ts). */
+  matchFrom = 'matchFrom',
+  matchTo = 'matchTo',
 }
 
 const storageProperties = new Set<string>(Object.values(StorageProperty));

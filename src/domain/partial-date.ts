@@ -21,6 +21,9 @@ export interface DayRange {
  */
 export const MAX_DATE_UNCERTAINTY_DAYS = 7;
 
+/** An ISO day moved by `days` (negative: earlier). */
+export const shiftDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**

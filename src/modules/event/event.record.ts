@@ -1,6 +1,6 @@
-import { Label, Rel } from '../../domain/graph.js';
+import { Label, Rel, StorageProperty } from '../../domain/graph.js';
 import { date, defineRecord, externalIds, int, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
-import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
+import { MAX_DATE_UNCERTAINTY_DAYS, shiftDays } from '../../domain/partial-date.js';
 
 export const eventRecord = defineRecord({
   kind: 'events',
@@ -30,12 +30,21 @@ export const eventRecord = defineRecord({
   // only on the events whose period is longer than a day, so a list from a date finds the few that
   // started before it and run past it through their own index (see eventList), not by reading
   // every earlier event.
+  // Matching seeks an event by its window (its period widened by its uncertainty, see
+  // match-cell.ts), stored as storage properties beside the period.
   derive: {
-    from: ['startDate', 'endDate'],
+    from: ['startDate', 'endDate', 'dateUncertaintyDays'],
     props: (event) => {
+      const first = periodOfValid(event.startDate).first;
       const last = periodOfValid(event.endDate ?? event.startDate).last;
       const periodEnd = neo4jDate(last);
-      return { periodEnd, spanEnd: last > periodOfValid(event.startDate).first ? periodEnd : null };
+      const margin = event.dateUncertaintyDays ?? 0;
+      return {
+        periodEnd,
+        spanEnd: last > first ? periodEnd : null,
+        [StorageProperty.matchFrom]: neo4jDate(shiftDays(first, -margin)),
+        [StorageProperty.matchTo]: neo4jDate(shiftDays(last, margin)),
+      };
     },
   },
   check: (event) =>

@@ -1,6 +1,7 @@
 import { cypher } from '../../db/database.js';
 import { setStorageProperty } from '../../db/values.js';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
+import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
 import { coarsePlaceKinds } from './match-rules.js';
 
 /**
@@ -18,8 +19,17 @@ import { coarsePlaceKinds } from './match-rules.js';
  * A place stores its own cell; an event copies its place's. Every write that can change either
  * (a place's point or kind, an event's places, a place deleted or merged) ends with
  * `refreshPlaceCells` / `refreshEventCells` over what it touched; migrate() backfills the rest.
+ *
+ * Within a cell, events are sought by their window (`matchFrom` to `matchTo`: the period widened
+ * by the date's uncertainty, derived on every write of the event, see event.record.ts), which the
+ * index holds beside the cell and kind: whether a window meets a probe's is read from the index,
+ * not from each event. A one-day event's window is at most SHORT_WINDOW_DAYS long, so seeking
+ * starts that far before the probe's; longer events are found by their span's end.
  */
 export const MATCH_CELL = StorageProperty.matchCell;
+export const MATCH_FROM = StorageProperty.matchFrom;
+export const MATCH_TO = StorageProperty.matchTo;
+export const SHORT_WINDOW_DAYS = 2 * MAX_DATE_UNCERTAINTY_DAYS;
 
 const FINE_DEGREES = 0.5;
 const COARSE_DEGREES = 4;

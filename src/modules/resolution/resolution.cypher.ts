@@ -5,7 +5,8 @@ import { props } from '../../db/values.js';
 import { Label, Rel } from '../../domain/graph.js';
 import type { MatchStatus } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
-import { firstLocatedPlace, MATCH_CELL } from './match-cell.js';
+import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
+import { firstLocatedPlace, MATCH_CELL, MATCH_FROM, MATCH_TO, SHORT_WINDOW_DAYS } from './match-cell.js';
 
 /**
  * The incident an event belongs to, for reads that show "one incident": the event `root` and, when
@@ -20,14 +21,14 @@ export const incidentMember = (root: string, member: string) =>
 const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, longitude: p.location.longitude}';
 
 /**
- * Blocking: the events near a point and within a period. Each probe lists the cells around its
- * point (see match-cell.ts) and the kinds it may match, which are sought with the period in the
- * (cell, kind, start) index, and in the (cell, span end) index for the few long events that
- * started before it; then an event is kept when the place matching reads of it lies within
- * `nearMeters`, or is of a coarse kind within `$farMeters`. Each candidate comes with what tells
- * whether it may match (EventSketch: its kind, dates and place). Each probe: key, latitude,
- * longitude, nearMeters, cells, kinds, from, to (the start dates sought), first, last (the days
- * a candidate's window must meet).
+ * Blocking: the events near a point whose window meets a probe's days. Each probe lists the cells
+ * around its point (see match-cell.ts) and the kinds it may match, which are sought with the
+ * window in the (cell, kind, window) index, and in the (cell, span end) index for the few events
+ * longer than a day whose window starts further back; then an event is kept when the place
+ * matching reads of it lies within `nearMeters`, or is of a coarse kind within `$farMeters`. Each
+ * candidate comes with what tells whether it may match (EventSketch: its kind, dates and place).
+ * Each probe: key, latitude, longitude, nearMeters, cells, kinds, first and last (the days a
+ * candidate's window must meet).
  */
 export const eventsNearProbe = cypher(
   'resolution candidates',
@@ -35,19 +36,18 @@ export const eventsNearProbe = cypher(
    CALL (probe) {
      UNWIND probe.cells AS cell
      UNWIND probe.kinds AS kind
-     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, kind, startDate)
-     WHERE o.${MATCH_CELL} = cell AND o.kind = kind AND o.startDate >= date(probe.from) AND o.startDate <= date(probe.to)
+     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, kind, ${MATCH_FROM}, ${MATCH_TO})
+     WHERE o.${MATCH_CELL} = cell AND o.kind = kind
+       AND o.${MATCH_FROM} >= date(probe.first) - duration({days: ${SHORT_WINDOW_DAYS}}) AND o.${MATCH_FROM} <= date(probe.last)
+       AND o.${MATCH_TO} >= date(probe.first)
      RETURN o
      UNION
      UNWIND probe.cells AS cell
      MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, spanEnd)
-     WHERE o.${MATCH_CELL} = cell AND o.spanEnd >= date(probe.from) AND o.startDate < date(probe.from) AND o.kind IN probe.kinds
+     WHERE o.${MATCH_CELL} = cell AND o.spanEnd >= date(probe.first) - duration({days: ${MAX_DATE_UNCERTAINTY_DAYS}})
+       AND o.kind IN probe.kinds AND o.${MATCH_FROM} <= date(probe.last) AND o.${MATCH_TO} >= date(probe.first)
      RETURN o
    }
-   // Its window (match-rules' window(): its period widened by its uncertainty) meets the probe's,
-   // tested before its place is read: most of a busy fortnight's events are days away.
-   WITH probe, o, duration({days: coalesce(o.dateUncertaintyDays, 0)}) AS uncertainty
-   WHERE o.startDate - uncertainty <= date(probe.last) AND o.periodEnd + uncertainty >= date(probe.first)
    WITH probe, o, point({latitude: probe.latitude, longitude: probe.longitude}) AS at, ${firstLocatedPlace('o', 'p')} AS p
    WHERE point.distance(p.location, at) <= probe.nearMeters OR (p.kind IN $coarseKinds AND point.distance(p.location, at) <= $farMeters)
    RETURN probe.key AS key,

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
-import { MAX_DATE_UNCERTAINTY_DAYS, periodOf } from '../../domain/partial-date.js';
+import { periodOf, shiftDays } from '../../domain/partial-date.js';
 import { partialDate } from '../../domain/record.js';
 import { EventKinds, responsibilityStances, type EventKind, type StatementKind } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
@@ -56,8 +56,6 @@ const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u000
 /** What a proposal says (status, score, reasons), to tell whether a stored one would change. */
 const proposalState = (status: unknown, score: unknown, reasons: unknown) => JSON.stringify([status ?? null, score ?? null, reasons ?? null]);
 
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** What matching reads of an event itself, with the place it reads for it. */
 const sketchOf = (event: EventRecord, place: EventFeatures['place']): EventSketch => ({
   id: event.id,
@@ -95,15 +93,12 @@ interface Probe {
   cells: string[];
   /** The kinds of event it may be. */
   kinds: EventKind[];
-  /** The start dates to seek. */
-  from: string;
-  to: string;
-  /** The days a candidate's own window (match-rules' `window`) must meet: narrower than the seek, which allows for any candidate's uncertainty. */
+  /** The days a candidate's window (its period widened by its uncertainty) must meet. */
   first: string;
   last: string;
 }
 
-type ProbeDates = Pick<Probe, 'from' | 'to' | 'first' | 'last'>;
+type ProbeDates = Pick<Probe, 'first' | 'last'>;
 
 const FAR_METERS = SEARCH_RADIUS_KM * 1000;
 const eventKinds = Object.keys(EventKinds) as EventKind[];
@@ -170,13 +165,9 @@ export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFe
   const summary = nothingResolved();
   const probes = [...own.values()].flatMap((event) => {
     const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
-    // Wide enough for any other record's uncertainty besides this one's.
-    const slack = event.dateUncertaintyDays + MAX_DATE_UNCERTAINTY_DAYS;
     const uncertainty = event.dateUncertaintyDays;
     return (
       probe(event.id, event.place, compatibleKinds(event.kind), {
-        from: shiftDays(period.first, -slack),
-        to: shiftDays(period.last, slack),
         first: shiftDays(period.first, -uncertainty),
         last: shiftDays(period.last, uncertainty),
       }) ?? []
@@ -317,13 +308,7 @@ export async function statementTargets(
   const probes = statements.flatMap((s) => {
     // An event on or before the statement's day, within a week of it (see scoreStatementTarget).
     const day = periodOf(s.date)!.first;
-    const dates = {
-      from: shiftDays(s.date, -(STATEMENT_WINDOW_DAYS + MAX_DATE_UNCERTAINTY_DAYS)),
-      to: shiftDays(s.date, MAX_DATE_UNCERTAINTY_DAYS),
-      first: shiftDays(day, -STATEMENT_WINDOW_DAYS),
-      last: day,
-    };
-    return probe(s.key, s.place, eventKinds, dates) ?? [];
+    return probe(s.key, s.place, eventKinds, { first: shiftDays(day, -STATEMENT_WINDOW_DAYS), last: day }) ?? [];
   });
   const byKey = new Map(statements.map((statement) => [statement.key, statement]));
   const near = await candidates(db, probes, (key, sketch) => mayConcern(byKey.get(key)!, sketch));
