@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
+import { resolveWritten } from '../src/ingest/resolve-written.js';
 import { importBundle } from '../src/ingest/write.js';
+import { resolveAllEvents } from '../src/modules/resolution/resolve.js';
 import { runImport, type ImportOptions, type ImportSummary } from '../src/ingest/runner.js';
 import { acledImporter } from '../src/ingest/sources/acled.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
@@ -45,10 +47,10 @@ function gdeltRow(like: 'strike' | 'accusation' | 'shelling', id: string, day: s
 
 let dir: string;
 
-async function importFile(name: string, lines: string[], importer: typeof gdeltImporter | typeof acledImporter = gdeltImporter): Promise<ImportSummary> {
+async function importFile(name: string, lines: string[], importer: typeof gdeltImporter | typeof acledImporter = gdeltImporter, resolve = true): Promise<ImportSummary> {
   const file = path.join(dir, name);
   await writeFile(file, lines.join('\n') + '\n');
-  const options: ImportOptions = { batchSize: 100, rejectsDir: path.join(dir, 'rejects'), stateDir: path.join(dir, 'state'), progress: () => {} };
+  const options: ImportOptions = { batchSize: 100, rejectsDir: path.join(dir, 'rejects'), stateDir: path.join(dir, 'state'), progress: () => {}, resolve };
   return runImport(api.db, importer as typeof gdeltImporter, [file], options);
 }
 
@@ -101,6 +103,16 @@ describe('a statement imported before its event', () => {
     const again = await importFile('20170303000000.export.CSV', [gdeltRow('strike', '700000002', '20170301', { actor1: 'USA', actor2: '' }), '']);
     expect(again.resolution.statementsAttached).toBe(0);
     expect((await statements())[0]!.audit).toHaveLength(1);
+  });
+
+  it('meets its event when `claimgraph resolve events` runs over a graph imported without matching', async () => {
+    await importFile('20170302000000.export.CSV', [gdeltRow('accusation', '700000001', '20170302')], gdeltImporter, false);
+    await importFile('20170303000000.export.CSV', [gdeltRow('strike', '700000002', '20170301', { actor1: 'USA', actor2: '' })], gdeltImporter, false);
+    expect((await statements())[0]).toMatchObject({ stances: [], about: [] });
+    // What the command runs on each page of events.
+    const summary = await resolveAllEvents(api.db, () => {}, (db, ids) => resolveWritten(db, { changed: ids, reported: [] }));
+    expect(summary.statementsAttached).toBe(1);
+    expect((await statements())[0]!.stances.map((s: any) => s.event)).toEqual([`gdelt-195-20170301-${HIT.feature}`]);
   });
 
   it('meets an ACLED event loaded after the GDELT file', async () => {

@@ -214,7 +214,8 @@ const commands: Record<string, Command> = {
       'Imports match the events they bring as they go; this runs the same rules over the whole graph, after the rules,',
       'the crosswalk or the data changed. A pair scoring 0.9 or more is confirmed, one from 0.5 a CANDIDATE for review',
       '(Event.matches, confirmMatch, rejectMatch). A pair an editor decided is never changed; a rejected pair is never',
-      'proposed again. Every change of status leaves an AuditEntry. Running it again changes nothing.',
+      'proposed again. Every change of status leaves an AuditEntry. Statements imported before their event are attached',
+      'to it (audited, STATEMENT_ATTACHED). Running it again changes nothing.',
     ].join('\n'),
     options: {},
     positionals: { min: 0, max: 0 },
@@ -223,8 +224,10 @@ const commands: Record<string, Command> = {
         await migrate(db, log);
         const draw = progressBar(log);
         const started = Date.now();
-        const summary = await resolveAllEvents(db, (done, total) =>
-          draw({ name: 'events', done, total, rowsPerSecond: done / Math.max((Date.now() - started) / 1000, 0.001), finished: done >= total }),
+        const summary = await resolveAllEvents(
+          db,
+          (done, total) => draw({ name: 'events', done, total, rowsPerSecond: done / Math.max((Date.now() - started) / 1000, 0.001), finished: done >= total }),
+          (db, ids) => resolveWritten(db, { changed: ids, reported: [] }),
         );
         log(describeResolution(summary));
       }),

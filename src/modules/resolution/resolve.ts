@@ -269,8 +269,16 @@ export async function relinkIncidents(db: Database, ids: readonly string[]): Pro
   if (stale.length > 0 || missing.length > 0) await db.write(relinkIncident, { stale, missing });
 }
 
-/** Resolves every event of the graph, in pages, reporting after each. */
-export async function resolveAllEvents(db: Database, progress: (done: number, events: number) => void, pageSize = 500): Promise<ResolveSummary> {
+/**
+ * Resolves every event of the graph, in pages, reporting after each. `resolvePage` is what runs on
+ * each page (the ingest layer's resolveWritten also attaches the statements that wait for them).
+ */
+export async function resolveAllEvents(
+  db: Database,
+  progress: (done: number, events: number) => void,
+  resolvePage: (db: Database, ids: string[]) => Promise<ResolveSummary> = resolveEvents,
+  pageSize = 500,
+): Promise<ResolveSummary> {
   const total = nothingResolved();
   const events = Number((await db.read(eventTotal)).records[0]!.get('events'));
   let after = '';
@@ -278,7 +286,7 @@ export async function resolveAllEvents(db: Database, progress: (done: number, ev
   for (;;) {
     const page = (await db.read(eventKeysAfter, { after, limit: neo4j.int(pageSize) })).records.map((record) => record.get('id') as string);
     if (page.length === 0) return total;
-    const summary = await resolveEvents(db, page);
+    const summary = await resolvePage(db, page);
     addResolved(total, summary);
     done += page.length;
     after = page.at(-1)!;
