@@ -93,6 +93,19 @@ describe('an event\'s match cell', () => {
   });
 });
 
+describe('the index events were sought by before their window was stored', () => {
+  it('is dropped by migrate() on a store that still has it: nothing reads it, every write pays for it', async () => {
+    const index = `event_${MATCH_CELL.toLowerCase()}_kind_startdate`;
+    const exists = cypher('test: retired index exists', 'SHOW RANGE INDEXES YIELD name WHERE name = $name RETURN name');
+    await db.write(cypher('test: an index of an earlier version', `CREATE RANGE INDEX ${index} IF NOT EXISTS FOR (n:${Label.Event}) ON (n.${MATCH_CELL}, n.kind, n.startDate)`));
+    expect((await db.read(exists, { name: index })).records).toHaveLength(1);
+    const lines: string[] = [];
+    await migrate(db, (line) => lines.push(line));
+    expect((await db.read(exists, { name: index })).records).toHaveLength(0);
+    expect(lines).toContain(`dropped the index ${index}, which nothing reads any more`);
+  });
+});
+
 describe('a probe\'s cells', () => {
   // Deterministic points over the globe, poles and the antimeridian included.
   let state = 7;

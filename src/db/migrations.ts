@@ -183,6 +183,15 @@ async function awaitIndexesOnline(db: Database, log: (line: string) => void, awa
   }
 }
 
+/**
+ * Indexes earlier versions created that nothing reads any more: each costs every write that touches
+ * its properties, so a store upgraded in place drops them. (Events were sought by match cell, kind
+ * and start date before their window was stored.)
+ */
+const retiredIndexes = [rangeIndexName(Label.Event, [MATCH_CELL, 'kind', 'startDate'])];
+
+const dropRetiredIndex = (name: string) => cypher(`drop retired index ${name}`, `DROP INDEX ${name} IF EXISTS`);
+
 /** `awaitSeconds` bounds the wait for indexes to come online (long after a bulk import fills the store). */
 export async function migrate(db: Database, log: (line: string) => void = () => {}, awaitSeconds = 120): Promise<void> {
   const existing = (await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX })).records[0];
@@ -196,6 +205,11 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
       await db.write(dropFulltextIndex);
       log(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
     }
+  }
+  for (const name of retiredIndexes) {
+    if ((await db.read(rangeIndexExists, { name })).records.length === 0) continue;
+    await db.write(dropRetiredIndex(name));
+    log(`dropped the index ${name}, which nothing reads any more`);
   }
   // Before the indexes are created below, whose absence says a backfill is due.
   for (const { label, property, indexes, backfill, done } of derivedProperties) {
