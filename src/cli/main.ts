@@ -448,7 +448,8 @@ function describeExport(s: ExportSummary, format: string): string {
 
 function describeResolution(s: ResolveSummary): string {
   return `matching: ${rate(s.compared)} ${s.compared === 1 ? 'pair' : 'pairs'} of events compared, ${rate(s.confirmed)} confirmed as one incident, ${rate(s.candidates)} candidates for review${s.withdrawn ? `, ${rate(s.withdrawn)} proposals withdrawn` : ''}` +
-    (s.statementsAttached ? `; ${rate(s.statementsAttached)} ${s.statementsAttached === 1 ? 'statement' : 'statements'} imported before ${s.statementsAttached === 1 ? 'its event' : 'their events'} attached to ${s.statementsAttached === 1 ? 'it' : 'them'}` : '');
+    (s.statementsAttached === 0 ? '' : s.statementsAttached === 1 ? '; 1 statement imported before its event attached to it'
+      : `; ${rate(s.statementsAttached)} statements imported before their events attached to them`);
 }
 
 const rowsPerSecond = (rows: number, seconds: number) => `${rate(rows / Math.max(seconds, 0.001))} rows/s`;

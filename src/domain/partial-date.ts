@@ -13,7 +13,6 @@ export interface DayRange {
   max: number;
 }
 
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
 /**
  * The widest uncertainty a date may carry, in days either side: a date known less precisely than
  * within a week is a coarser date (YYYY-MM), not a day with a wide margin. Matching relies on it:
@@ -24,6 +23,7 @@ export const MAX_DATE_UNCERTAINTY_DAYS = 7;
 /** An ISO day moved by `days` (negative: earlier). */
 export const shiftDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**

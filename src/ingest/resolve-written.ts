@@ -33,7 +33,7 @@ export function eventsTouched(bundle: Partial<Bundle>): EventsTouched {
 
 /**
  * What follows every write of records, whichever way they came (a seed, a bundle, an import, the
- * API): the events it wrote or wrote about (eventsTouched) are matched into incidents (resolveEvents), and the
+ * API): the events it wrote or wrote about (eventsTouched) are matched into incidents, and the
  * statements that were waiting for one of them are attached to it.
  */
 export async function resolveWritten(db: Database, { changed, reported }: EventsTouched): Promise<ResolveSummary> {

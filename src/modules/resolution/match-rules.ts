@@ -1,4 +1,4 @@
-import { periodOf } from '../../domain/partial-date.js';
+import { periodOf, shiftDays } from '../../domain/partial-date.js';
 import type { EventKind, PlaceKind } from '../../domain/vocabulary.js';
 
 /**
@@ -100,6 +100,14 @@ export function window(event: Pick<EventFeatures, 'startDate' | 'endDate' | 'dat
     first: dayNumber(start.first) - event.dateUncertaintyDays,
     last: dayNumber(end.last) + event.dateUncertaintyDays,
     exactDay: start.precision === 'DAY' && event.endDate === null && event.dateUncertaintyDays === 0,
+  };
+}
+
+/** The first and last days of an event's window (see `window`), as ISO days: what blocking seeks with. */
+export function windowDays(event: Pick<EventFeatures, 'startDate' | 'endDate' | 'dateUncertaintyDays'>): { first: string; last: string } {
+  return {
+    first: shiftDays(periodOf(event.startDate)!.first, -event.dateUncertaintyDays),
+    last: shiftDays(periodOf(event.endDate ?? event.startDate)!.last, event.dateUncertaintyDays),
   };
 }
 

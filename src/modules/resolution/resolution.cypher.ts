@@ -58,6 +58,10 @@ export const eventsNearProbe = cypher(
 const firstMentionedPlace = (s: string) =>
   `head(COLLECT { MATCH (${s})-[:${Rel.MENTIONS}]->(p:${Label.Place}) WHERE p.location IS NOT NULL RETURN ${LOCATED_PLACE} ORDER BY p.id })`;
 
+/** The top body (what the actor is part of, to the top) of the actor `pattern` leads to, as {id, name}. */
+const topBodyOf = (pattern: string) =>
+  `head(COLLECT { MATCH ${pattern}(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor}) WHERE NOT (top)-[:${Rel.PART_OF}]->() RETURN top {.id, .name} })`;
+
 /**
  * Statements imported before the event they are about (an accusation coded a day before the strike
  * reached GDELT, an ACLED event loaded after the GDELT files): machine-coded statements (they
@@ -77,10 +81,8 @@ export const statementsAwaitingEvent = cypher(
    WITH DISTINCT s
    RETURN s.id AS id, s.kind AS kind, s.note AS note, toString(s.madeAt) AS madeAt, s.madeAtPrecision AS madeAtPrecision,
           ${firstMentionedPlace('s')} AS place,
-          head(COLLECT { MATCH (s)<-[:${Rel.MADE}]-(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})
-                         WHERE NOT (top)-[:${Rel.PART_OF}]->() RETURN top {.id, .name} }) AS speakerTop,
-          head(COLLECT { MATCH (s)-[:${Rel.ADDRESSED_TO}]->(:${Label.Actor})-[:${Rel.PART_OF}*0..3]->(top:${Label.Actor})
-                         WHERE NOT (top)-[:${Rel.PART_OF}]->() RETURN top {.id, .name} }) AS addresseeTop,
+          ${topBodyOf(`(s)<-[:${Rel.MADE}]-`)} AS speakerTop,
+          ${topBodyOf(`(s)-[:${Rel.ADDRESSED_TO}]->`)} AS addresseeTop,
           COLLECT { MATCH (s)<-[:${Rel.REPORTS}]-(a:${Label.Article}) RETURN DISTINCT a.url } AS articles`,
 );
 

@@ -21,6 +21,7 @@ import {
   type EventFeatures,
   type EventSketch,
   type MatchScore,
+  windowDays,
   type StatementFeatures,
 } from './match-rules.js';
 import { cellsAround } from './match-cell.js';
@@ -154,7 +155,7 @@ export function addResolved(total: ResolveSummary, more: ResolveSummary): void {
  * proposes or confirms it (an editor's decision is never overwritten), withdraws the resolver's
  * proposals that no longer pass, and relinks the incidents that changed. The cost grows with the
  * events given and their neighbours, not with the graph: candidates come through the index of
- * events by cell and date (match-cell.ts).
+ * events by cell, kind and window (match-cell.ts).
  */
 export async function resolveEvents(db: Database, keys: readonly string[]): Promise<ResolveSummary> {
   return matchEvents(db, await featuresOf(db, [...new Set(keys)]));
@@ -163,16 +164,9 @@ export async function resolveEvents(db: Database, keys: readonly string[]): Prom
 /** resolveEvents for events whose features are read already. */
 export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFeatures>): Promise<ResolveSummary> {
   const summary = nothingResolved();
-  const probes = [...own.values()].flatMap((event) => {
-    const period = { first: periodOf(event.startDate)!.first, last: periodOf(event.endDate ?? event.startDate)!.last };
-    const uncertainty = event.dateUncertaintyDays;
-    return (
-      probe(event.id, event.place, compatibleKinds(event.kind), {
-        first: shiftDays(period.first, -uncertainty),
-        last: shiftDays(period.last, uncertainty),
-      }) ?? []
-    );
-  });
+  // A write that touched no event (a place, an outlet) has nothing to match: no read at all.
+  if (own.size === 0) return summary;
+  const probes = [...own.values()].flatMap((event) => probe(event.id, event.place, compatibleKinds(event.kind), windowDays(event)) ?? []);
   const near = await candidates(db, probes, (key, sketch) => mayBeOneIncident(own.get(key)!, sketch));
   const existing = await db.read(eventMatches, { ids: [...own.keys()], statuses: null });
   const others = new Set([...near.values()].flat());
@@ -276,7 +270,7 @@ export async function relinkIncidents(db: Database, ids: readonly string[]): Pro
 export async function resolveAllEvents(
   db: Database,
   progress: (done: number, events: number) => void,
-  resolvePage: (db: Database, ids: string[]) => Promise<ResolveSummary> = resolveEvents,
+  resolvePage: (db: Database, ids: string[]) => Promise<ResolveSummary>,
   pageSize = 500,
 ): Promise<ResolveSummary> {
   const total = nothingResolved();
@@ -362,8 +356,8 @@ export async function waitingStatementTargets(db: Database, events: ReadonlyMap<
   for (const event of events.values()) {
     if (!event.place || placeRadiusKm[event.place.kind] > SEARCH_RADIUS_KM) continue;
     const reach = placeRadiusKm[event.place.kind];
-    const from = shiftDays(periodOf(event.startDate)!.first, -event.dateUncertaintyDays);
-    const to = shiftDays(periodOf(event.endDate ?? event.startDate)!.last, event.dateUncertaintyDays + STATEMENT_WINDOW_DAYS);
+    const { first: from, last } = windowDays(event);
+    const to = shiftDays(last, STATEMENT_WINDOW_DAYS);
     for (const cell of cellsAround(event.place.latitude, event.place.longitude, (reach + FINE_REACH_KM) * 1000, (reach + SEARCH_RADIUS_KM) * 1000)) {
       const known = days.get(cell);
       days.set(cell, { cell, from: known && known.from < from ? known.from : from, to: known && known.to > to ? known.to : to });
