@@ -404,7 +404,7 @@ export interface ListPage {
    * ordered, limited walk per condition, each free to seek its own index from its own bound, and
    * the best `$limit` of their rows are kept. Counts read `filter` alone. `using` names the index a
    * walk must seek (`n:Label(property)`): on a small graph the planner's estimates would otherwise
-   * pick a walk that is cheaper there and grows with the graph.
+   * pick a walk (or a scan of the whole index) that is cheaper there and grows with the graph.
    */
   branches?: { condition: string; using?: string }[];
 }
@@ -414,7 +414,7 @@ export function listPage(spec: ListPage) {
   /** The rows of a page in walk order, at most `$limit`, as `n` (and `keep`): one walk, or one per branch. */
   const pageRows = (forward: boolean) => {
     const { where, order } = keyset(spec.sortKey, forward);
-    const walk = ({ condition, using }: { condition: string; using?: string }) => `${spec.match}${using ? ` USING INDEX ${using}` : ''}
+    const walk = ({ condition, using }: { condition: string; using?: string }) => `${spec.match}${using ? ` USING INDEX SEEK ${using}` : ''}
        WHERE ${condition} AND ${spec.filter ?? 'true'} AND ${where}
        WITH DISTINCT ${kept}`;
     if (!spec.branches) return walk({ condition: 'true' });

@@ -24,7 +24,8 @@ const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, l
  * Blocking: the events near a point whose window meets a probe's days. Each probe lists the cells
  * around its point (see match-cell.ts) and the kinds it may match, which are sought with the
  * window in the (cell, kind, window) index, and in the (cell, span end) index for the few events
- * longer than a day whose window starts further back; then an event is kept when the place
+ * longer than a day whose window starts further back (SEEK: on a store of a few events the planner
+ * would scan the whole index, the plan that grows with the graph); then an event is kept when the place
  * matching reads of it lies within `nearMeters`, or is of a coarse kind within `$farMeters`. Each
  * candidate comes with what tells whether it may match (EventSketch: its kind, dates and place).
  * Each probe: key, latitude, longitude, nearMeters, cells, kinds, first and last (the days a
@@ -36,14 +37,14 @@ export const eventsNearProbe = cypher(
    CALL (probe) {
      UNWIND probe.cells AS cell
      UNWIND probe.kinds AS kind
-     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, kind, ${MATCH_FROM}, ${MATCH_TO})
+     MATCH (o:${Label.Event}) USING INDEX SEEK o:${Label.Event}(${MATCH_CELL}, kind, ${MATCH_FROM}, ${MATCH_TO})
      WHERE o.${MATCH_CELL} = cell AND o.kind = kind
        AND o.${MATCH_FROM} >= date(probe.first) - duration({days: ${SHORT_WINDOW_DAYS}}) AND o.${MATCH_FROM} <= date(probe.last)
        AND o.${MATCH_TO} >= date(probe.first)
      RETURN o
      UNION
      UNWIND probe.cells AS cell
-     MATCH (o:${Label.Event}) USING INDEX o:${Label.Event}(${MATCH_CELL}, spanEnd)
+     MATCH (o:${Label.Event}) USING INDEX SEEK o:${Label.Event}(${MATCH_CELL}, spanEnd)
      WHERE o.${MATCH_CELL} = cell AND o.spanEnd >= date(probe.first) - duration({days: ${MAX_DATE_UNCERTAINTY_DAYS}})
        AND o.kind IN probe.kinds AND o.${MATCH_FROM} <= date(probe.last) AND o.${MATCH_TO} >= date(probe.first)
      RETURN o
