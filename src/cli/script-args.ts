@@ -26,3 +26,10 @@ export function scriptOptions<const O extends Options>(usage: string, options: O
 export function optionProblem(error: unknown): string {
   return (error as Error).message.split('\n')[0]!.replace(/\.? To specify a positional argument.*$/, '');
 }
+
+/** An option's value that must be one of `choices`: anything else is refused as scriptOptions refuses. */
+export function oneOf<const C extends readonly string[]>(option: string, value: string | undefined, choices: C): C[number] {
+  if (choices.includes(value ?? '')) return value as C[number];
+  process.stderr.write(`--${option} is one of ${choices.join(', ')}, not "${value}" (see --help)\n`);
+  process.exit(2);
+}
