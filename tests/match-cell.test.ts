@@ -4,8 +4,11 @@ import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { migrate } from '../src/db/migrations.js';
 import { Label } from '../src/domain/graph.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
-import { cellsAround, MATCH_CELL, MATCH_FROM, MATCH_TO } from '../src/modules/resolution/match-cell.js';
-import { distanceKm } from '../src/modules/resolution/match-rules.js';
+import { cellsAround, MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS } from '../src/modules/resolution/match-cell.js';
+import { coarsePlaceKinds, distanceKm } from '../src/modules/resolution/match-rules.js';
+import { eventsNearProbe } from '../src/modules/resolution/resolution.cypher.js';
+import { MATCH_WINDOW_CLASSES, periodOf, shiftDays } from '../src/domain/partial-date.js';
+import neo4j from 'neo4j-driver';
 import { resolveEvents } from '../src/modules/resolution/resolve.js';
 import { gid, testApi } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
@@ -31,7 +34,7 @@ const cellsOf = cypher(
 const cells = async () => Object.fromEntries((await db.read(cellsOf)).records.map((record) => [record.get('id'), record.get('cell')]));
 const windowsOf = cypher(
   'test: match windows',
-  `MATCH (n:${Label.Event}) WHERE n.id STARTS WITH 'zz-cell-' RETURN n.id AS id, toString(n.${MATCH_FROM}) + '/' + toString(n.${MATCH_TO}) AS window ORDER BY id`,
+  `MATCH (n:${Label.Event}) WHERE n.id STARTS WITH 'zz-cell-' RETURN n.id AS id, toString(n.${MATCH_FROM}) + '/' + toString(n.${MATCH_TO}) + ' ' + coalesce(toString(n.${MATCH_WINDOW_CLASS}), '-') AS window ORDER BY id`,
 );
 const windows = async () => Object.fromEntries((await db.read(windowsOf)).records.map((record) => [record.get('id'), record.get('window')]));
 
@@ -73,14 +76,25 @@ describe('an event\'s match cell', () => {
     await importBundle(db, {
       source,
       places: [town('zz-cell-town', 35.1, 44.4)],
-      events: [strike('zz-cell-strike', 'zz-cell-town'), { ...strike('zz-cell-uncertain', 'zz-cell-town', '2016-10'), dateUncertaintyDays: 3 }],
+      events: [
+        strike('zz-cell-strike', 'zz-cell-town'),
+        { ...strike('zz-cell-reported', 'zz-cell-town'), dateUncertaintyDays: 2 },
+        { ...strike('zz-cell-weekly', 'zz-cell-town'), dateUncertaintyDays: 6 },
+        { ...strike('zz-cell-uncertain', 'zz-cell-town', '2016-10'), dateUncertaintyDays: 3 },
+      ],
     });
     const before = await cells();
     const written = await windows();
-    // The window the write derives: the period widened by the uncertainty.
-    expect(written).toEqual({ 'zz-cell-strike': '2016-10-21/2016-10-21', 'zz-cell-uncertain': '2016-09-28/2016-11-03' });
-    await db.write(cypher('test: drop the match cell index', `DROP INDEX event_matchcell_kind_${MATCH_FROM.toLowerCase()}_${MATCH_TO.toLowerCase()} IF EXISTS`));
-    await db.write(cypher('test: drop match cells', `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' REMOVE n.${MATCH_CELL}, n.${MATCH_FROM}, n.${MATCH_TO}`));
+    // The window the write derives (the period widened by the uncertainty) and the class of its
+    // length: an exact day, a few days, up to a fortnight; a month's is longer than every class.
+    expect(written).toEqual({
+      'zz-cell-strike': '2016-10-21/2016-10-21 0',
+      'zz-cell-reported': '2016-10-19/2016-10-23 4',
+      'zz-cell-weekly': '2016-10-15/2016-10-27 14',
+      'zz-cell-uncertain': '2016-09-28/2016-11-03 -',
+    });
+    await db.write(cypher('test: drop the match cell index', `DROP INDEX event_matchcell_kind_${MATCH_WINDOW_CLASS.toLowerCase()}_${MATCH_FROM.toLowerCase()} IF EXISTS`));
+    await db.write(cypher('test: drop match cells', `MATCH (n:${Label.Event}|${Label.Place}) WHERE n.id STARTS WITH 'zz-cell-' REMOVE n.${MATCH_CELL}, n.${MATCH_FROM}, n.${MATCH_TO}, n.${MATCH_WINDOW_CLASS}`));
     expect((await cells())['zz-cell-strike']).toBeNull();
     const lines: string[] = [];
     await migrate(db, (line) => lines.push(line));
@@ -93,11 +107,40 @@ describe('an event\'s match cell', () => {
   });
 });
 
-describe('the index events were sought by before their window was stored', () => {
-  it('is dropped by migrate() on a store that still has it: nothing reads it, every write pays for it', async () => {
-    const index = `event_${MATCH_CELL.toLowerCase()}_kind_startdate`;
+describe('an event\'s match window', () => {
+  it('is found by the seeks of its class for every probe whose days it meets, and never otherwise', async () => {
+    const day = (offset: number) => shiftDays('2016-10-21', offset);
+    const events = [
+      ...[0, 1, 2, 3, 5, 7].flatMap((uncertainty) =>
+        Array.from({ length: 13 }, (_, i) => ({ ...strike(`zz-cell-u${uncertainty}-${i}`, 'zz-cell-town', day(3 * i - 18)), dateUncertaintyDays: uncertainty })),
+      ),
+      strike('zz-cell-month', 'zz-cell-town', '2016-10'),
+      { ...strike('zz-cell-weeks', 'zz-cell-town', '2016-09-25'), endDate: '2016-10-30' },
+      { ...strike('zz-cell-three-days', 'zz-cell-town', '2016-10-10'), endDate: '2016-10-12', dateUncertaintyDays: 1 },
+    ];
+    await importBundle(db, { source, places: [town('zz-cell-town', 12.3, -1.5)], events });
+    const windowOf = (event: { startDate: string; endDate?: string; dateUncertaintyDays?: number }) => {
+      const margin = event.dateUncertaintyDays ?? 0;
+      return { from: shiftDays(periodOf(event.startDate)!.first, -margin), to: shiftDays(periodOf(event.endDate ?? event.startDate)!.last, margin) };
+    };
+    for (const [first, last] of [[day(0), day(0)], [day(-2), day(2)], [day(-14), day(0)], [day(-30), day(-20)], [day(9), day(9)]] as const) {
+      const probe = { key: 'probe', latitude: 12.3, longitude: -1.5, nearMeters: 12_000, cells: cellsAround(12.3, -1.5, 12_000, 150_000), kinds: ['AIRSTRIKE'], first, last };
+      const result = await db.read(eventsNearProbe, { probes: [probe], farMeters: 150_000, coarseKinds: coarsePlaceKinds, windowClasses: MATCH_WINDOW_CLASSES.map((days) => neo4j.int(days)) });
+      const found = ((result.records[0]?.get('events') ?? []) as Array<{ event: { id: string } }>).map(({ event }) => event.id).sort();
+      const meeting = events.filter((event) => { const { from, to } = windowOf(event); return from <= last && to >= first; }).map((event) => event.id).sort();
+      expect(found, `${first}..${last}`).toEqual(meeting);
+    }
+  });
+});
+
+describe('the indexes events were sought by before their window, then its class, were stored', () => {
+  it.each([
+    [[MATCH_CELL, 'kind', 'startDate']],
+    [[MATCH_CELL, 'kind', MATCH_FROM, MATCH_TO]],
+  ])('(%j) is dropped by migrate() on a store that still has it: nothing reads it, every write pays for it', async (properties) => {
+    const index = ['event', ...properties].join('_').toLowerCase();
     const exists = cypher('test: retired index exists', 'SHOW RANGE INDEXES YIELD name WHERE name = $name RETURN name');
-    await db.write(cypher('test: an index of an earlier version', `CREATE RANGE INDEX ${index} IF NOT EXISTS FOR (n:${Label.Event}) ON (n.${MATCH_CELL}, n.kind, n.startDate)`));
+    await db.write(cypher('test: an index of an earlier version', `CREATE RANGE INDEX ${index} IF NOT EXISTS FOR (n:${Label.Event}) ON (${properties.map((property) => `n.${property}`).join(', ')})`));
     expect((await db.read(exists, { name: index })).records).toHaveLength(1);
     const lines: string[] = [];
     await migrate(db, (line) => lines.push(line));

@@ -3,7 +3,7 @@ import { cypher } from '../src/db/database.js';
 import { graphCounts } from '../src/db/graph-counts.js';
 import { migrate } from '../src/db/migrations.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
-import { MATCH_CELL, MATCH_FROM, MATCH_TO } from '../src/modules/resolution/match-cell.js';
+import { MATCH_CELL, MATCH_FROM, MATCH_WINDOW_CLASS } from '../src/modules/resolution/match-cell.js';
 import { resolveEvents } from '../src/modules/resolution/resolve.js';
 import { SPEAKER_KEY } from '../src/modules/statement/speaker-key.js';
 import { mergeRecord } from '../src/modules/write/merge.cypher.js';
@@ -88,7 +88,7 @@ describe('resolution candidates', () => {
       const seeks = plan.filter((operator) => operator.type.startsWith('NodeIndexSeek')).map((operator) => operator.details);
       // The window is a range within the seek (not a filter after it), whatever order the planner prints it in.
       expect(seeks).toEqual(expect.arrayContaining([
-        expect.stringMatching(new RegExp(`o:Event\\(${MATCH_CELL}, kind, ${MATCH_FROM}, ${MATCH_TO}\\) WHERE (?=.*${MATCH_FROM} >= )(?=.*${MATCH_FROM} <= )`)),
+        expect.stringMatching(new RegExp(`o:Event\\(${MATCH_CELL}, kind, ${MATCH_WINDOW_CLASS}, ${MATCH_FROM}\\) WHERE (?=.*${MATCH_WINDOW_CLASS} = windowClass)(?=.*${MATCH_FROM} >= )(?=.*${MATCH_FROM} <= )`)),
         expect.stringMatching(new RegExp(`o:Event\\(${MATCH_CELL}, spanEnd\\) WHERE (?=.*spanEnd >= )`)),
       ]));
       return totalDbHits(plan);

@@ -2,7 +2,7 @@ import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './da
 import { Label } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
-import { MATCH_CELL, MATCH_FROM, MATCH_TO, setEventCell, setPlaceCell } from '../modules/resolution/match-cell.js';
+import { MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS, setEventCell, setPlaceCell, windowClassOf } from '../modules/resolution/match-cell.js';
 import { SPEAKER_KEY, setSpeakerKey } from '../modules/statement/speaker-key.js';
 
 const keyedLabels = [...contentLabels, Label.AuditEntry, Label.ExternalRecord];
@@ -72,7 +72,7 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
     label: Label.Event,
     property: MATCH_CELL,
     indexes: [
-      [MATCH_CELL, 'kind', MATCH_FROM, MATCH_TO],
+      [MATCH_CELL, 'kind', MATCH_WINDOW_CLASS, MATCH_FROM],
       [MATCH_CELL, 'spanEnd'],
     ],
     backfill: [
@@ -82,7 +82,8 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
         `MATCH (n:${Label.Event})
          CALL (n) {
            WITH n, duration({days: coalesce(n.dateUncertaintyDays, 0)}) AS margin
-           SET n.${MATCH_FROM} = n.startDate - margin, n.${MATCH_TO} = n.periodEnd + margin
+           WITH n, n.startDate - margin AS from, n.periodEnd + margin AS to
+           SET n.${MATCH_FROM} = from, n.${MATCH_TO} = to, n.${MATCH_WINDOW_CLASS} = ${windowClassOf('from', 'to')}
          } IN TRANSACTIONS OF 10000 ROWS`,
       ),
       cypher(
@@ -186,9 +187,9 @@ async function awaitIndexesOnline(db: Database, log: (line: string) => void, awa
 /**
  * Indexes earlier versions created that nothing reads any more: each costs every write that touches
  * its properties, so a store upgraded in place drops them. (Events were sought by match cell, kind
- * and start date before their window was stored.)
+ * and start date before their window was stored, then by their window before its class was.)
  */
-const retiredIndexes = [rangeIndexName(Label.Event, [MATCH_CELL, 'kind', 'startDate'])];
+const retiredIndexes = [rangeIndexName(Label.Event, [MATCH_CELL, 'kind', 'startDate']), rangeIndexName(Label.Event, [MATCH_CELL, 'kind', MATCH_FROM, MATCH_TO])];
 
 const dropRetiredIndex = (name: string) => cypher(`drop retired index ${name}`, `DROP INDEX ${name} IF EXISTS`);
 

@@ -57,6 +57,8 @@ export enum StorageProperty {
   /** An event's window for matching: its period widened by its date uncertainty (see match-cell.ts). */
   matchFrom = 'matchFrom',
   matchTo = 'matchTo',
+  /** The class of that window's length (MATCH_WINDOW_CLASSES), which seeking it reads first. */
+  matchWindowClass = 'matchWindowClass',
 }
 
 const storageProperties = new Set<string>(Object.values(StorageProperty));

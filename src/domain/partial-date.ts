@@ -20,6 +20,17 @@ export interface DayRange {
  */
 export const MAX_DATE_UNCERTAINTY_DAYS = 7;
 
+/**
+ * Classes of an event's matching window (its period widened by its uncertainty) by length in days:
+ * an exact day, a few days (GDELT's ±2), up to the widest a one-day event can have. Matching seeks
+ * each class from its own length before a probe's first day, so an exact day is never read a
+ * fortnight early (see match-cell.ts); a longer window is a period, found by its end instead.
+ */
+export const MATCH_WINDOW_CLASSES = [0, 4, 2 * MAX_DATE_UNCERTAINTY_DAYS] as const;
+
+/** The class of a window `days` long (the smallest class that holds it), or null for a period longer than every class. */
+export const matchWindowClass = (days: number): number | null => MATCH_WINDOW_CLASSES.find((longest) => days <= longest) ?? null;
+
 /** An ISO day moved by `days` (negative: earlier). */
 export const shiftDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

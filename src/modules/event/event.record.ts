@@ -1,6 +1,7 @@
+import neo4j from 'neo4j-driver';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
 import { date, defineRecord, externalIds, int, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
-import { MAX_DATE_UNCERTAINTY_DAYS, shiftDays } from '../../domain/partial-date.js';
+import { daysBetween, matchWindowClass, MAX_DATE_UNCERTAINTY_DAYS, shiftDays } from '../../domain/partial-date.js';
 
 export const eventRecord = defineRecord({
   kind: 'events',
@@ -39,11 +40,14 @@ export const eventRecord = defineRecord({
       const last = periodOfValid(event.endDate ?? event.startDate).last;
       const periodEnd = neo4jDate(last);
       const margin = event.dateUncertaintyDays ?? 0;
+      const [matchFrom, matchTo] = [shiftDays(first, -margin), shiftDays(last, margin)];
+      const windowClass = matchWindowClass(daysBetween(matchFrom, matchTo));
       return {
         periodEnd,
         spanEnd: last > first ? periodEnd : null,
-        [StorageProperty.matchFrom]: neo4jDate(shiftDays(first, -margin)),
-        [StorageProperty.matchTo]: neo4jDate(shiftDays(last, margin)),
+        [StorageProperty.matchFrom]: neo4jDate(matchFrom),
+        [StorageProperty.matchTo]: neo4jDate(matchTo),
+        [StorageProperty.matchWindowClass]: windowClass === null ? null : neo4j.int(windowClass),
       };
     },
   },

@@ -1,7 +1,7 @@
 import { cypher } from '../../db/database.js';
 import { setStorageProperty } from '../../db/values.js';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
-import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
+import { MATCH_WINDOW_CLASSES } from '../../domain/partial-date.js';
 import { coarsePlaceKinds } from './match-rules.js';
 
 /**
@@ -22,14 +22,19 @@ import { coarsePlaceKinds } from './match-rules.js';
  *
  * Within a cell, events are sought by their window (`matchFrom` to `matchTo`: the period widened
  * by the date's uncertainty, derived on every write of the event, see event.record.ts), which the
- * index holds beside the cell and kind: whether a window meets a probe's is read from the index,
- * not from each event. A one-day event's window is at most SHORT_WINDOW_DAYS long, so seeking
- * starts that far before the probe's; longer events are found by their span's end.
+ * index holds beside the cell and kind, by the class of its length (MATCH_WINDOW_CLASSES): a
+ * window of a class at most `c` days long that meets a probe's starts at most `c` days before it,
+ * so each class is sought from there and an exact day is not read a fortnight early. Periods
+ * longer than every class are found by their span's end.
  */
 export const MATCH_CELL = StorageProperty.matchCell;
 export const MATCH_FROM = StorageProperty.matchFrom;
 export const MATCH_TO = StorageProperty.matchTo;
-export const SHORT_WINDOW_DAYS = 2 * MAX_DATE_UNCERTAINTY_DAYS;
+export const MATCH_WINDOW_CLASS = StorageProperty.matchWindowClass;
+
+/** The class of a window running from `from` to `to` (Cypher dates), as matchWindowClass derives it. */
+export const windowClassOf = (from: string, to: string) =>
+  `CASE ${MATCH_WINDOW_CLASSES.map((longest) => `WHEN duration.inDays(${from}, ${to}).days <= ${longest} THEN ${longest}`).join(' ')} END`;
 
 const FINE_DEGREES = 0.5;
 const COARSE_DEGREES = 4;

@@ -6,7 +6,7 @@ import { Label, Rel } from '../../domain/graph.js';
 import type { MatchStatus } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
 import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
-import { firstLocatedPlace, MATCH_CELL, MATCH_FROM, MATCH_TO, SHORT_WINDOW_DAYS } from './match-cell.js';
+import { firstLocatedPlace, MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS } from './match-cell.js';
 
 /**
  * The incident an event belongs to, for reads that show "one incident": the event `root` and, when
@@ -22,10 +22,11 @@ const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, l
 
 /**
  * Blocking: the events near a point whose window meets a probe's days. Each probe lists the cells
- * around its point (see match-cell.ts) and the kinds it may match, which are sought with the
- * window in the (cell, kind, window) index, and in the (cell, span end) index for the few events
- * longer than a day whose window starts further back (SEEK: on a store of a few events the planner
- * would scan the whole index, the plan that grows with the graph); then an event is kept when the place
+ * around its point (see match-cell.ts) and the kinds it may match, which are sought with each
+ * class of window (`$windowClasses`) in the (cell, kind, window class, window) index, and in the
+ * (cell, span end) index for the few events longer than a day whose window starts further back
+ * (SEEK: on a store of a few events the planner would scan the whole index, the plan that grows
+ * with the graph); then an event is kept when the place
  * matching reads of it lies within `nearMeters`, or is of a coarse kind within `$farMeters`. Each
  * candidate comes with what tells whether it may match (EventSketch: its kind, dates and place).
  * Each probe: key, latitude, longitude, nearMeters, cells, kinds, first and last (the days a
@@ -37,9 +38,10 @@ export const eventsNearProbe = cypher(
    CALL (probe) {
      UNWIND probe.cells AS cell
      UNWIND probe.kinds AS kind
-     MATCH (o:${Label.Event}) USING INDEX SEEK o:${Label.Event}(${MATCH_CELL}, kind, ${MATCH_FROM}, ${MATCH_TO})
-     WHERE o.${MATCH_CELL} = cell AND o.kind = kind
-       AND o.${MATCH_FROM} >= date(probe.first) - duration({days: ${SHORT_WINDOW_DAYS}}) AND o.${MATCH_FROM} <= date(probe.last)
+     UNWIND $windowClasses AS windowClass
+     MATCH (o:${Label.Event}) USING INDEX SEEK o:${Label.Event}(${MATCH_CELL}, kind, ${MATCH_WINDOW_CLASS}, ${MATCH_FROM})
+     WHERE o.${MATCH_CELL} = cell AND o.kind = kind AND o.${MATCH_WINDOW_CLASS} = windowClass
+       AND o.${MATCH_FROM} >= date(probe.first) - duration({days: windowClass}) AND o.${MATCH_FROM} <= date(probe.last)
        AND o.${MATCH_TO} >= date(probe.first)
      RETURN o
      UNION

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
-import { periodOf, shiftDays } from '../../domain/partial-date.js';
+import { MATCH_WINDOW_CLASSES, periodOf, shiftDays } from '../../domain/partial-date.js';
 import { partialDate } from '../../domain/record.js';
 import { EventKinds, responsibilityStances, type EventKind, type StatementKind } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
@@ -124,7 +124,7 @@ function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], d
  */
 async function candidates(db: Pick<Database, 'read'>, probes: Probe[], fits: (key: string, sketch: EventSketch) => boolean): Promise<Map<string, string[]>> {
   if (probes.length === 0) return new Map();
-  const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds });
+  const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds, windowClasses: MATCH_WINDOW_CLASSES.map((days) => neo4j.int(days)) });
   return new Map(
     result.records.map((record) => {
       const key = record.get('key') as string;
