@@ -6,8 +6,9 @@ import { FULLTEXT_INDEX, migrate } from '../src/db/migrations.js';
 import { searchable } from '../src/modules/records.js';
 import { TOTAL_COUNT_CAP } from '../src/modules/search/search.cypher.js';
 import { encodeOffsetCursor } from '../src/db/cursor.js';
-import { Label } from '../src/domain/graph.js';
+import { Label, StorageProperty } from '../src/domain/graph.js';
 import { restoreSeed } from './helpers/graph.js';
+import { importBundle } from '../src/ingest/write.js';
 import neo4j from 'neo4j-driver';
 
 const api = testApi();
@@ -195,6 +196,26 @@ describe('the search total', () => {
     expect(exact.data!.search).toMatchObject({ totalCountIsLowerBound: false });
     expect(exact.data!.search!.totalCount).toBe(exact.data!.search!.edges.length);
   });
+
+  it('counts and ranks only the kinds asked for: a rare kind is found however many hits of other kinds outrank it', async () => {
+    const source = { id: 'zz-search-source', title: 'Many places of one word', recordedAt: '2026-12-08' };
+    await importBundle(api.db, {
+      source,
+      places: Array.from({ length: TOTAL_COUNT_CAP + 5 }, (_, i) => ({ id: `zz-qwzx-${i}`, name: 'Qwzx', kind: 'TOWN' })),
+      // A longer name ranks below every place named by the word alone.
+      actors: [{ id: 'zz-qwzx-bureau', name: 'The Qwzx bureau of the records of the region and of its towns', kind: 'GOVERNMENT_BODY' }],
+    });
+    const all = await api.run(SearchTotalDocument, { query: 'qwzx', first: 1 });
+    expect(all.data!.search).toMatchObject({ totalCount: TOTAL_COUNT_CAP, totalCountIsLowerBound: true });
+    const actors = await api.run(SearchHitsDocument, { query: 'qwzx', kinds: ['ACTOR'] });
+    expect(actors.data!.search!.edges.map((edge) => edge.node.record)).toEqual([expect.objectContaining({ __typename: 'Actor', key: 'zz-qwzx-bureau' })]);
+    const counted = await api.run(SearchTotalDocument, { query: 'qwzx', kinds: ['ACTOR', 'EVENT'] });
+    expect(counted.data!.search).toMatchObject({ totalCount: 1, totalCountIsLowerBound: false });
+    // A score is the same whether kinds are asked for or not.
+    const kindless = await api.run(SearchHitsDocument, { query: 'Konashenkov' });
+    const kinded = await api.run(SearchHitsDocument, { query: 'Konashenkov', kinds: ['ACTOR'] });
+    expect(kinded.data!.search!.edges[0]!.node.score).toBe(kindless.data!.search!.edges[0]!.node.score);
+  });
 });
 
 describe('the full-text index', () => {
@@ -202,10 +223,14 @@ describe('the full-text index', () => {
     const db = api.db;
     await db.write(cypher('test: drop the index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`));
     await db.write(cypher('test: an index over names only', `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} FOR (n:Place) ON EACH [n.name] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`));
+    // Records written before kinds were tokens in the index.
+    await db.write(cypher('test: no kind tokens', `MATCH (n:${Label.Actor}) REMOVE n.${StorageProperty.searchKind}`));
     const lines: string[] = [];
     await migrate(db, (line) => lines.push(line));
+    const actors = await api.run(SearchHitsDocument, { query: 'Konashenkov', kinds: ['ACTOR'] });
+    expect(actors.data!.search!.edges[0]!.node.record).toMatchObject({ __typename: 'Actor', key: 'igor-konashenkov' });
     expect(lines).toContain(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
     const index = await db.read(cypher('test: the index', 'SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties'), { name: FULLTEXT_INDEX });
-    expect([...(index.records[0]!.get('properties') as string[])].sort()).toEqual([...searchable.properties].sort());
+    expect([...(index.records[0]!.get('properties') as string[])].sort()).toEqual([...searchable.properties, StorageProperty.searchKind].sort());
   });
 });

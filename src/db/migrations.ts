@@ -1,5 +1,5 @@
 import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './database.js';
-import { Label } from '../domain/graph.js';
+import { Label, StorageProperty } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
 import { MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS, setEventCell, setPlaceCell, windowClassOf } from '../modules/resolution/match-cell.js';
@@ -27,6 +27,19 @@ const indexesNotOnline = cypher(
   `SHOW INDEXES YIELD name, state, populationPercent WHERE state <> 'ONLINE' RETURN name, state, populationPercent`,
 );
 const dropFulltextIndex = cypher('drop outdated fulltext index', `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`);
+
+/** What the full-text index holds: the searchable fields, and each record's kind token (see `searchable`). */
+const fulltextProperties = [...searchable.properties, StorageProperty.searchKind];
+
+/** Before the full-text index is built: each searchable record's kind token, on a store written without it. */
+const backfillSearchKinds = searchable.labels.map((label) => ({
+  token: searchable.kindTokens[label],
+  query: cypher(
+    `backfill ${label}.${StorageProperty.searchKind}`,
+    `MATCH (n:${label}) WHERE n.${StorageProperty.searchKind} IS NULL
+     CALL (n) { SET n.${StorageProperty.searchKind} = $token } IN TRANSACTIONS OF 10000 ROWS`,
+  ),
+}));
 
 const rangeIndexName = (label: Label, properties: readonly string[]) => [label, ...properties].join('_').toLowerCase();
 const rangeIndex = (label: Label, properties: readonly string[]) =>
@@ -127,7 +140,7 @@ export const migrations: NamedQuery[] = [
     'fulltext index over names, titles and text',
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
      FOR (n:${searchable.labels.join('|')})
-     ON EACH [${searchable.properties.map((property) => `n.${property}`).join(', ')}]
+     ON EACH [${fulltextProperties.map((property) => `n.${property}`).join(', ')}]
      OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}' } }`,
   ),
   cypher(
@@ -196,16 +209,24 @@ const dropRetiredIndex = (name: string) => cypher(`drop retired index ${name}`, 
 /** `awaitSeconds` bounds the wait for indexes to come online (long after a bulk import fills the store). */
 export async function migrate(db: Database, log: (line: string) => void = () => {}, awaitSeconds = 120): Promise<void> {
   const existing = (await db.read(fulltextAnalyzer, { name: FULLTEXT_INDEX })).records[0];
+  let buildFulltext = !existing;
   if (existing) {
     const analyzer = existing.get('analyzer') as string;
     const same = (stored: string[], wanted: readonly string[]) => [...stored].sort().join() === [...wanted].sort().join();
     if (analyzer !== FULLTEXT_ANALYZER) {
       await db.write(dropFulltextIndex);
+      buildFulltext = true;
       log(`rebuilding the full-text index ${FULLTEXT_INDEX} with the ${FULLTEXT_ANALYZER} analyzer (was ${analyzer})`);
-    } else if (!same(existing.get('labels') as string[], searchable.labels) || !same(existing.get('properties') as string[], searchable.properties)) {
+    } else if (!same(existing.get('labels') as string[], searchable.labels) || !same(existing.get('properties') as string[], fulltextProperties)) {
       await db.write(dropFulltextIndex);
+      buildFulltext = true;
       log(`rebuilding the full-text index ${FULLTEXT_INDEX} over the searchable fields of the record declarations`);
     }
+  }
+  // The kind tokens of a store written without them, which the index then holds from the start.
+  if (buildFulltext) {
+    log('marking every searchable record with its kind for the full-text index...');
+    for (const { query, token } of backfillSearchKinds) await db.writeInBatches(query, { token });
   }
   for (const name of retiredIndexes) {
     if ((await db.read(rangeIndexExists, { name })).records.length === 0) continue;

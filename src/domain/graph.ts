@@ -59,6 +59,8 @@ export enum StorageProperty {
   matchTo = 'matchTo',
   /** The class of that window's length (MATCH_WINDOW_CLASSES), which seeking it reads first. */
   matchWindowClass = 'matchWindowClass',
+  /** A searchable record's kind as a full-text token, so a search of some kinds is filtered inside the index (see records.ts). */
+  searchKind = 'searchKind',
 }
 
 const storageProperties = new Set<string>(Object.values(StorageProperty));

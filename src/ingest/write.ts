@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
 import { props as plainProps } from '../db/values.js';
-import { Label, Rel } from '../domain/graph.js';
+import { Label, Rel, StorageProperty } from '../domain/graph.js';
 import {
   linkFields,
   neo4jDate,
@@ -16,7 +16,7 @@ import {
 } from '../domain/record.js';
 import { refreshEventCells, refreshPlaceCells } from '../modules/resolution/match-cell.js';
 import { refreshSpeakerKeys } from '../modules/statement/speaker-key.js';
-import { declarationOfKind, recordDeclarations, type RecordKind } from '../modules/records.js';
+import { declarationOfKind, recordDeclarations, searchable, type RecordKind } from '../modules/records.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
 import { BundleError, linkTargets, validateBundle, validateRecord, type BundleProblem, type ExternalReference, type ValidBundle } from './validate.js';
 
@@ -148,6 +148,8 @@ export class Plan {
     const props = writeGiven(declaration.fields, record);
     const derive = declaration.derive;
     if (derive && derive.from.some((name) => record[name] !== undefined)) Object.assign(props, derive.props(record as never));
+    const kindToken = searchable.kindTokens[declaration.label as keyof typeof searchable.kindTokens];
+    if (kindToken) props[StorageProperty.searchKind] = kindToken;
     if (!this.unset.has(declaration.label)) this.unset.set(declaration.label, unsetProperties(declaration.fields));
     this.node(declaration.label, id, props);
     for (const [name, field] of linkFields(declaration)) this.links(declaration, id, field, record[name], `${path}.${name}`);

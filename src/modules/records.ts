@@ -57,9 +57,18 @@ export const searchableProperties = (declaration: RecordDeclarations): string[] 
   return [...fields.filter(({ field }) => !('vocabulary' in field.graphql)), ...fields.filter(({ field }) => 'vocabulary' in field.graphql)].map(({ name }) => name);
 };
 
-/** What full-text search reads: the labels that have searchable fields, those fields, and each label's own. */
+const searchableLabels = recordDeclarations.filter((declaration) => searchableProperties(declaration).length > 0).map((declaration) => declaration.label);
+
+/**
+ * What full-text search reads: the labels that have searchable fields, those fields, and each
+ * label's own; and each label's token in the index's kind field (`kindTokens`), stored on every
+ * searchable record (StorageProperty.searchKind) so that a search of some kinds is filtered by
+ * the index itself, before its ranking stops, not after. A token starts with digits: no word's
+ * root (letters only) is a prefix of it, and no word a person types is within two typos of it.
+ */
 export const searchable = {
-  labels: recordDeclarations.filter((declaration) => searchableProperties(declaration).length > 0).map((declaration) => declaration.label),
+  labels: searchableLabels,
   properties: [...new Set(recordDeclarations.flatMap(searchableProperties))],
   propertiesOf: Object.fromEntries(recordDeclarations.map((declaration) => [declaration.label, searchableProperties(declaration)])) as Record<RecordLabel, string[]>,
+  kindTokens: Object.fromEntries(searchableLabels.map((label) => [label, `0000kind${label.toLowerCase()}`])) as Partial<Record<RecordLabel, string>>,
 };

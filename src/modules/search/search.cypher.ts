@@ -8,6 +8,7 @@ import { decodeOffsetCursor, encodeOffsetCursor } from '../../db/cursor.js';
 import { DEFAULT_PAGE_SIZE, pageSize, type Connection } from '../../db/pagination.js';
 import { props } from '../../db/values.js';
 import { invalid } from '../../domain/errors.js';
+import { StorageProperty } from '../../domain/graph.js';
 import { toRecord, type AnyRecord } from '../node/records.js';
 
 /** The labels search covers: those of the full-text index. */
@@ -106,8 +107,9 @@ export function toLucene(term: Term): { word: string; precise: string; tolerant:
 /**
  * One page of hits and how many there are, in one round trip: first, per word, whether the index
  * knows it (one hit is enough); then one ranked pass with each word precise or, if unknown, typo-
- * tolerant. The ranking stops after $scan hits (TOTAL_COUNT_CAP, or deeper for a deep page); the
- * total counts the hits of the wanted kinds among them.
+ * tolerant, and the kinds asked for (`$kinds`: a clause on the index's kind field, which adds
+ * nothing to a score). The ranking stops after $scan hits (TOTAL_COUNT_CAP, or deeper for a deep
+ * page), all of the wanted kinds, so a rare kind is found however many hits of others outrank it.
  */
 const searchPage = cypher(
   'search page',
@@ -121,7 +123,7 @@ const searchPage = cypher(
    WITH tolerated, reduce(lucene = '', clause IN clauses | lucene + ' ' + clause) AS lucene
    CALL (lucene) {
      WITH lucene WHERE lucene <> ''
-     CALL db.index.fulltext.queryNodes($index, lucene, {limit: $scan}) YIELD node, score
+     CALL db.index.fulltext.queryNodes($index, '(' + lucene + ')' + $kinds, {limit: $scan}) YIELD node, score
      WITH node, score ORDER BY score DESC, node.id
      RETURN collect({n: node, score: score, label: head(labels(node))}) AS ranked
    }
@@ -216,6 +218,7 @@ export async function search(
     index: FULLTEXT_INDEX,
     terms: terms.map(toLucene),
     labels: labels ?? searchable.labels,
+    kinds: kindClause(labels),
     scan: neo4j.int(Math.max(TOTAL_COUNT_CAP, offset + size + 1)),
   };
   const result = await readOrInvalid(() =>
@@ -241,6 +244,13 @@ export async function search(
     totalCount: async () => total,
     totalCountIsLowerBound: found?.get('capped') === true,
   };
+}
+
+/** The Lucene clause that keeps hits of `labels` only (none when every searchable kind is wanted). */
+function kindClause(labels: readonly SearchableLabel[] | null): string {
+  const tokens = [...new Set(labels ?? [])].flatMap((label) => searchable.kindTokens[label] ?? []);
+  if (tokens.length === 0 || tokens.length === searchable.labels.length) return '';
+  return ` AND ${StorageProperty.searchKind}:(${tokens.join(' OR ')})^0`;
 }
 
 /** Escaping should leave Lucene nothing to reject; should it still refuse a query, that is the query's fault. */
