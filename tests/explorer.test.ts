@@ -187,6 +187,31 @@ describe.skipIf(!installed)('the explorer in a real browser', () => {
     await page.waitForFunction(() => ((globalThis as unknown as ExplorerWindow).claimgraphExplorer?.graph?.cy.nodes('[kind = "OUTLET"]').length ?? 0) > 0);
     const before = await drawnIds();
 
+    // By keyboard: the graph takes focus on its event, arrows move between nodes (announced in
+    // words), Enter opens the panel, Escape gives focus back to the graph, E expands.
+    const status = page.locator('.graph-canvas + [aria-live]');
+    const selected = () => page.evaluate(() => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.nodes(':selected').map((n) => n.id()));
+    await page.locator('.graph-canvas').focus();
+    await status.filter({ hasText: /^event: / }).waitFor();
+    expect(await selected()).toEqual([gid('Event', DAQUQ)]);
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      if ((await selected())[0] !== gid('Event', DAQUQ)) break;
+    }
+    const moved = await selected();
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).not.toBe(gid('Event', DAQUQ));
+    expect(await status.innerText()).not.toMatch(/^event: /);
+    await page.keyboard.press('Enter');
+    await page.locator('#panel:not([hidden])').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#panel[hidden]').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('graph-canvas'))).toBe(true);
+    await page.keyboard.press('Home');
+    expect(await selected()).toEqual([gid('Event', DAQUQ)]);
+    await page.keyboard.press('e');
+    await page.waitForFunction((count) => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.nodes().length > count, before.length);
+
     // RT selected (as a tap on the canvas does), then expanded from the panel: its other records join the drawing.
     const rt = gid('Outlet', 'rt');
     await page.evaluate((id) => (globalThis as unknown as ExplorerWindow).claimgraphExplorer!.graph!.cy.getElementById(id).emit('tap'), rt);

@@ -20,13 +20,19 @@ declare global {
   }
 }
 
-/** The side panel: a claim, a statement or a record, with Escape (or Close) to dismiss it. */
+/**
+ * The side panel: a claim, a statement or a record, with Escape (or Close) to dismiss it, which
+ * gives focus back to where it was opened from (the graph, a list) so a keyboard reader goes on.
+ */
 export function sidePanel(): { element: HTMLElement; body: HTMLElement; open(): void } {
   const body = el('div', { class: 'panel-body' });
   const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close panel' }, '×');
   const element = el('aside', { class: 'panel', id: 'panel', 'aria-label': 'Details', hidden: true }, close, body);
+  let opener: HTMLElement | null = null;
   const hide = () => {
     element.hidden = true;
+    if (opener?.isConnected) opener.focus();
+    opener = null;
   };
   close.addEventListener('click', hide);
   element.addEventListener('keydown', (e) => {
@@ -36,6 +42,7 @@ export function sidePanel(): { element: HTMLElement; body: HTMLElement; open(): 
     element,
     body,
     open() {
+      if (element.hidden && document.activeElement instanceof HTMLElement && !element.contains(document.activeElement)) opener = document.activeElement;
       element.hidden = false;
       element.focus();
     },
@@ -161,7 +168,7 @@ export async function eventView(target: HTMLElement, key: string, tab: Tab, setC
     const graphml = el('button', { type: 'button' }, 'Export GraphML');
     const fit = el('button', { type: 'button' }, 'Fit');
     content.replaceChildren(
-      el('div', { class: 'toolbar' }, fit, png, graphml, el('span', { class: 'meta' }, 'Click a node for details; double-click to expand it.')),
+      el('div', { class: 'toolbar' }, fit, png, graphml, el('span', { class: 'meta' }, 'Click a node for details; double-click to expand it. By keyboard: focus the graph, arrows move, Enter opens, E expands.')),
       el('div', { class: 'graph-layout' }, canvas, legend()),
       el('h2', {}, 'Coverage'),
       coverageList(event, openStatement),

@@ -154,6 +154,7 @@ export function drawGraph(container: HTMLElement, elements: ElementDefinition[],
   };
   cy.on('tap', 'node', (event) => onSelect(event.target.data() as NodeData));
   cy.on('dbltap', 'node', (event) => void expand((event.target as NodeSingular).id()));
+  keyboardNavigation(cy, container, onSelect, (id) => void expand(id));
   // fcose needs starting positions for randomize: false; a circle gives a stable, repeatable start.
   cy.layout({ name: 'concentric', animate: false }).run();
   layout();
@@ -184,6 +185,70 @@ export function drawGraph(container: HTMLElement, elements: ElementDefinition[],
   }
 
   return { cy, expand, layout };
+}
+
+const ARROWS: Record<string, { x: number; y: number }> = {
+  ArrowRight: { x: 1, y: 0 },
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowDown: { x: 0, y: 1 },
+  ArrowUp: { x: 0, y: -1 },
+};
+
+/**
+ * The graph by keyboard (Cytoscape draws on a canvas, which has no focusable parts of its own):
+ * the canvas takes focus; an arrow moves to the nearest node in its direction, Home to the event;
+ * Enter or Space opens the node's panel, E expands it; each move is announced in words.
+ */
+function keyboardNavigation(cy: Core, container: HTMLElement, onSelect: (node: NodeData) => void, expand: (id: string) => void): void {
+  container.tabIndex = 0;
+  container.setAttribute('role', 'application');
+  container.setAttribute('aria-roledescription', 'graph');
+  container.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown ArrowLeft ArrowRight Home Enter E');
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('aria-live', 'polite');
+  container.after(status);
+  let current: NodeSingular | undefined;
+  const focusNode = (node: NodeSingular) => {
+    current = node;
+    cy.nodes().unselect();
+    node.select();
+    // Bring it into view when it is off screen, without moving a view that already shows it.
+    const { x1, x2, y1, y2 } = cy.extent();
+    const { x, y } = node.position();
+    if (x < x1 || x > x2 || y < y1 || y > y2) cy.center(node);
+    const data = node.data() as NodeData;
+    status.textContent = `${data.kind.toLowerCase().replace('_', ' ')}: ${data.label}, ${node.degree(false)} links. Enter for details, E to expand.`;
+  };
+  const start = () => cy.nodes('[kind = "EVENT"]').first().nonempty() ? cy.nodes('[kind = "EVENT"]').first() : cy.nodes().first();
+  container.addEventListener('focus', () => {
+    if (!current || current.removed()) focusNode(start());
+  });
+  container.addEventListener('keydown', (event) => {
+    if (cy.nodes().empty()) return;
+    const from = current && !current.removed() ? current : start();
+    const arrow = ARROWS[event.key];
+    if (arrow) {
+      // The nearest node within 45° of the arrow's direction, nearness weighing straightness.
+      const origin = from.position();
+      let best: { node: NodeSingular; cost: number } | undefined;
+      cy.nodes().forEach((node) => {
+        if (node.same(from)) return;
+        const dx = node.position().x - origin.x;
+        const dy = node.position().y - origin.y;
+        const along = dx * arrow.x + dy * arrow.y;
+        const across = Math.abs(dx * arrow.y - dy * arrow.x);
+        if (along <= 0 || across > along) return;
+        const cost = along + 2 * across;
+        if (!best || cost < best.cost) best = { node, cost };
+      });
+      if (best) focusNode(best.node);
+    } else if (event.key === 'Home') focusNode(start());
+    else if (event.key === 'Enter' || event.key === ' ') onSelect(from.data() as NodeData);
+    else if (event.key === 'e' || event.key === 'E') expand(from.id());
+    else return;
+    event.preventDefault();
+  });
 }
 
 /** The legend: what each colour and shape means, in text. */
