@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { connect, type Connection } from './db/connect.js';
 import { ErrorCode } from './domain/errors.js';
 import { createLive } from './http/live.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { loadManifest } from './http/persisted-operations.js';
 import { serveWebSockets } from './http/websocket.js';
 import { migrate } from './db/migrations.js';
@@ -57,8 +58,9 @@ await runCommand(async (log) => {
     throw error;
   }
   const live = createLive(config.redisUrl);
+  const rateLimiter = createRateLimiter(config.rateLimit, config.redisUrl, log);
   const apiKeys = parseApiKeys(config.apiKeys);
-  yoga = createServer(connection.db, { config, apiKeys, live });
+  yoga = createServer(connection.db, { config, apiKeys, live, rateLimiter });
   const webSockets = serveWebSockets(http, yoga, {
     apiKeys,
     maxMessageBytes: config.limits.bodyBytes,
@@ -88,6 +90,7 @@ await runCommand(async (log) => {
     process.once('SIGTERM', shutdown);
   });
   await live.close();
+  await rateLimiter.close();
   await connection.close();
 });
 

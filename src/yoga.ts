@@ -12,7 +12,7 @@ import { createLive, type Live } from './http/live.js';
 import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './http/operation-limits.js';
 import { automaticPersistedQueries, loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
-import { rateLimiting } from './http/rate-limit.js';
+import { rateLimiting, type RateLimiter } from './http/rate-limit.js';
 import { readinessEndpoint } from './http/readiness.js';
 import { requestErrors } from './http/request-errors.js';
 import { requestIdOf, requestLogging } from './http/request-log.js';
@@ -55,6 +55,8 @@ export interface ServerOptions {
   apiKeys?: ApiKey[];
   /** Where writes announce themselves to subscribers; in process when not given. */
   live?: Live;
+  /** Where clients' rates are counted (shared through Redis by several instances); in process when not given. */
+  rateLimiter?: RateLimiter;
 }
 
 /** With introspection off, the schema stays private: no `__schema`/`__type`, no "did you mean". */
@@ -77,7 +79,7 @@ export function createServer(db: Database, options: ServerOptions = {}) {
       requestLogging(logger),
       // Before the rate limit: the page's own files cost the API nothing, its queries are counted.
       explorerPages(),
-      rateLimiting(config.rateLimit),
+      rateLimiting(config.rateLimit, options.rateLimiter),
       readinessEndpoint(db),
       ...operationLimits(config.limits),
       ...(config.introspection ? [] : closedSchema),

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { clientAddress, TokenBuckets, trustedHop } from '../src/http/rate-limit.js';
+import { clientAddress, RedisTokenBuckets, TokenBuckets, trustedHop } from '../src/http/rate-limit.js';
 import { testApi, testConfig } from './helpers/api.js';
 
 /** A server allowing bursts of 3 and one request a minute after that, per client (slow enough
@@ -139,6 +139,48 @@ describe('behind a proxy (TRUST_PROXY)', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,::1' }).rateLimit.trustProxy).toEqual({ kind: 'addresses', addresses: ['10.0.0.0/8', '::1'] });
     for (const bad of ['true', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/1']) {
       expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(`"${bad}" is none of these`);
+    }
+  });
+});
+
+describe('rate limiting across API instances', () => {
+  const limit = { perMinute: 1, burst: 3 };
+  const config = testConfig({ RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: '1' });
+
+  it.skipIf(!inject('redisUrl'))('shares each client\'s bucket through Redis: a burst spent on one instance is spent on the other', async () => {
+    const warnings: string[] = [];
+    const limiters = [new RedisTokenBuckets(inject('redisUrl'), limit, (line) => warnings.push(line)), new RedisTokenBuckets(inject('redisUrl'), limit, (line) => warnings.push(line))];
+    const [one, two] = limiters.map((rateLimiter) => testApi({ config, rateLimiter }));
+    try {
+      const client = { key: `key-shared-${Date.now()}` };
+      const statuses = [];
+      for (const server of [one!, two!, one!, two!, one!]) statuses.push((await request(client, '/graphql', server)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await request(client, '/graphql', two!);
+      expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+      // Another client has its own bucket.
+      expect((await request({ key: `key-other-${Date.now()}` }, '/graphql', two!)).status).toBe(200);
+      expect(warnings).toEqual([]);
+    } finally {
+      await Promise.all([one!.close(), two!.close(), ...limiters.map((limiter) => limiter.close())]);
+    }
+  });
+
+  it('lets requests through, and says so once, while Redis cannot answer', async () => {
+    const warnings: string[] = [];
+    // A port nothing listens on.
+    const limiter = new RedisTokenBuckets('redis://127.0.0.1:1', limit, (line) => warnings.push(line));
+    const server = testApi({ config, rateLimiter: limiter });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await request({ key: 'key-no-redis' }, '/graphql', server)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^rate limits are not applied: Redis did not answer/);
+    } finally {
+      await server.close();
+      await limiter.close();
     }
   });
 });

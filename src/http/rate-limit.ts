@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { BlockList, isIP } from 'node:net';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -13,11 +14,17 @@ interface Bucket {
   updated: number;
 }
 
+/** Takes a token for a client: 0 when granted, else the whole seconds until one is available. */
+export interface RateLimiter {
+  take(client: string): number | Promise<number>;
+}
+
 /**
  * One token bucket per client, in this process: `burst` requests at once, refilled at `perMinute`.
- * Several API processes each keep their own, so the effective limit is per process.
+ * Several API processes each keep their own, so the effective limit is per process (see
+ * RedisTokenBuckets for one limit shared by every instance).
  */
-export class TokenBuckets {
+export class TokenBuckets implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -49,6 +56,71 @@ export class TokenBuckets {
       if (bucket.tokens + (now - bucket.updated) * perMs >= this.limit.burst) this.buckets.delete(client);
     }
   }
+}
+
+/**
+ * The same buckets kept in Redis, so several API instances behind a load balancer share one limit
+ * per client. One script per request takes the token atomically, on Redis's clock (instances'
+ * clocks may differ). A bucket expires once it would have refilled. When Redis cannot answer
+ * within COMMAND_TIMEOUT_MS the request is let through (`warn` says so, at most once a minute): a
+ * rate limiter's outage must not become the API's.
+ */
+export class RedisTokenBuckets implements RateLimiter {
+  private static readonly COMMAND_TIMEOUT_MS = 250;
+  private readonly redis: Redis;
+  private warned = 0;
+
+  constructor(
+    url: string,
+    private readonly limit: Pick<RateLimit, 'perMinute' | 'burst'>,
+    private readonly warn: (line: string) => void,
+  ) {
+    // A command waits for a connection being made (the first, or after a blip) at most the
+    // timeout, then the request goes on without a limit.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 0, commandTimeout: RedisTokenBuckets.COMMAND_TIMEOUT_MS });
+    this.redis.on('error', () => {});
+    this.redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
+  }
+
+  async take(client: string): Promise<number> {
+    try {
+      const perMs = this.limit.perMinute / 60_000;
+      const wait = await (this.redis as Redis & { takeToken(key: string, perMs: number, burst: number): Promise<number> }).takeToken(`claimgraph:rate:${client}`, perMs, this.limit.burst);
+      return Number(wait);
+    } catch (error) {
+      if (Date.now() - this.warned > 60_000) {
+        this.warned = Date.now();
+        this.warn(`rate limits are not applied: Redis did not answer (${(error as Error).message})`);
+      }
+      return 0;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+/** TokenBuckets.take as a Redis script: KEYS[1] the bucket, ARGV the refill per ms and the burst. */
+const TAKE_TOKEN = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+local perMs = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local stored = redis.call('HMGET', KEYS[1], 'tokens', 'updated')
+local tokens = tonumber(stored[1]) or burst
+local updated = tonumber(stored[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - updated) * perMs)
+local wait = 0
+if tokens >= 1 then tokens = tokens - 1 else wait = math.max(1, math.ceil((1 - tokens) / perMs / 1000)) end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'updated', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / perMs) + 1000)
+return wait`;
+
+/** The rate limiter for a configuration: shared through Redis when `redisUrl` is set, else in process. */
+export function createRateLimiter(limit: RateLimit, redisUrl: string | undefined, warn: (line: string) => void): RateLimiter & { close(): Promise<void> } {
+  if (redisUrl) return new RedisTokenBuckets(redisUrl, limit, warn);
+  return Object.assign(new TokenBuckets(limit), { close: async () => {} });
 }
 
 /** An IPv4 address as Node reports it on a dual-stack socket (`::ffff:10.0.0.1`) is that IPv4 address. */
@@ -108,40 +180,44 @@ export function clientOf(request: Request, serverContext: unknown, isTrusted: Re
  * over WebSocket has no HTTP request of its own (src/http/websocket.ts makes one per operation):
  * it takes a token from the same bucket when it starts, and a refused one ends with that error.
  */
-export function rateLimiting(limit: RateLimit, graphqlPath = '/graphql'): Plugin {
-  const buckets = new TokenBuckets(limit);
+export function rateLimiting(limit: RateLimit, buckets: RateLimiter = new TokenBuckets(limit), graphqlPath = '/graphql'): Plugin {
   const isTrusted = trustedHop(limit.trustProxy);
   const countedOverHttp = new WeakSet<Request>();
   const refusal = (retryAfter: number) => ({
     message: `Too many requests: at most ${limit.perMinute} a minute (bursts of ${limit.burst}); retry in ${retryAfter} s.`,
     extensions: { code: ErrorCode.RateLimited, retryAfter },
   });
-  /** A WebSocket operation's refusal, or null when it may run (or was counted as an HTTP request). */
-  const refuseOverWebSocket = (context: unknown) => {
+  /** Runs `then` on the limiter's answer: at once from buckets in process, after Redis's otherwise. */
+  const taking = <T>(client: string, then: (retryAfter: number) => T): T | Promise<T> => {
+    const retryAfter = buckets.take(client);
+    return typeof retryAfter === 'number' ? then(retryAfter) : retryAfter.then(then);
+  };
+  /** Stops a WebSocket operation over its client's rate (unless it was counted as an HTTP request). */
+  const refuseOverWebSocket = (context: unknown, stop: (result: { errors: GraphQLError[] }) => void) => {
     const { request } = context as { request: Request };
-    if (countedOverHttp.has(request)) return null;
-    const retryAfter = buckets.take(clientOf(request, context, isTrusted));
-    if (retryAfter === 0) return null;
-    const { message, extensions } = refusal(retryAfter);
-    return { errors: [new GraphQLError(message, { extensions })] };
+    if (countedOverHttp.has(request)) return;
+    return taking(clientOf(request, context, isTrusted), (retryAfter) => {
+      if (retryAfter === 0) return;
+      const { message, extensions } = refusal(retryAfter);
+      stop({ errors: [new GraphQLError(message, { extensions })] });
+    });
   };
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath) return;
       countedOverHttp.add(request);
-      const retryAfter = buckets.take(clientOf(request, serverContext, isTrusted));
-      if (retryAfter === 0) return;
-      endResponse(
-        fetchAPI.Response.json({ errors: [refusal(retryAfter)] }, { status: 429, headers: { 'retry-after': String(retryAfter) } }),
-      );
+      return taking(clientOf(request, serverContext, isTrusted), (retryAfter) => {
+        if (retryAfter === 0) return;
+        endResponse(
+          fetchAPI.Response.json({ errors: [refusal(retryAfter)] }, { status: 429, headers: { 'retry-after': String(retryAfter) } }),
+        );
+      });
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const refused = refuseOverWebSocket(args.contextValue);
-      if (refused) setResultAndStopExecution(refused);
+      return refuseOverWebSocket(args.contextValue, setResultAndStopExecution);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const refused = refuseOverWebSocket(args.contextValue);
-      if (refused) setResultAndStopExecution(refused);
+      return refuseOverWebSocket(args.contextValue, setResultAndStopExecution);
     },
   };
 }
