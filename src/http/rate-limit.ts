@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { BlockList, isIP } from 'node:net';
+import { Redis } from 'ioredis';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimit, TrustProxy } from '../config.js';
