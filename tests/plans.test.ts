@@ -88,7 +88,7 @@ describe('resolution candidates', () => {
       const seeks = plan.filter((operator) => operator.type.startsWith('NodeIndexSeek')).map((operator) => operator.details);
       // The window is a range within the seek (not a filter after it), whatever order the planner prints it in.
       expect(seeks).toEqual(expect.arrayContaining([
-        expect.stringMatching(new RegExp(`o:Event\\(${MATCH_CELL}, kind, ${MATCH_WINDOW_CLASS}, ${MATCH_FROM}\\) WHERE (?=.*${MATCH_WINDOW_CLASS} = windowClass)(?=.*${MATCH_FROM} >= )(?=.*${MATCH_FROM} <= )`)),
+        expect.stringMatching(new RegExp(`o:Event\\(${MATCH_CELL}, ${MATCH_WINDOW_CLASS}, ${MATCH_FROM}\\) WHERE (?=.*${MATCH_WINDOW_CLASS} = windowClass)(?=.*${MATCH_FROM} >= )(?=.*${MATCH_FROM} <= )`)),
         expect.stringMatching(new RegExp(`o:Event\\(${MATCH_CELL}, spanEnd\\) WHERE (?=.*spanEnd >= )`)),
       ]));
       return totalDbHits(plan);

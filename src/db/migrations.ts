@@ -85,7 +85,7 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
     label: Label.Event,
     property: MATCH_CELL,
     indexes: [
-      [MATCH_CELL, 'kind', MATCH_WINDOW_CLASS, MATCH_FROM],
+      [MATCH_CELL, MATCH_WINDOW_CLASS, MATCH_FROM],
       [MATCH_CELL, 'spanEnd'],
     ],
     backfill: [
@@ -200,9 +200,14 @@ async function awaitIndexesOnline(db: Database, log: (line: string) => void, awa
 /**
  * Indexes earlier versions created that nothing reads any more: each costs every write that touches
  * its properties, so a store upgraded in place drops them. (Events were sought by match cell, kind
- * and start date before their window was stored, then by their window before its class was.)
+ * and start date before their window was stored, then by their window before its class was, then
+ * by kind as well.)
  */
-const retiredIndexes = [rangeIndexName(Label.Event, [MATCH_CELL, 'kind', 'startDate']), rangeIndexName(Label.Event, [MATCH_CELL, 'kind', MATCH_FROM, MATCH_TO])];
+const retiredIndexes = [
+  rangeIndexName(Label.Event, [MATCH_CELL, 'kind', 'startDate']),
+  rangeIndexName(Label.Event, [MATCH_CELL, 'kind', MATCH_FROM, MATCH_TO]),
+  rangeIndexName(Label.Event, [MATCH_CELL, 'kind', MATCH_WINDOW_CLASS, MATCH_FROM]),
+];
 
 const dropRetiredIndex = (name: string) => cypher(`drop retired index ${name}`, `DROP INDEX ${name} IF EXISTS`);
 

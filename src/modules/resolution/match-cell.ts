@@ -22,7 +22,7 @@ import { coarsePlaceKinds } from './match-rules.js';
  *
  * Within a cell, events are sought by their window (`matchFrom` to `matchTo`: the period widened
  * by the date's uncertainty, derived on every write of the event, see event.record.ts), which the
- * index holds beside the cell and kind, by the class of its length (MATCH_WINDOW_CLASSES): a
+ * index holds beside the cell, by the class of its length (MATCH_WINDOW_CLASSES): a
  * window of a class at most `c` days long that meets a probe's starts at most `c` days before it,
  * so each class is sought from there and an exact day is not read a fortnight early. Periods
  * longer than every class are found by their span's end.
