@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
+import { isStorageProperty } from '../src/domain/graph.js';
 import { ExportError, parseExportArgs, runExport, type ExportProgress } from '../src/export/export.js';
 import { gid, testApi, testNeo4jEnv } from './helpers/api.js';
 
@@ -98,6 +99,8 @@ describe('claimgraph export', () => {
       expect.arrayContaining(['node kind string', 'node label string', 'node key string', 'node casualtiesMin long', 'edge type string', 'edge distanceKm double', 'edge via string']),
     );
     for (const [, key] of xml.matchAll(/<data key="([^"]+)">/g)) expect(keys.has(key!), key).toBe(true);
+    // What the database derives for its own use (match cells, speaker keys, kind tokens) is no attribute.
+    expect([...keys.values()].map((m) => m[3]).filter((name) => isStorageProperty(name!))).toEqual([]);
     const nodeIds = new Set([...xml.matchAll(/<node id="([^"]+)">/g)].map((m) => m[1]));
     const edges = [...xml.matchAll(/<edge id="[^"]+" source="([^"]+)" target="([^"]+)">(.*)<\/edge>/g)];
     expect(nodeIds.size).toBe(SEED_NODES);

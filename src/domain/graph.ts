@@ -65,7 +65,10 @@ export enum StorageProperty {
 
 const storageProperties = new Set<string>(Object.values(StorageProperty));
 
+/** Whether a stored property is storage (derived for the database's use), not the record's own. */
+export const isStorageProperty = (name: string) => storageProperties.has(name);
+
 /** A node's properties as its record holds them: without the storage properties. */
 export function recordProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).filter(([name]) => !storageProperties.has(name)));
+  return Object.fromEntries(Object.entries(properties).filter(([name]) => !isStorageProperty(name)));
 }

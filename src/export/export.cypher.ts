@@ -1,6 +1,6 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { cypher, type Database, type NamedQuery } from '../db/database.js';
-import type { Label } from '../domain/graph.js';
+import { isStorageProperty, type Label } from '../domain/graph.js';
 import type { ContentLabel } from '../modules/records.js';
 import { encodeGlobalID } from '../domain/global-id.js';
 import {
@@ -75,8 +75,12 @@ export function widen(a: ColumnType | undefined, b: ColumnType): ColumnType {
   return 'string';
 }
 
+/** Adds stored property names to the columns; storage properties are no column (no element carries them, see toGraphNode). */
 function addColumns(columns: Columns, rows: Array<{ key: string; types: string[] }>): void {
-  for (const { key, types } of rows) for (const type of types) columns.set(key, widen(columns.get(key), columnType(type)));
+  for (const { key, types } of rows) {
+    if (isStorageProperty(key)) continue;
+    for (const type of types) columns.set(key, widen(columns.get(key), columnType(type)));
+  }
 }
 
 /** Reads whole labels of the graph, a page at a time, in the shape the subgraph queries answer. */
