@@ -7,8 +7,7 @@ import { importBundle, upsertRecord } from '../src/ingest/write.js';
 import { cellsAround, MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS } from '../src/modules/resolution/match-cell.js';
 import { coarsePlaceKinds, distanceKm } from '../src/modules/resolution/match-rules.js';
 import { eventsNearProbe } from '../src/modules/resolution/resolution.cypher.js';
-import { MATCH_WINDOW_CLASSES, periodOf, shiftDays } from '../src/domain/partial-date.js';
-import neo4j from 'neo4j-driver';
+import { periodOf, shiftDays } from '../src/domain/partial-date.js';
 import { resolveEvents } from '../src/modules/resolution/resolve.js';
 import { gid, testApi } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
@@ -125,7 +124,7 @@ describe('an event\'s match window', () => {
     };
     for (const [first, last] of [[day(0), day(0)], [day(-2), day(2)], [day(-14), day(0)], [day(-30), day(-20)], [day(9), day(9)]] as const) {
       const probe = { key: 'probe', latitude: 12.3, longitude: -1.5, nearMeters: 12_000, cells: cellsAround(12.3, -1.5, 12_000, 150_000), kinds: ['AIRSTRIKE'], first, last };
-      const result = await db.read(eventsNearProbe, { probes: [probe], farMeters: 150_000, coarseKinds: coarsePlaceKinds, windowClasses: MATCH_WINDOW_CLASSES.map((days) => neo4j.int(days)) });
+      const result = await db.read(eventsNearProbe, { probes: [probe], farMeters: 150_000, coarseKinds: coarsePlaceKinds });
       const found = ((result.records[0]?.get('events') ?? []) as Array<{ event: { id: string } }>).map(({ event }) => event.id).sort();
       const meeting = events.filter((event) => { const { from, to } = windowOf(event); return from <= last && to >= first; }).map((event) => event.id).sort();
       expect(found, `${first}..${last}`).toEqual(meeting);

@@ -54,3 +54,12 @@ export function periodOf(value: string): Period | null {
     precision: match[3] ? 'DAY' : match[2] ? 'MONTH' : 'YEAR',
   };
 }
+
+/**
+ * The days an event may have happened on, as ISO days: its period (from its start's first day to
+ * its end's last, its start's own without an end) widened by its source's uncertainty either side.
+ * What an event stores as its matching window and what a probe seeks with.
+ */
+export function widenedPeriod(start: string, end: string | null | undefined, uncertaintyDays: number): { first: string; last: string } {
+  return { first: shiftDays(periodOf(start)!.first, -uncertaintyDays), last: shiftDays(periodOf(end ?? start)!.last, uncertaintyDays) };
+}

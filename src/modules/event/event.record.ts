@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
 import { date, defineRecord, externalIds, int, link, links, MaxLength, neo4jDate, note, periodOfValid, text, vocabulary } from '../../domain/record.js';
-import { daysBetween, matchWindowClass, MAX_DATE_UNCERTAINTY_DAYS, shiftDays } from '../../domain/partial-date.js';
+import { daysBetween, matchWindowClass, MAX_DATE_UNCERTAINTY_DAYS, widenedPeriod } from '../../domain/partial-date.js';
 
 export const eventRecord = defineRecord({
   kind: 'events',
@@ -39,8 +39,7 @@ export const eventRecord = defineRecord({
       const first = periodOfValid(event.startDate).first;
       const last = periodOfValid(event.endDate ?? event.startDate).last;
       const periodEnd = neo4jDate(last);
-      const margin = event.dateUncertaintyDays ?? 0;
-      const [matchFrom, matchTo] = [shiftDays(first, -margin), shiftDays(last, margin)];
+      const { first: matchFrom, last: matchTo } = widenedPeriod(event.startDate, event.endDate, event.dateUncertaintyDays ?? 0);
       const windowClass = matchWindowClass(daysBetween(matchFrom, matchTo));
       return {
         periodEnd,

@@ -1,4 +1,4 @@
-import { periodOf, shiftDays } from '../../domain/partial-date.js';
+import { periodOf, widenedPeriod } from '../../domain/partial-date.js';
 import type { EventKind, PlaceKind } from '../../domain/vocabulary.js';
 
 /**
@@ -94,21 +94,17 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
 /** The days an event may have happened on: its period, widened by its source's uncertainty. */
 export function window(event: Pick<EventFeatures, 'startDate' | 'endDate' | 'dateUncertaintyDays'>): { first: number; last: number; exactDay: boolean } {
-  const start = periodOf(event.startDate)!;
-  const end = periodOf(event.endDate ?? event.startDate)!;
+  const { first, last } = windowDays(event);
   return {
-    first: dayNumber(start.first) - event.dateUncertaintyDays,
-    last: dayNumber(end.last) + event.dateUncertaintyDays,
-    exactDay: start.precision === 'DAY' && event.endDate === null && event.dateUncertaintyDays === 0,
+    first: dayNumber(first),
+    last: dayNumber(last),
+    exactDay: periodOf(event.startDate)!.precision === 'DAY' && event.endDate === null && event.dateUncertaintyDays === 0,
   };
 }
 
 /** The first and last days of an event's window (see `window`), as ISO days: what blocking seeks with. */
 export function windowDays(event: Pick<EventFeatures, 'startDate' | 'endDate' | 'dateUncertaintyDays'>): { first: string; last: string } {
-  return {
-    first: shiftDays(periodOf(event.startDate)!.first, -event.dateUncertaintyDays),
-    last: shiftDays(periodOf(event.endDate ?? event.startDate)!.last, event.dateUncertaintyDays),
-  };
+  return widenedPeriod(event.startDate, event.endDate, event.dateUncertaintyDays);
 }
 
 function dateFit(a: EventSketch, b: EventSketch): { fit: number; reason: string } | null {

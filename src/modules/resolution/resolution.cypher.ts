@@ -5,7 +5,7 @@ import { props } from '../../db/values.js';
 import { Label, Rel } from '../../domain/graph.js';
 import type { MatchStatus } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
-import { MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
+import { MATCH_WINDOW_CLASSES, MAX_DATE_UNCERTAINTY_DAYS } from '../../domain/partial-date.js';
 import { firstLocatedPlace, MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS } from './match-cell.js';
 
 /**
@@ -23,13 +23,14 @@ const LOCATED_PLACE = '{id: p.id, kind: p.kind, latitude: p.location.latitude, l
 /**
  * Blocking: the events near a point whose window meets a probe's days. Each probe lists the cells
  * around its point (see match-cell.ts) and the kinds it may match: the cells are sought with each
- * class of window (`$windowClasses`) in the (cell, window class, window start) index, and in the
- * (cell, span end) index for the few events longer than a day whose window starts further back
+ * class of window (MATCH_WINDOW_CLASSES) in the (cell, window class, window start) index, and in
+ * the (cell, span end) index for the few events longer than a day whose window starts further back
  * (SEEK: on a store of a few events the planner would scan the whole index, the plan that grows
  * with the graph); the kinds are read from each event found (a seek per kind as well made three
  * times the seeks, most of them empty: twice the time where events are dense or sparse); then an
  * event is kept when the place matching reads of it lies within `nearMeters`, or is of a coarse
- * kind within `$farMeters`. Each candidate comes with what tells whether it may match (EventSketch: its kind, dates and place).
+ * kind within `$farMeters`. Each candidate comes with what tells whether it may match
+ * (EventSketch: its kind, dates and place).
  * Each probe: key, latitude, longitude, nearMeters, cells, kinds, first and last (the days a
  * candidate's window must meet).
  */
@@ -38,7 +39,7 @@ export const eventsNearProbe = cypher(
   `UNWIND $probes AS probe
    CALL (probe) {
      UNWIND probe.cells AS cell
-     UNWIND $windowClasses AS windowClass
+     UNWIND ${JSON.stringify(MATCH_WINDOW_CLASSES)} AS windowClass
      MATCH (o:${Label.Event}) USING INDEX SEEK o:${Label.Event}(${MATCH_CELL}, ${MATCH_WINDOW_CLASS}, ${MATCH_FROM})
      WHERE o.${MATCH_CELL} = cell AND o.${MATCH_WINDOW_CLASS} = windowClass AND o.kind IN probe.kinds
        AND o.${MATCH_FROM} >= date(probe.first) - duration({days: windowClass}) AND o.${MATCH_FROM} <= date(probe.last)

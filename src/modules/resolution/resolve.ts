@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
-import { MATCH_WINDOW_CLASSES, periodOf, shiftDays } from '../../domain/partial-date.js';
+import { periodOf, shiftDays } from '../../domain/partial-date.js';
 import { partialDate } from '../../domain/record.js';
 import { EventKinds, responsibilityStances, type EventKind, type StatementKind } from '../../domain/vocabulary.js';
 import { toEvent, type EventRecord } from '../event/event.cypher.js';
@@ -124,7 +124,7 @@ function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], d
  */
 async function candidates(db: Pick<Database, 'read'>, probes: Probe[], fits: (key: string, sketch: EventSketch) => boolean): Promise<Map<string, string[]>> {
   if (probes.length === 0) return new Map();
-  const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds, windowClasses: MATCH_WINDOW_CLASSES.map((days) => neo4j.int(days)) });
+  const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds });
   return new Map(
     result.records.map((record) => {
       const key = record.get('key') as string;
@@ -155,7 +155,7 @@ export function addResolved(total: ResolveSummary, more: ResolveSummary): void {
  * proposes or confirms it (an editor's decision is never overwritten), withdraws the resolver's
  * proposals that no longer pass, and relinks the incidents that changed. The cost grows with the
  * events given and their neighbours, not with the graph: candidates come through the index of
- * events by cell, kind and window (match-cell.ts).
+ * events by cell, window class and window start (match-cell.ts).
  */
 export async function resolveEvents(db: Database, keys: readonly string[]): Promise<ResolveSummary> {
   return matchEvents(db, await featuresOf(db, [...new Set(keys)]));
