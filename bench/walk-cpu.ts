@@ -49,7 +49,7 @@ await runCommand(async (log) => {
     const cpu = process.cpuUsage(started);
     const elapsed = performance.now() - wall;
     log(
-      `${walkSize === 'large' ? `walk of ${events.heavyStatements} statements` : `walk of ${event}`}, ${requests} requests: API CPU ${((cpu.user + cpu.system) / 1000 / requests).toFixed(1)} ms per request ` +
+      `walk of ${walkSize === 'large' ? `${events.heavyStatements} statements` : event}, ${requests} requests: API CPU ${((cpu.user + cpu.system) / 1000 / requests).toFixed(1)} ms per request ` +
         `(user ${(cpu.user / 1000 / requests).toFixed(1)}, system ${(cpu.system / 1000 / requests).toFixed(1)}), wall ${(elapsed / requests).toFixed(1)} ms`,
     );
   } finally {

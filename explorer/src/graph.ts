@@ -220,7 +220,10 @@ function keyboardNavigation(cy: Core, container: HTMLElement, onSelect: (node: N
     const data = node.data() as NodeData;
     status.textContent = `${data.kind.toLowerCase().replace('_', ' ')}: ${data.label}, ${node.degree(false)} links. Enter for details, E to expand.`;
   };
-  const start = () => cy.nodes('[kind = "EVENT"]').first().nonempty() ? cy.nodes('[kind = "EVENT"]').first() : cy.nodes().first();
+  const start = () => {
+    const events = cy.nodes('[kind = "EVENT"]');
+    return (events.nonempty() ? events : cy.nodes()).first();
+  };
   container.addEventListener('focus', () => {
     if (!current || current.removed()) focusNode(start());
   });
