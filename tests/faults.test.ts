@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { Database } from '../src/db/database.js';
+import { cypher, Database, readInParts } from '../src/db/database.js';
 import { portAnswers, startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 import { createServer } from '../src/yoga.js';
 import { freePort } from './helpers/ports.js';
@@ -90,5 +90,30 @@ describe('a Neo4j outage', () => {
       expect(recovered.body.data.events.totalCount).toBeGreaterThanOrEqual(0);
     },
     240_000,
+  );
+});
+
+describe('a read that asks more memory than Neo4j allows its transactions', () => {
+  // Every item holds a thousand strings until the end of the aggregation: 6,000 items ask far more
+  // than this Neo4j's transaction memory (70 % of its 256 MB heap), a few hundred do not.
+  const heavy = cypher('heavy read', `UNWIND $items AS item UNWIND range(1, 1000) AS x
+     WITH item, collect(item + toString(x)) AS held RETURN item, size(held) AS held`);
+  const items = Array.from({ length: 6_000 }, (_, i) => `item-${i}`);
+
+  it(
+    'is stopped with LIMIT_EXCEEDED and a sentence saying why, and readInParts reads it in halves, every item once, in order',
+    async () => {
+      const whole = await db.read(heavy, { items }).then(
+        () => null,
+        (error: unknown) => error as { message: string; extensions?: Record<string, unknown> },
+      );
+      expect(whole?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      expect(whole?.message).toMatch(/more memory than the graph database allows a transaction/);
+
+      const records = await readInParts(db, heavy, 'items', items);
+      expect(records.map((record) => record.get('item'))).toEqual(items);
+      expect(new Set(records.map((record) => Number(record.get('held'))))).toEqual(new Set([1000]));
+    },
+    120_000,
   );
 });

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { ConfigError } from '../config.js';
 import { DatabaseSetupError } from '../db/database.js';
 import { ExportError } from '../export/export.js';
@@ -10,7 +11,8 @@ const log: Log = (line) => console.error(`[claimgraph] ${line}`);
 
 /**
  * Runs a command-line task. A problem a person must fix (configuration, database setup, a bad
- * bundle, an export's options, a file that cannot be imported, a path that cannot be opened) is
+ * bundle, an export's options, a file that cannot be imported, a path that cannot be opened, a
+ * coded failure of the database such as a query stopped for the memory it asked) is
  * printed as plain sentences with exit code 1; only a bug shows a stack trace.
  */
 export async function runCommand(task: (log: Log) => Promise<void>): Promise<void> {
@@ -30,6 +32,8 @@ export async function runCommand(task: (log: Log) => Promise<void>): Promise<voi
       log(
         'Cannot reach Neo4j: check NEO4J_URI (or unset it to use the local database) and that the server is running.',
       );
+    } else if (isExpectedFailure(error)) {
+      log(error.message);
     } else {
       throw error;
     }
@@ -41,6 +45,11 @@ export async function runCommand(task: (log: Log) => Promise<void>): Promise<voi
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
   const { syscall, path } = (error ?? {}) as NodeJS.ErrnoException;
   return error instanceof Error && typeof syscall === 'string' && typeof path === 'string';
+}
+
+/** A failure the code expected and coded (a query stopped for its memory, a conflict): its message says what to do. */
+function isExpectedFailure(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && typeof error.extensions.code === 'string';
 }
 
 function isServiceUnavailable(error: unknown): boolean {

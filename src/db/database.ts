@@ -2,6 +2,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   type QueryResult,
+  type Record as Neo4jRecord,
   Neo4jError,
 } from 'neo4j-driver';
 import net from 'node:net';
@@ -170,6 +171,43 @@ function isUnreachable(error: unknown): boolean {
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable');
 }
 
+const MEMORY_LIMIT_CODES = [
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+];
+
+/**
+ * Whether Neo4j stopped a transaction for the memory it asked (as the driver raised it, or as
+ * mapDriverError gave it to the caller): the same query would fail again, a smaller one may not.
+ */
+export function isOverMemoryLimit(error: unknown): boolean {
+  const code = error instanceof Neo4jError ? error.code : (error as { extensions?: { cause?: unknown } })?.extensions?.cause;
+  return MEMORY_LIMIT_CODES.includes(code as string);
+}
+
+/**
+ * A read over many items (`UNWIND $<param>`) as one query, or, when Neo4j stops it for the memory
+ * it asks (matching a dense cluster: thousands of events on one city's centroid within days), as
+ * two halves, and so on down to one item a read. The records of all, in the items' order.
+ */
+export async function readInParts(
+  db: Pick<Database, 'read'>,
+  query: NamedQuery,
+  param: string,
+  items: readonly unknown[],
+  params: Params = {},
+): Promise<Neo4jRecord[]> {
+  try {
+    return (await db.read(query, { ...params, [param]: items })).records;
+  } catch (error) {
+    if (!isOverMemoryLimit(error) || items.length < 2) throw error;
+    const half = Math.ceil(items.length / 2);
+    const first = await readInParts(db, query, param, items.slice(0, half), params);
+    return [...first, ...(await readInParts(db, query, param, items.slice(half), params))];
+  }
+}
+
 /** Driver failures as errors a client (or a person at a terminal) can act on. */
 export function mapDriverError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
@@ -192,6 +230,13 @@ export function mapDriverError(error: unknown): unknown {
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return new DatabaseSetupError(
       'That Neo4j has no such database: set NEO4J_DATABASE to an existing one (Community has only "neo4j").',
+    );
+  }
+  if (isOverMemoryLimit(error)) {
+    return clientError(
+      ErrorCode.LimitExceeded,
+      'The query needed more memory than the graph database allows a transaction (dbms.memory.transaction.total.max or db.memory.transaction.max): ask for less at once, or raise the limit.',
+      { cause: code },
     );
   }
   // Past the transaction timeout, Neo4j stops a running query with TransactionTimedOut..., and one

@@ -152,7 +152,15 @@ export async function loadOffline<Fields>(
     stage('seed written again (creates nothing)');
     if (options.resolve) {
       log(`matching the events of ${touched.length} batches...`);
-      for (const keys of touched) addResolved(resolution, await resolveWritten(db, keys));
+      for (const [index, keys] of touched.entries()) {
+        const batchStarted = Date.now();
+        const matched = await resolveWritten(db, keys);
+        addResolved(resolution, matched);
+        log(
+          `matched batch ${index + 1} of ${touched.length} (${keys.changed.length + keys.reported.length} events) in ${((Date.now() - batchStarted) / 1000).toFixed(1)} s:` +
+            ` ${matched.compared} pairs compared, ${matched.confirmed} confirmed, ${matched.candidates} candidates`,
+        );
+      }
       stage('matching (resolution)');
     }
   } finally {

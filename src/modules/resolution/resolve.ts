@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { Database } from '../../db/database.js';
+import { readInParts, type Database } from '../../db/database.js';
 import { props } from '../../db/values.js';
 import { periodOf, shiftDays } from '../../domain/partial-date.js';
 import { partialDate } from '../../domain/record.js';
@@ -50,6 +50,13 @@ export const RESOLVER = 'claimgraph resolver';
 
 /** How many pairs go to the database in one write. */
 const CHUNK = 1000;
+
+/**
+ * How many events' candidates one read seeks: a batch of 5,000 strikes on one city's centroid
+ * within days, each near all the others, would otherwise come back as one result of 25 million
+ * candidates, more than a transaction may hold (readInParts halves a read that still is).
+ */
+const PROBES_PER_READ = 500;
 
 /** One key for the pair of two events, whichever comes first. */
 const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
@@ -123,10 +130,12 @@ function probe(key: string, place: EventFeatures['place'], kinds: EventKind[], d
  * scored (in a busy fortnight nearby, most are not).
  */
 async function candidates(db: Pick<Database, 'read'>, probes: Probe[], fits: (key: string, sketch: EventSketch) => boolean): Promise<Map<string, string[]>> {
-  if (probes.length === 0) return new Map();
-  const result = await db.read(eventsNearProbe, { probes, farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds });
+  const records = [];
+  for (let i = 0; i < probes.length; i += PROBES_PER_READ) {
+    records.push(...(await readInParts(db, eventsNearProbe, 'probes', probes.slice(i, i + PROBES_PER_READ), { farMeters: FAR_METERS, coarseKinds: coarsePlaceKinds })));
+  }
   return new Map(
-    result.records.map((record) => {
+    records.map((record) => {
       const key = record.get('key') as string;
       const found = record.get('events') as Array<{ event: unknown; place: EventFeatures['place'] }>;
       return [key, found.map(({ event, place }) => sketchOf(toEvent(props(event)), place)).filter((sketch) => fits(key, sketch)).map((sketch) => sketch.id)];
