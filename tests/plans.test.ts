@@ -77,6 +77,33 @@ describe('plans', () => {
   });
 });
 
+describe('counting events', () => {
+  afterAll(() => restoreSeed(db));
+
+  it('counts the events within a place from its places\' degrees, reading no event: forty more at a busy place cost nothing more', async () => {
+    const hits = async (query: string) => {
+      await run(query);
+      const plan = db.plans.get('events count')!;
+      // The branch for a count with a kind or a date scans, and is not run here.
+      expect(plan.filter((operator) => operator.type === 'NodeByLabelScan').map((operator) => operator.dbHits)).toEqual([0]);
+      return totalDbHits(plan);
+    };
+    const withinIraq = `{ events(filter: { within: "${gid('Place', 'iraq')}" }) { totalCount } }`;
+    const all = '{ events { totalCount } }';
+    const strikesAtDaquq = (from: number, to: number) =>
+      importBundle(db, {
+        source: { id: 'zz-plan-source', title: 'Events at Daquq', recordedAt: '2026-12-08' },
+        events: Array.from({ length: to - from }, (_, i) => ({ id: `zz-plan-daquq-${from + i}`, kind: 'AIRSTRIKE', title: `Daquq ${from + i}`, startDate: '2017-01-01', places: ['daquq'] })),
+      });
+    // Neo4j keeps a place's degrees by type once it has 50 relationships (a dense node), which
+    // every place with many events is; below that it counts the few it has.
+    await strikesAtDaquq(0, 60);
+    const before = { within: await hits(withinIraq), all: await hits(all) };
+    await strikesAtDaquq(60, 100);
+    expect({ within: await hits(withinIraq), all: await hits(all) }).toEqual(before);
+  });
+});
+
 describe('resolution candidates', () => {
   afterAll(() => restoreSeed(db));
 

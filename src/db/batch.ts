@@ -395,8 +395,8 @@ export interface ListPage {
   match: string;
   sortKey: SortKey;
   filter?: string;
-  /** The same `n` as `match` and `filter` find, bound from somewhere cheaper to count from. */
-  count?: { match: string; filter: string };
+  /** How many `n` `match` and `filter` find, counted somewhere cheaper: a query that returns `total`. */
+  count?: string;
   /** Variables `match` binds beside `n`, one value per `n`, that the sort key reads (a key computed once per row). */
   keep?: string;
   /**
@@ -408,6 +408,9 @@ export interface ListPage {
    */
   branches?: { condition: string; using?: string }[];
 }
+
+/** The count, as `total`, of the distinct `n` that `match` binds and `filter` keeps. */
+export const distinctCount = (match: string, filter = 'true') => `${match} WHERE ${filter} RETURN count(DISTINCT n) AS total`;
 
 export function listPage(spec: ListPage) {
   const kept = `n${spec.keep ? `, ${spec.keep}` : ''}`;
@@ -431,7 +434,7 @@ export function listPage(spec: ListPage) {
        RETURN n, ${spec.sortKey.text} AS sortKey, head(labels(n)) AS label ${order} LIMIT $limit`,
     );
   };
-  const count = `${spec.count?.match ?? spec.match} WHERE ${spec.count?.filter ?? spec.filter ?? 'true'} RETURN count(DISTINCT n) AS total`;
+  const count = spec.count ?? distinctCount(spec.match, spec.filter);
   const buildWithCount = (forward: boolean) => {
     const { order } = keyset(spec.sortKey, forward);
     return cypher(

@@ -1,9 +1,10 @@
 import { cypher, DatabaseSetupError, type Database, type NamedQuery } from './database.js';
-import { Label, StorageProperty } from '../domain/graph.js';
+import { Label, Rel, StorageProperty } from '../domain/graph.js';
 // The record declarations are data (no GraphQL, no database): the schema objects follow them.
 import { contentLabels, searchable } from '../modules/records.js';
 import { MATCH_CELL, MATCH_FROM, MATCH_TO, MATCH_WINDOW_CLASS, setEventCell, setPlaceCell, windowClassOf } from '../modules/resolution/match-cell.js';
 import { SPEAKER_KEY, setSpeakerKey } from '../modules/statement/speaker-key.js';
+import { PLACE_COUNT, setPlaceCount } from '../modules/event/place-count.js';
 
 const keyedLabels = [...contentLabels, Label.AuditEntry, Label.ExternalRecord];
 
@@ -79,6 +80,18 @@ const derivedProperties: Array<{ label: Label; property: string; indexes: string
        CALL (n) { ${setSpeakerKey} } IN TRANSACTIONS OF 10000 ROWS`,
     )],
     done: `statements keyed by their speaker (Statement.${SPEAKER_KEY})`,
+  },
+  {
+    // See place-count.ts: the events that occurred in more than one place.
+    label: Label.Event,
+    property: PLACE_COUNT,
+    indexes: [[PLACE_COUNT]],
+    backfill: [cypher(
+      'backfill place counts',
+      `MATCH (n:${Label.Event}) WHERE COUNT { (n)-[:${Rel.OCCURRED_IN}]->() } > 1
+       CALL (n) { ${setPlaceCount} } IN TRANSACTIONS OF 10000 ROWS`,
+    )],
+    done: `events in more than one place marked with their count (Event.${PLACE_COUNT})`,
   },
   {
     // See match-cell.ts: places first, then the events that copy their cells.

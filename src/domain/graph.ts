@@ -59,6 +59,8 @@ export enum StorageProperty {
   matchTo = 'matchTo',
   /** The class of that window's length (MATCH_WINDOW_CLASSES), which seeking it reads first. */
   matchWindowClass = 'matchWindowClass',
+  /** How many places an event occurred in, set only when more than one (see event/place-count.ts). */
+  placeCount = 'placeCount',
   /** A searchable record's kind as a full-text token, so a search of some kinds is filtered inside the index (see records.ts). */
   searchKind = 'searchKind',
 }

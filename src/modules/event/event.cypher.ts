@@ -8,6 +8,7 @@ import { relatedQuery } from '../shared/related.js';
 import { EVENT_SORT, ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { eventRecord } from './event.record.js';
+import { PLACE_COUNT } from './place-count.js';
 
 /** A event as the API reads it, derived from its declaration. */
 export type EventRecord = StoredRecord<typeof eventRecord, { datePrecision: DatePrecision }>;
@@ -46,23 +47,50 @@ const FROM_BRANCHES = [
   { condition: `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest})`, using: `n:${Label.Event}(startDate)` },
 ];
 
+const NO_PERIOD_FILTER = '$kinds IS NULL AND $from IS NULL AND $to IS NULL';
+
+/**
+ * How many events `EventFilter` keeps, at a cost that does not grow with the events when it names
+ * at most a place: all events, from the count store; the events within a place, from the degrees
+ * of the places below it, less the repeats of the events in several of them (sought by their
+ * place count, see place-count.ts). With a kind or a date, the events within the place are walked
+ * from it (growing with the answer, not the graph), or all events are.
+ */
+const EVENT_COUNT = `CALL () {
+    WITH $within AS within WHERE within IS NULL AND ${NO_PERIOD_FILTER}
+    RETURN COUNT { (:${Label.Event}) } AS total
+    UNION ALL
+    WITH $within AS within WHERE within IS NOT NULL AND ${NO_PERIOD_FILTER}
+    CALL (within) {
+      MATCH (:${Label.Place} {id: within})<-[:${Rel.WITHIN}*0..]-(place:${Label.Place})
+      WITH DISTINCT place
+      RETURN sum(COUNT { (place)<-[:${Rel.OCCURRED_IN}]-() }) AS placed
+    }
+    CALL (within) {
+      MATCH (n:${Label.Event}) USING INDEX SEEK n:${Label.Event}(${PLACE_COUNT}) WHERE n.${PLACE_COUNT} > 1
+      WITH COUNT { MATCH (n)-[:${Rel.OCCURRED_IN}]->(place:${Label.Place}) WHERE EXISTS { (place)-[:${Rel.WITHIN}*0..]->(:${Label.Place} {id: within}) } } AS inside
+      RETURN sum(CASE WHEN inside > 1 THEN inside - 1 ELSE 0 END) AS repeats
+    }
+    RETURN placed - repeats AS total
+    UNION ALL
+    WITH $within AS within WHERE NOT (${NO_PERIOD_FILTER})
+    CALL (within) {
+      MATCH (:${Label.Place} {id: within})<-[:${Rel.WITHIN}*0..]-(:${Label.Place})<-[:${Rel.OCCURRED_IN}]-(n:${Label.Event}) RETURN DISTINCT n
+      UNION ALL
+      WITH within WHERE within IS NULL MATCH (n:${Label.Event}) RETURN n
+    }
+    WITH n WHERE ${EVENT_PERIOD_FILTER}
+    RETURN count(DISTINCT n) AS total
+  }
+  RETURN total`;
+
 export const eventList = listPage({
   name: 'events',
   match: `MATCH (n:${Label.Event})`,
   filter: EVENT_FILTER,
   sortKey: EVENT_SORT,
   branches: FROM_BRANCHES,
-  // A page walks the start-date index and stops once full; a count within a place instead starts
-  // from the place and walks down its hierarchy, so it grows with the answer, not the graph.
-  count: {
-    match: `CALL {
-        MATCH (:${Label.Place} {id: $within})<-[:WITHIN*0..]-(:${Label.Place})<-[:OCCURRED_IN]-(n:${Label.Event}) RETURN DISTINCT n
-        UNION ALL
-        WITH $within AS within WHERE within IS NULL MATCH (n:${Label.Event}) RETURN n
-      }
-      WITH n`,
-    filter: EVENT_PERIOD_FILTER,
-  },
+  count: EVENT_COUNT,
 });
 
 /**

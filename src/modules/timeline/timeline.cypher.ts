@@ -1,4 +1,4 @@
-import { listPage } from '../../db/batch.js';
+import { distinctCount, listPage } from '../../db/batch.js';
 import { Label, Rel } from '../../domain/graph.js';
 import { toArticle, type ArticleRecord } from '../article/article.cypher.js';
 import { incidentMember } from '../resolution/resolution.cypher.js';
@@ -59,7 +59,7 @@ function timelineList(name: string, anchor: Label, statements: string) {
     match: `${entries} ${TIMELINE_KEY}`,
     filter,
     keep: 'timelineKey',
-    count: { match: entries, filter },
+    count: distinctCount(entries, filter),
     sortKey: TIMELINE_SORT,
   });
 }

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
 import { Label, Rel, recordProperties } from '../../domain/graph.js';
+import { setPlaceCount } from '../event/place-count.js';
 import { setEventCell } from '../resolution/match-cell.js';
 import { setSpeakerKey } from '../statement/speaker-key.js';
 import { contentLabels } from '../records.js';
@@ -22,9 +23,10 @@ const deleteWithAudit = (label: Label) =>
      DETACH DELETE n
      WITH a, made, located
      // The statements a deleted actor made are left without a speaker, the events at a deleted place
-     // without it: their keys and cells follow.
+     // without it: their keys, cells and place counts follow.
      CALL (made) { UNWIND made AS n ${setSpeakerKey} }
      CALL (located) { UNWIND located AS n ${setEventCell} }
+     CALL (located) { UNWIND located AS n ${setPlaceCount} }
      RETURN a`,
   );
 
