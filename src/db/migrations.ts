@@ -177,6 +177,9 @@ export const migrations: NamedQuery[] = [
       [Label.AuditEntry, 'key'],
     ] as const
   ).map(([label, property]) => rangeIndex(label, [property])),
+  // Pages of events in their order, (start date, key): the index gives that order, so a page stops
+  // after its rows instead of reading every event of its first day to break the ties by key.
+  rangeIndex(Label.Event, ['startDate', 'id']),
   // Events by their span, an actor's statements in order from it, events by match cell and date.
   ...derivedProperties.flatMap(({ label, indexes }) => indexes.map((properties) => rangeIndex(label, properties))),
 ];

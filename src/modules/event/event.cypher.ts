@@ -38,13 +38,14 @@ export function eventFilterParams(filter: { kinds?: EventKind[] | null; from?: s
 
 /**
  * The two kinds of events that overlap a range from `$from` (all events without it): those
- * starting on or after it, which the start-date index walks from `$from` itself, and the few that
+ * starting on or after it, which the (start date, key) index walks from `$from` itself in the
+ * page's order (the key's condition only lets the planner seek that index), and the few that
  * started before it and run past it, whose period is longer than a day and so has a `spanEnd`
  * (see event.record.ts) to seek.
  */
 const FROM_BRANCHES = [
   { condition: `n.spanEnd >= date($from) AND n.startDate < date($from)`, using: `n:${Label.Event}(spanEnd)` },
-  { condition: `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest})`, using: `n:${Label.Event}(startDate)` },
+  { condition: `n.startDate >= coalesce(date($from), ${EVENT_SORT.bounds!.lowest}) AND n.id IS NOT NULL`, using: `n:${Label.Event}(startDate, id)` },
 ];
 
 const NO_PERIOD_FILTER = '$kinds IS NULL AND $from IS NULL AND $to IS NULL';
