@@ -168,7 +168,7 @@ describe('what the CLI does not understand', () => {
 });
 
 describe('claimgraph import', () => {
-  it('imports a truncated ACLED file up to the cut, without a stack trace, and a rerun finds it done', async () => {
+  it('imports a truncated ACLED file up to the cut, without a stack trace, and a rerun finds it done, unless the graph has lost it since', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'claimgraph-cli-'));
     const [header, daquq, bartella] = (await readFile(path.join(fixtures, 'acled/iraq-2016-10.csv'), 'utf8')).split('\n');
     const file = path.join(dir, 'cut.csv');
@@ -181,6 +181,11 @@ describe('claimgraph import', () => {
     const again = await claimgraph(['import', 'acled', file], dir);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('1 files already imported, skipped');
+    // The graph emptied since (the seed written anew): the checkpoint no longer speaks for it.
+    await restoreSeed(api.db);
+    const afterWipe = await claimgraph(['import', 'acled', file], dir);
+    expect(afterWipe.code).toBe(0);
+    expect(afterWipe.stderr).toContain('imported 2 of 3 rows');
   });
 
   it('refuses a fake zip, a binary file and a file of another kind in one line each, writing nothing', async () => {

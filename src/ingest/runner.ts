@@ -7,6 +7,7 @@ import { BundleError, validateBundle, type BundleProblem, type ValidBundle } fro
 import { checkText, ImportFileError } from './sources/rows.js';
 import { writeBundle, type WriteSummary } from './write.js';
 import { addResolved, nothingResolved, type ResolveSummary } from '../modules/resolution/resolve.js';
+import { sourcesById } from '../modules/source/source.cypher.js';
 import { eventsTouched, resolveWritten } from './resolve-written.js';
 
 /** One parsed input row, with where it came from. */
@@ -209,7 +210,10 @@ export async function runImport<Fields>(
     const info = await stat(file);
     const id = createHash('sha1').update(`${path.resolve(file)}|${info.size}|${info.mtimeMs}`).digest('hex');
     const checkpointFile = path.join(options.stateDir, `${path.basename(file)}-${id}.json`);
-    const checkpoint = await readCheckpoint(checkpointFile);
+    let checkpoint = await readCheckpoint(checkpointFile);
+    // A checkpoint speaks for the graph it was written against: one that no longer holds the file's
+    // source (a new store, or one emptied since) gets the file from its first row, not "already imported".
+    if (checkpoint.rows > 0 && (await db.read(sourcesById, { ids: [importer.source(file).id] })).records.length === 0) checkpoint = fresh;
     if (checkpoint.complete) {
       summary.skippedFiles += 1;
       continue;
