@@ -2,8 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { cypher } from '../src/db/database.js';
+import { Neo4jError } from 'neo4j-driver';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { runCommand } from '../src/cli/run.js';
+import { cypher, mapDriverError } from '../src/db/database.js';
 import { testApi } from './helpers/api.js';
 import { restoreSeed, snapshot } from './helpers/graph.js';
 
@@ -240,5 +242,37 @@ describe('claimgraph resolve outlets', () => {
     const outcome = await claimgraph(['import', 'gdelt', path.join(fixtures, 'gdelt')], dir, { OUTLET_REGISTRY: path.join(dir, 'outlets.yaml') });
     expect(outcome.code).toBe(1);
     expect(oneLine(outcome.stderr)).toEqual([`[claimgraph] ${path.join(dir, 'outlets.yaml')} is not a valid outlet registry: outlets[0].kind: is required`]);
+  });
+});
+
+describe('failures of the database on the command line', () => {
+  /** What runCommand prints for a task that fails with `error`, and the exit code it sets. */
+  async function printed(error: unknown) {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    const exitCode = process.exitCode;
+    try {
+      await runCommand(async () => {
+        throw error;
+      });
+      return { lines, code: process.exitCode };
+    } finally {
+      spy.mockRestore();
+      process.exitCode = exitCode;
+    }
+  }
+
+  const newError = (message: string, code: string) => new Neo4jError(message, code, '50N42', 'error: general processing exception');
+
+  it('say what happened and what to do, in a sentence, never as a stack trace', async () => {
+    const timedOut = mapDriverError(newError('stopped', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'));
+    expect(await printed(timedOut)).toEqual({
+      lines: ['[claimgraph] The query took too long and was stopped. Neo4j stops a transaction after NEO4J_TX_TIMEOUT_MS (30 s unless set): raise it, or give an import a smaller --batch.'],
+      code: 1,
+    });
+    const overMemory = mapDriverError(newError('The allocation of an extra 2.0 MiB would use more than the limit', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError'));
+    expect((await printed(overMemory)).lines).toEqual([expect.stringMatching(/^\[claimgraph\] The query needed more memory than the graph database allows a transaction/)]);
+    const unreachable = mapDriverError(newError('no connection', 'ServiceUnavailable'));
+    expect((await printed(unreachable)).lines).toEqual([expect.stringMatching(/^\[claimgraph\] Cannot reach Neo4j/)]);
   });
 });
