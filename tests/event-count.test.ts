@@ -46,12 +46,18 @@ async function countAndList(filter: string) {
   return { total: data.events.totalCount as number, keys: (data.events.edges as Array<{ node: { key: string } }>).map((edge) => edge.node.key).filter((key) => key.startsWith('zz-count-')).sort() };
 }
 
-/** The count alone (its own query, as a client asking only for it gets it) and what the list holds. */
+/**
+ * The count alone (its own query, as a client asking only for it gets it), with the list, and the
+ * place's own `events` count and list: all agree with `keys`.
+ */
 async function expectCount(within: string, keys: string[]) {
   const { data, errors } = await api.run<any, any>(`{ events(filter: { within: "${gid('Place', within)}" }) { totalCount } }`);
   expect(errors).toBeUndefined();
   const listed = await countAndList(`{ within: "${gid('Place', within)}" }`);
-  expect({ alone: data.events.totalCount, ...listed }).toEqual({ alone: keys.length, total: keys.length, keys });
+  const place = await api.run<any, any>(`{ node(id: "${gid('Place', within)}") { ... on Place { events(first: 100) { totalCount edges { node { key } } } } } }`);
+  expect(place.errors).toBeUndefined();
+  const ofPlace = { total: place.data.node.events.totalCount, keys: place.data.node.events.edges.map((edge: { node: { key: string } }) => edge.node.key).sort() };
+  expect({ alone: data.events.totalCount, ...listed, ofPlace }).toEqual({ alone: keys.length, total: keys.length, keys, ofPlace: { total: keys.length, keys } });
 }
 
 const placeCountsOf = cypher('test: place counts', `MATCH (n:${Label.Event}) WHERE n.id STARTS WITH 'zz-count-' RETURN n.id AS id, n.${PLACE_COUNT} AS count ORDER BY id`);

@@ -98,7 +98,7 @@ describe('plans', () => {
 describe('counting events', () => {
   afterAll(() => restoreSeed(db));
 
-  it('counts the events within a place from its places\' degrees, reading no event: forty more at a busy place cost nothing more', async () => {
+  it('counts the events within a place (the list\'s filter and the place\'s own events) from its places\' degrees, reading no event: forty more at a busy place cost nothing more', async () => {
     const hits = async (query: string) => {
       await run(query);
       const plan = db.plans.get('events count')!;
@@ -108,6 +108,10 @@ describe('counting events', () => {
     };
     const withinIraq = `{ events(filter: { within: "${gid('Place', 'iraq')}" }) { totalCount } }`;
     const all = '{ events { totalCount } }';
+    const iraqsEvents = async () => {
+      await run(`{ node(id: "${gid('Place', 'iraq')}") { ... on Place { events { totalCount } } } }`);
+      return totalDbHits(db.plans.get('place events count')!);
+    };
     const strikesAtDaquq = (from: number, to: number) =>
       importBundle(db, {
         source: { id: 'zz-plan-source', title: 'Events at Daquq', recordedAt: '2026-12-08' },
@@ -116,9 +120,9 @@ describe('counting events', () => {
     // Neo4j keeps a place's degrees by type once it has 50 relationships (a dense node), which
     // every place with many events is; below that it counts the few it has.
     await strikesAtDaquq(0, 60);
-    const before = { within: await hits(withinIraq), all: await hits(all) };
+    const before = { within: await hits(withinIraq), all: await hits(all), place: await iraqsEvents() };
     await strikesAtDaquq(60, 100);
-    expect({ within: await hits(withinIraq), all: await hits(all) }).toEqual(before);
+    expect({ within: await hits(withinIraq), all: await hits(all), place: await iraqsEvents() }).toEqual(before);
   });
 });
 

@@ -69,12 +69,13 @@ export interface RelationPage {
   sortKey: SortKey;
   filter?: string;
   /**
-   * The count as a relationship degree of `p` (`(p)-[:MADE]->()`), used while `unfiltered` (a
-   * condition on the parameters) holds: Neo4j reads a degree from the node's relationship groups
-   * without expanding a relationship, so a supernode's count costs what a small one's does. Only
-   * for a pattern whose relationships all lead to distinct nodes of its far label.
+   * The count as an expression of `p` that reads degrees instead of expanding relationships
+   * (`COUNT { (p)-[:MADE]->() }`), used while `unfiltered` (a condition on the parameters) holds:
+   * Neo4j reads a degree from the node's relationship groups, so a supernode's count costs what a
+   * small one's does. It must count what `pattern` and `filter` find, each related node once.
+   * Without `unfiltered`, always.
    */
-  degree?: { pattern: string; unfiltered: string };
+  degree?: { expression: string; unfiltered?: string };
   /**
    * The related nodes carry `relationKey(parent's id, their sort key, their id)` in this
    * range-indexed property of `label` (kept by the write paths): the page is then an ordered
@@ -161,10 +162,11 @@ function countSubquery(spec: RelationPage, column: string): string {
        RETURN count(DISTINCT n) AS ${column}
      }`;
   }
+  if (!spec.degree.unfiltered) return `CALL (p) { RETURN ${spec.degree.expression} AS ${column} }`;
   // Grouped by p, the expanding branch returns no row at all (not a zero) when it does not apply.
   return `CALL (p) {
        WITH p WHERE ${spec.degree.unfiltered}
-       RETURN p AS counted, COUNT { ${spec.degree.pattern} } AS ${column}
+       RETURN p AS counted, ${spec.degree.expression} AS ${column}
        UNION ALL
        WITH p WHERE NOT (${spec.degree.unfiltered})
        MATCH ${spec.pattern}

@@ -54,7 +54,7 @@ export const actorStatements = relationPage({
   filter: '($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
   // Only statements are made (Statement.speaker is the one MADE link), each once.
-  degree: { pattern: `(p)-[:${Rel.MADE}]->()`, unfiltered: '$kinds IS NULL' },
+  degree: { expression: `COUNT { (p)-[:${Rel.MADE}]->() }`, unfiltered: '$kinds IS NULL' },
   seek: { label: Label.Statement, property: SPEAKER_KEY },
 });
 
@@ -65,7 +65,7 @@ export const actorStatementsOnBehalf = relationPage({
   filter: '($kinds IS NULL OR n.kind IN $kinds)',
   sortKey: STATEMENT_SORT,
   // Only statements speak on behalf (Statement.onBehalfOf is the one such link), each once.
-  degree: { pattern: `(p)<-[:${Rel.ON_BEHALF_OF}]-()`, unfiltered: '$kinds IS NULL' },
+  degree: { expression: `COUNT { (p)<-[:${Rel.ON_BEHALF_OF}]-() }`, unfiltered: '$kinds IS NULL' },
 });
 
 /** Actors an importer made (their keys say which), with what the crosswalk reads of them. */

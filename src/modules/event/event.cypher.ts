@@ -8,7 +8,7 @@ import { relatedQuery } from '../shared/related.js';
 import { EVENT_SORT, ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { eventRecord } from './event.record.js';
-import { PLACE_COUNT } from './place-count.js';
+import { eventsWithinCount } from './place-count.js';
 
 /** A event as the API reads it, derived from its declaration. */
 export type EventRecord = StoredRecord<typeof eventRecord, { datePrecision: DatePrecision }>;
@@ -53,8 +53,7 @@ const NO_PERIOD_FILTER = '$kinds IS NULL AND $from IS NULL AND $to IS NULL';
 /**
  * How many events `EventFilter` keeps, at a cost that does not grow with the events when it names
  * at most a place: all events, from the count store; the events within a place, from the degrees
- * of the places below it, less the repeats of the events in several of them (sought by their
- * place count, see place-count.ts). With a kind or a date, the events within the place are walked
+ * of the places below it (eventsWithinCount). With a kind or a date, the events within the place are walked
  * from it (growing with the answer, not the graph), or all events are.
  */
 const EVENT_COUNT = `CALL () {
@@ -62,17 +61,8 @@ const EVENT_COUNT = `CALL () {
     RETURN COUNT { (:${Label.Event}) } AS total
     UNION ALL
     WITH $within AS within WHERE within IS NOT NULL AND ${NO_PERIOD_FILTER}
-    CALL (within) {
-      MATCH (:${Label.Place} {id: within})<-[:${Rel.WITHIN}*0..]-(place:${Label.Place})
-      WITH DISTINCT place
-      RETURN sum(COUNT { (place)<-[:${Rel.OCCURRED_IN}]-() }) AS placed
-    }
-    CALL (within) {
-      MATCH (n:${Label.Event}) USING INDEX SEEK n:${Label.Event}(${PLACE_COUNT}) WHERE n.${PLACE_COUNT} > 1
-      WITH COUNT { MATCH (n)-[:${Rel.OCCURRED_IN}]->(place:${Label.Place}) WHERE EXISTS { (place)-[:${Rel.WITHIN}*0..]->(:${Label.Place} {id: within}) } } AS inside
-      RETURN sum(CASE WHEN inside > 1 THEN inside - 1 ELSE 0 END) AS repeats
-    }
-    RETURN placed - repeats AS total
+    OPTIONAL MATCH (place:${Label.Place} {id: within})
+    RETURN CASE WHEN place IS NULL THEN 0 ELSE ${eventsWithinCount('place')} END AS total
     UNION ALL
     WITH $within AS within WHERE NOT (${NO_PERIOD_FILTER})
     CALL (within) {

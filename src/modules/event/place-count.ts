@@ -26,3 +26,17 @@ export const refreshPlaceCounts = cypher(
    MATCH (n:${Label.Event} {id: id})
    ${setPlaceCount}`,
 );
+
+/**
+ * How many events occurred at the place bound as `place` or at a place below it, each once: the
+ * degrees of those places (every OCCURRED_IN comes from an event), less the repeats of the events
+ * in several of them. Its cost is the number of places below, whatever the number of events.
+ */
+export const eventsWithinCount = (place: string) => `(
+  reduce(total = 0, degree IN COLLECT {
+    MATCH (${place})<-[:${Rel.WITHIN}*0..]-(below:${Label.Place}) WITH DISTINCT below
+    RETURN COUNT { (below)<-[:${Rel.OCCURRED_IN}]-() } } | total + degree)
+  - reduce(total = 0, repeats IN COLLECT {
+    MATCH (n:${Label.Event}) USING INDEX SEEK n:${Label.Event}(${PLACE_COUNT}) WHERE n.${PLACE_COUNT} > 1
+    WITH COUNT { MATCH (n)-[:${Rel.OCCURRED_IN}]->(at:${Label.Place}) WHERE EXISTS { (at)-[:${Rel.WITHIN}*0..]->(${place}) } } AS inside
+    WHERE inside > 1 RETURN inside - 1 } | total + repeats))`;

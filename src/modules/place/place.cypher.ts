@@ -1,3 +1,4 @@
+import { eventsWithinCount } from '../event/place-count.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
@@ -35,4 +36,5 @@ export const placeEvents = relationPage({
   parent: Label.Place,
   pattern: `(p)<-[:WITHIN*0..]-(:${Label.Place})<-[:OCCURRED_IN]-(n:${Label.Event})`,
   sortKey: EVENT_SORT,
+  degree: { expression: eventsWithinCount('p') },
 });
