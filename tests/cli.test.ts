@@ -272,6 +272,8 @@ describe('failures of the database on the command line', () => {
     });
     const overMemory = mapDriverError(newError('The allocation of an extra 2.0 MiB would use more than the limit', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError'));
     expect((await printed(overMemory)).lines).toEqual([expect.stringMatching(/^\[claimgraph\] The query needed more memory than the graph database allows a transaction/)]);
+    const heapFull = mapDriverError(newError('Java heap space', 'Neo.DatabaseError.Statement.ExecutionFailed'));
+    expect((await printed(heapFull)).lines).toEqual([expect.stringMatching(/^\[claimgraph\] The query needed more memory/)]);
     const unreachable = mapDriverError(newError('no connection', 'ServiceUnavailable'));
     expect((await printed(unreachable)).lines).toEqual([expect.stringMatching(/^\[claimgraph\] Cannot reach Neo4j/)]);
   });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { runImport, type ImportOptions } from '../src/ingest/runner.js';
+import { importBundle } from '../src/ingest/write.js';
+import { MAX_INCIDENT_EVENTS, resolveEvents } from '../src/modules/resolution/resolve.js';
 import { acledImporter } from '../src/ingest/sources/acled.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { expandPaths } from '../src/ingest/sources/rows.js';
@@ -183,4 +185,30 @@ describe('the matching rules', () => {
     expect(tied.score).toBeGreaterThanOrEqual(0.9);
     expect(tied.reasons.join(' ')).toContain('same article');
   });
+});
+
+describe('an incident the resolver confirms on its own', () => {
+  afterAll(() => restoreSeed(api.db));
+
+  it(`holds at most ${MAX_INCIDENT_EVENTS} events: a city's centroid with more strikes on a day leaves the rest for review`, async () => {
+    await restoreSeed(api.db);
+    const count = MAX_INCIDENT_EVENTS + 2;
+    const keys = Array.from({ length: count }, (_, i) => `zz-centroid-strike-${String(i).padStart(3, '0')}`);
+    await importBundle(api.db, {
+      source: { id: 'zz-centroid-source', title: 'Strikes filed at a city centroid', recordedAt: '2026-12-08' },
+      places: [{ id: 'zz-centroid-city', name: 'Centroid city', kind: 'CITY', location: { latitude: 33.3, longitude: 44.4 } }],
+      events: keys.map((id) => ({ id, kind: 'AIRSTRIKE', title: id, startDate: '2016-10-21', places: ['zz-centroid-city'] })),
+    });
+    const summary = await resolveEvents(api.db, keys);
+    const incidents = await api.db.read(cypher('test: incident sizes', `MATCH (e:Event) WHERE e.id STARTS WITH 'zz-centroid-'
+      RETURN COUNT { (e)-[:SAME_INCIDENT]-() } + 1 AS size, count(e) AS events ORDER BY size`));
+    // Two incidents: one of the cap, and the two strikes left over, which confirm each other.
+    expect(incidents.records.map((record) => [Number(record.get('size')), Number(record.get('events'))])).toEqual([[2, 2], [MAX_INCIDENT_EVENTS, MAX_INCIDENT_EVENTS]]);
+    expect(summary.candidates).toBe(2 * MAX_INCIDENT_EVENTS);
+    const held = await api.db.read(cypher('test: held matches', `MATCH (:Event)-[m:MATCHES {status: 'CANDIDATE'}]->(:Event) WHERE m.reasons[-1] CONTAINS 'without review' RETURN count(m) AS held`));
+    expect(Number(held.records[0]!.get('held'))).toBe(2 * MAX_INCIDENT_EVENTS);
+    // Matching the same strikes again decides the same.
+    const again = await resolveEvents(api.db, keys);
+    expect({ confirmed: again.confirmed, candidates: again.candidates, withdrawn: again.withdrawn }).toEqual({ confirmed: 0, candidates: 0, withdrawn: 0 });
+  }, 120_000);
 });

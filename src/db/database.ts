@@ -182,8 +182,9 @@ const MEMORY_LIMIT_CODES = [
  * mapDriverError gave it to the caller): the same query would fail again, a smaller one may not.
  */
 export function isOverMemoryLimit(error: unknown): boolean {
-  const code = error instanceof Neo4jError ? error.code : (error as { extensions?: { cause?: unknown } })?.extensions?.cause;
-  return MEMORY_LIMIT_CODES.includes(code as string);
+  // A query that fills the JVM's heap before any limit stops it comes back as a failed statement.
+  if (error instanceof Neo4jError) return MEMORY_LIMIT_CODES.includes(error.code) || /Java heap space/.test(error.message);
+  return MEMORY_LIMIT_CODES.includes((error as { extensions?: { cause?: unknown } })?.extensions?.cause as string);
 }
 
 /**
@@ -235,8 +236,8 @@ export function mapDriverError(error: unknown): unknown {
   if (isOverMemoryLimit(error)) {
     return clientError(
       ErrorCode.LimitExceeded,
-      'The query needed more memory than the graph database allows a transaction (dbms.memory.transaction.total.max or db.memory.transaction.max): ask for less at once, or raise the limit.',
-      { cause: code },
+      'The query needed more memory than the graph database allows a transaction (dbms.memory.transaction.total.max or db.memory.transaction.max, within its heap): ask for less at once, or raise the limit.',
+      { cause: MEMORY_LIMIT_CODES.includes(code) ? code : 'Neo.TransientError.General.OutOfMemoryError' },
     );
   }
   // Past the transaction timeout, Neo4j stops a running query with TransactionTimedOut..., and one

@@ -207,6 +207,14 @@ export const confirmedNeighbours = cypher(
    RETURN DISTINCT id AS from, o.id AS id`,
 );
 
+/** Each event's incident as stored: the events it is linked to (every other member, two by two). */
+export const incidentMembers = cypher(
+  'incident members',
+  `UNWIND $ids AS id
+   MATCH (e:${Label.Event} {id: id})
+   RETURN id, [(e)-[:${Rel.SAME_INCIDENT}]-(o:${Label.Event}) | o.id] AS members`,
+);
+
 /** The SAME_INCIDENT links that touch these events, each once, as stored (from, to). */
 export const incidentLinks = cypher(
   'incident links',

@@ -36,6 +36,7 @@ import {
   eventsSharingAnArticle,
   statementsAwaitingEvent,
   incidentLinks,
+  incidentMembers,
   relinkIncident,
   writeProposals,
   matchBetween,
@@ -194,6 +195,7 @@ export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFe
   for (const [key, events] of near) for (const other of events) consider(key, other);
   for (const record of existing.records) consider(record.get('parentId') as string, props(record.get('o')).id as string);
   summary.compared = pairs.size;
+  await keepIncidentsBounded(db, [...pairs.values()]);
 
   // Only pairs with something to write: a new proposal, or a stored match whose status, score or
   // reasons change (or that is withdrawn). In a dense place and week nearly every pair is below the
@@ -220,6 +222,52 @@ export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFe
   }
   await relinkIncidents(db, [...touched]);
   return summary;
+}
+
+/**
+ * The most events an incident the resolver confirms on its own may hold. Its members are linked two
+ * by two (SAME_INCIDENT, read in one hop), so its links grow with its square; and where a dataset
+ * files every event of a city at the city's centroid (GDELT), a day's distinct strikes there score
+ * as one incident, each pair through the next, until one incident holds them all (2,000 packed
+ * strikes ran Neo4j out of heap linking theirs). A match that would make an incident larger is
+ * proposed for review instead; an editor may still confirm it.
+ */
+export const MAX_INCIDENT_EVENTS = 100;
+
+/**
+ * Downgrades to candidates the confirmations that would join incidents into one of more than
+ * MAX_INCIDENT_EVENTS events: the best scores join first, against the incidents as stored.
+ */
+async function keepIncidentsBounded(db: Database, pairs: Array<{ a: string; b: string; score: number | null; reasons: string[] | null; status: string | null }>): Promise<void> {
+  const confirming = pairs.filter((pair) => pair.status === 'CONFIRMED').sort((x, y) => y.score! - x.score! || pairKey(x.a, x.b).localeCompare(pairKey(y.a, y.b)));
+  if (confirming.length === 0) return;
+  const parent = new Map<string, string>();
+  const size = new Map<string, number>();
+  const find = (id: string): string => {
+    let root = id;
+    while ((parent.get(root) ?? root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  const stored = await db.read(incidentMembers, { ids: [...new Set(confirming.flatMap((pair) => [pair.a, pair.b]))] });
+  for (const record of stored.records) {
+    const members = [record.get('id') as string, ...(record.get('members') as string[])];
+    // An incident is named by its smallest key, whichever member it is read from.
+    const root = members.reduce((a, b) => (a < b ? a : b));
+    parent.set(record.get('id') as string, root);
+    size.set(root, members.length);
+  }
+  for (const pair of confirming) {
+    const [a, b] = [find(pair.a), find(pair.b)];
+    if (a === b) continue;
+    const joined = (size.get(a) ?? 1) + (size.get(b) ?? 1);
+    if (joined > MAX_INCIDENT_EVENTS) {
+      pair.status = 'CANDIDATE';
+      pair.reasons = [...(pair.reasons ?? []), `confirming it would make one incident of ${joined} events, more than the ${MAX_INCIDENT_EVENTS} the resolver confirms without review`];
+      continue;
+    }
+    parent.set(a, b);
+    size.set(b, joined);
+  }
 }
 
 /**
