@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
-import { runImport, type ImportOptions } from '../src/ingest/runner.js';
+import { runImport, type ImportOptions, type Progress } from '../src/ingest/runner.js';
 import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { expandPaths } from '../src/ingest/sources/rows.js';
 import { gid, testApi } from './helpers/api.js';
@@ -33,7 +33,11 @@ async function run(extra: Partial<ImportOptions> = {}) {
 
 describe('GDELT 2.0 import', () => {
   it('turns aerial strikes into one event per place and day, keeping every GLOBALEVENTID', async () => {
-    const { summary } = await run();
+    const reports: Progress[] = [];
+    const { summary } = await run({ progress: (report) => reports.push(report) });
+    // While a batch is written and its events matched, the progress says so.
+    const doing = new Set(reports.map((report) => report.doing?.replace(/\d+/, 'N')));
+    expect(doing).toEqual(new Set([undefined, 'writing N rows', 'matching N events']));
     expect(summary).toMatchObject({ files: 2, rows: 18, imported: 12, rejected: 4 });
     // The meeting (CAMEO 040) and the mention of an event claimgraph does not hold are valid rows, skipped with their reasons.
     expect(Object.values(summary.skipped)).toEqual([1, 1]);

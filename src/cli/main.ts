@@ -84,8 +84,8 @@ function importOptions(log: Log, batch: number): ImportOptions {
     batchSize: batch,
     rejectsDir: '.rejects',
     stateDir: '.data/imports',
-    progress: ({ file, done, total, rejected, rowsPerSecond, finished }) =>
-      draw({ name: path.basename(file), done, total, rowsPerSecond, finished, suffix: `${rate(rejected)} rejected` }),
+    progress: ({ file, done, total, rejected, rowsPerSecond, finished, doing }) =>
+      draw({ name: path.basename(file), done, total, rowsPerSecond, finished, suffix: `${rate(rejected)} rejected${doing ? `, ${doing}...` : ''}` }),
   };
 }
 

@@ -27,7 +27,8 @@ export function progressBar(log: Log): (report: ProgressReport) => void {
       `${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate(done)}/${rate(total)} rows, ` +
       `${rate(rowsPerSecond)} rows/s, ETA ${eta.toFixed(0)} s${suffix ? `, ${suffix}` : ''}`;
     if (process.stderr.isTTY) {
-      process.stderr.write(`\r${line}${finished ? '\n' : ''}`);
+      // Erased to the end of the line: a shorter line must not leave the longer one's tail.
+      process.stderr.write(`\r${line}\x1b[K${finished ? '\n' : ''}`);
     } else if (finished || Date.now() - lastPrinted > 2000) {
       lastPrinted = Date.now();
       log(line);

@@ -77,6 +77,8 @@ export interface Progress {
   rejected: number;
   rowsPerSecond: number;
   finished: boolean;
+  /** What the import is busy with while it reads no row: writing a batch, matching its events. */
+  doing?: string;
 }
 
 export interface ImportSummary {
@@ -227,7 +229,7 @@ export async function runImport<Fields>(
     let batch: Array<Row<Fields>> = [];
     let batchRejected: Rejection[] = [];
 
-    const report = (finished: boolean, read: number) =>
+    const report = (finished: boolean, read: number, doing?: string) =>
       options.progress({
         file,
         done: checkpoint.rows + read,
@@ -235,6 +237,7 @@ export async function runImport<Fields>(
         rejected: checkpoint.rejected + rejected,
         rowsPerSecond: read / Math.max((Date.now() - fileStarted) / 1000, 0.001),
         finished,
+        ...(doing ? { doing } : {}),
       });
 
     /** Maps rows to records and validates their bundle. */
@@ -283,11 +286,16 @@ export async function runImport<Fields>(
     /** Writes a prepared batch, then its rejects, then the checkpoint after it. */
     const commit = async (prepared: Awaited<ReturnType<typeof prepare>>, finished: boolean) => {
       if (prepared.write) {
+        // A batch's write and matching take seconds, minutes in a dense place: say which is under way.
+        report(false, prepared.read, `writing ${prepared.imported.toLocaleString('en-US')} rows`);
         const written = await (options.writer ?? writeBundle)(db, prepared.write, file);
         summary.nodesCreated += written.nodesCreated;
         summary.relationshipsCreated += written.relationshipsCreated;
         if (options.resolve !== false) {
-          addResolved(summary.resolution, await resolveWritten(db, eventsTouched(prepared.write.bundle)));
+          const touched = eventsTouched(prepared.write.bundle);
+          const events = touched.changed.length + touched.reported.length;
+          if (events > 0) report(false, prepared.read, `matching ${events.toLocaleString('en-US')} events`);
+          addResolved(summary.resolution, await resolveWritten(db, touched));
         }
       }
       const { rejections } = prepared;
