@@ -70,6 +70,8 @@ describe('the count of the events within a place', () => {
     await expectCount('zz-count-r', ['zz-count-1', 'zz-count-2', 'zz-count-3']);
     await expectCount('zz-count-b', ['zz-count-2']);
     await expectCount('zz-count-o', ['zz-count-3', 'zz-count-4']);
+    // A place the graph does not hold holds no events.
+    expect(await countAndList(`{ within: "${gid('Place', 'zz-count-nowhere')}" }`)).toEqual({ total: 0, keys: [] });
     // With a kind or a date the events are walked instead: the same answers.
     const shelling = await countAndList(`{ within: "${gid('Place', 'zz-count-r')}", kinds: [SHELLING] }`);
     expect(shelling).toEqual({ total: 1, keys: ['zz-count-3'] });
