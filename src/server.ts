@@ -5,7 +5,7 @@ import { connect, type Connection } from './db/connect.js';
 import { ErrorCode } from './domain/errors.js';
 import { createLive } from './http/live.js';
 import { createRateLimiter } from './http/rate-limit.js';
-import { loadManifest } from './http/persisted-operations.js';
+import { loadManifest, registeredOperations } from './http/persisted-operations.js';
 import { serveWebSockets } from './http/websocket.js';
 import { migrate } from './db/migrations.js';
 import { seed } from './ingest/bundle.js';
@@ -59,8 +59,9 @@ await runCommand(async (log) => {
   }
   const live = createLive(config.redisUrl);
   const rateLimiter = createRateLimiter(config.rateLimit, config.redisUrl, log);
+  const registered = registeredOperations(config.redisUrl);
   const apiKeys = parseApiKeys(config.apiKeys);
-  yoga = createServer(connection.db, { config, apiKeys, live, rateLimiter });
+  yoga = createServer(connection.db, { config, apiKeys, live, rateLimiter, registeredOperations: registered });
   const webSockets = serveWebSockets(http, yoga, {
     apiKeys,
     maxMessageBytes: config.limits.bodyBytes,
@@ -91,6 +92,7 @@ await runCommand(async (log) => {
   });
   await live.close();
   await rateLimiter.close();
+  await registered.close();
   await connection.close();
 });
 

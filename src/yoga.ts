@@ -11,7 +11,8 @@ import { explorerPages } from './http/explorer.js';
 import { createLive, type Live } from './http/live.js';
 import { createLogger, type Logger } from './logger.js';
 import { operationLimits } from './http/operation-limits.js';
-import { automaticPersistedQueries, loadManifest, persistedOperationsOnly } from './http/persisted-operations.js';
+import type { APQStore } from '@graphql-yoga/plugin-apq';
+import { automaticPersistedQueries, loadManifest, persistedOperationsOnly, registeredOperations } from './http/persisted-operations.js';
 import { rateLimiting, type RateLimiter } from './http/rate-limit.js';
 import { readinessEndpoint } from './http/readiness.js';
 import { requestErrors } from './http/request-errors.js';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   live?: Live;
   /** Where clients' rates are counted (shared through Redis by several instances); in process when not given. */
   rateLimiter?: RateLimiter;
+  /** Where operations registered by hash are kept (shared through Redis by several instances); in process when not given. */
+  registeredOperations?: APQStore;
 }
 
 /** With introspection off, the schema stays private: no `__schema`/`__type`, no "did you mean". */
@@ -83,7 +86,9 @@ export function createServer(db: Database, options: ServerOptions = {}) {
       readinessEndpoint(db),
       ...operationLimits(config.limits),
       ...(config.introspection ? [] : closedSchema),
-      config.persistedOperationsOnly ? persistedOperationsOnly(loadManifest()) : automaticPersistedQueries(loadManifest()),
+      config.persistedOperationsOnly
+        ? persistedOperationsOnly(loadManifest())
+        : automaticPersistedQueries(loadManifest(), options.registeredOperations ?? registeredOperations()),
       requestErrors(),
     ],
     // Liveness: answers 200 while the process runs, whatever the database does.

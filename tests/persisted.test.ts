@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { WalkQuery } from '../examples/generated/graphql.js';
 import operationIds from '../examples/generated/operation-ids.json' with { type: 'json' };
-import { loadManifest, manifestOf, operationId } from '../src/http/persisted-operations.js';
+import { loadManifest, manifestOf, operationId, registeredOperations } from '../src/http/persisted-operations.js';
 import { codes, gid, testApi, testConfig } from './helpers/api.js';
 
 const api = testApi({ config: testConfig({ PERSISTED_OPERATIONS_ONLY: 'true' }) });
@@ -72,5 +72,49 @@ describe('persisted operations', () => {
     const result = await open.run('{ events { totalCount } }');
     await open.close();
     expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('automatic persisted queries', () => {
+  // Each run its own text, so a hash registered by an earlier run in the shared Redis is not found.
+  const query = `{ events(first: 1) { totalCount } } # ${Date.now()}`;
+  const hash = operationId(query);
+
+  /** A request with the hash alone, or with the text beside it; the error codes and the data. */
+  async function send(server: ReturnType<typeof testApi>, withText: boolean) {
+    const response = await server.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ ...(withText ? { query } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
+    const body = (await response.json()) as { data?: { events: { totalCount: number } }; errors?: Array<{ message: string }> };
+    return { data: body.data ?? null, errors: body.errors?.map((error) => error.message) ?? [] };
+  }
+
+  it.skipIf(!inject('redisUrl'))('are shared through Redis: a hash registered through one instance runs on another', async () => {
+    const stores = [registeredOperations(inject('redisUrl')), registeredOperations(inject('redisUrl'))];
+    const [first, second] = stores.map((store) => testApi({ registeredOperations: store }));
+    try {
+      expect((await send(second!, false)).errors).toEqual(['PersistedQueryNotFound']);
+      expect((await send(first!, true)).errors).toEqual([]);
+      const elsewhere = await send(second!, false);
+      expect(elsewhere.errors).toEqual([]);
+      expect(elsewhere.data?.events.totalCount).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([first!.close(), second!.close(), ...stores.map((store) => store.close())]);
+    }
+  });
+
+  it('fall back to the process while Redis cannot answer: the client sends the text again, as the protocol says', async () => {
+    const store = registeredOperations('redis://127.0.0.1:1');
+    const server = testApi({ registeredOperations: store });
+    try {
+      expect((await send(server, false)).errors).toEqual(['PersistedQueryNotFound']);
+      expect((await send(server, true)).errors).toEqual([]);
+      expect((await send(server, false)).errors).toEqual([]);
+    } finally {
+      await server.close();
+      await store.close();
+    }
   });
 });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
+import { createInMemoryAPQStore, useAPQ, type APQStore } from '@graphql-yoga/plugin-apq';
+import { Redis } from 'ioredis';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { Kind, print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -53,14 +54,49 @@ export function persistedOperationsOnly(manifest: PersistedOperations): Plugin {
   });
 }
 
+/** Where the operations clients register by hash are kept (see automaticPersistedQueries). */
+export type RegisteredOperations = APQStore & { close(): Promise<void> };
+
+/** How long a registered operation is kept in Redis after it was last registered. */
+const REGISTERED_FOR_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The registered operations of every API instance, in Redis when `redisUrl` is set (so a hash a
+ * client registered through one instance behind a load balancer is known to the next), with this
+ * process's own store in front; in process otherwise. When Redis cannot answer, the process's store
+ * does: a hash it does not know answers PERSISTED_QUERY_NOT_FOUND and the client sends the text
+ * again, which is the protocol's own fallback, so Redis being away costs a round trip, not a request.
+ */
+export function registeredOperations(redisUrl?: string): RegisteredOperations {
+  const local = createInMemoryAPQStore();
+  if (!redisUrl) return { get: (hash) => local.get(hash), set: (hash, text) => local.set(hash, text), close: async () => {} };
+  // No retrying while Redis is away: a request waits for it at most the command timeout.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 0, commandTimeout: 250 });
+  redis.on('error', () => {});
+  const key = (hash: string) => `claimgraph:apq:${hash}`;
+  return {
+    get: async (hash) => {
+      const known = await local.get(hash);
+      if (known) return known;
+      const shared = await redis.get(key(hash)).catch(() => null);
+      if (shared) await local.set(hash, shared);
+      return shared;
+    },
+    set: async (hash, text) => {
+      await local.set(hash, text);
+      await redis.set(key(hash), text, 'EX', REGISTERED_FOR_SECONDS).catch(() => {});
+    },
+    close: async () => redis.disconnect(),
+  };
+}
+
 /**
  * The default mode: Automatic Persisted Queries (Apollo's protocol, urql's persistedExchange). A
  * client sends the hash alone; an unknown one answers PERSISTED_QUERY_NOT_FOUND, and the client
- * sends hash and text together, which registers the text in this process's store. The manifest's
+ * sends hash and text together, which registers the text (see registeredOperations). The manifest's
  * operations are known from the start, so their IDs work here as in production.
  */
-export function automaticPersistedQueries(manifest: PersistedOperations): Plugin {
-  const registered = createInMemoryAPQStore();
+export function automaticPersistedQueries(manifest: PersistedOperations, registered: APQStore): Plugin {
   return useAPQ({
     store: {
       get: (hash) => manifest[hash] ?? registered.get(hash),
