@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInMemoryAPQStore, useAPQ, type APQStore } from '@graphql-yoga/plugin-apq';
-import { Redis } from 'ioredis';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { Kind, print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../domain/errors.js';
+import { failFastRedis } from './redis.js';
 
 /** Operation ID → operation text; written by `npm run codegen` from examples/operations (the public operations), committed. */
 export type PersistedOperations = Record<string, string>;
@@ -70,9 +70,7 @@ const REGISTERED_FOR_SECONDS = 7 * 24 * 3600;
 export function registeredOperations(redisUrl?: string): RegisteredOperations {
   const local = createInMemoryAPQStore();
   if (!redisUrl) return { get: (hash) => local.get(hash), set: (hash, text) => local.set(hash, text), close: async () => {} };
-  // No retrying while Redis is away: a request waits for it at most the command timeout.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 0, commandTimeout: 250 });
-  redis.on('error', () => {});
+  const redis = failFastRedis(redisUrl);
   const key = (hash: string) => `claimgraph:apq:${hash}`;
   return {
     get: async (hash) => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimit, TrustProxy } from '../config.js';
 import { ErrorCode } from '../domain/errors.js';
+import { failFastRedis } from './redis.js';
 
 /** Past this many clients, buckets that have refilled completely (idle clients) are dropped. */
 const MAX_TRACKED_CLIENTS = 10_000;
@@ -62,11 +63,10 @@ export class TokenBuckets implements RateLimiter {
  * The same buckets kept in Redis, so several API instances behind a load balancer share one limit
  * per client. One script per request takes the token atomically, on Redis's clock (instances'
  * clocks may differ). A bucket expires once it would have refilled. When Redis cannot answer
- * within COMMAND_TIMEOUT_MS the request is let through (`warn` says so, at most once a minute): a
- * rate limiter's outage must not become the API's.
+ * within its command timeout (redis.ts) the request is let through (`warn` says so, at most once
+ * a minute): a rate limiter's outage must not become the API's.
  */
 export class RedisTokenBuckets implements RateLimiter {
-  private static readonly COMMAND_TIMEOUT_MS = 250;
   private readonly redis: Redis;
   private warned = 0;
 
@@ -77,8 +77,7 @@ export class RedisTokenBuckets implements RateLimiter {
   ) {
     // A command waits for a connection being made (the first, or after a blip) at most the
     // timeout, then the request goes on without a limit.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 0, commandTimeout: RedisTokenBuckets.COMMAND_TIMEOUT_MS });
-    this.redis.on('error', () => {});
+    this.redis = failFastRedis(url);
     this.redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
   }
 
