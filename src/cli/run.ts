@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '../config.js';
-import { DatabaseSetupError } from '../db/database.js';
+import { DatabaseSetupError, isTimedOut } from '../db/database.js';
 import { ExportError } from '../export/export.js';
 import { ImportFileError } from '../ingest/sources/rows.js';
 import { BundleError } from '../ingest/validate.js';
@@ -28,7 +28,8 @@ export async function runCommand(task: (log: Log) => Promise<void>): Promise<voi
       isFileSystemError(error)
     ) {
       log(error.message);
-    } else if (isTimedOut(error)) {
+    } else if (isExpectedFailure(error) && isTimedOut(error)) {
+      // The database is there; the work was too long.
       log(`${error.message} Neo4j stops a transaction after NEO4J_TX_TIMEOUT_MS (30 s unless set): raise it, or give an import a smaller --batch.`);
     } else if (isServiceUnavailable(error)) {
       log(
@@ -52,12 +53,6 @@ function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
 /** A failure the code expected and coded (a query stopped for its memory, a conflict): its message says what to do. */
 function isExpectedFailure(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && typeof error.extensions.code === 'string';
-}
-
-/** A transaction Neo4j stopped at its timeout (see mapDriverError): the database is there, the work was too long. */
-function isTimedOut(error: unknown): error is GraphQLError {
-  const cause = (error as { extensions?: { cause?: unknown } })?.extensions?.cause;
-  return error instanceof GraphQLError && typeof cause === 'string' && (cause.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || cause === 'Neo.ClientError.Transaction.LockClientStopped');
 }
 
 function isServiceUnavailable(error: unknown): boolean {

@@ -177,14 +177,28 @@ const MEMORY_LIMIT_CODES = [
   'Neo.TransientError.General.OutOfMemoryError',
 ];
 
+/** Neo4j's status code of a failure, as the driver raised it or as mapDriverError passed it on (`cause`). */
+function statusOf(error: unknown): string {
+  const code = error instanceof Neo4jError ? error.code : (error as { extensions?: { cause?: unknown } })?.extensions?.cause;
+  return typeof code === 'string' ? code : '';
+}
+
 /**
  * Whether Neo4j stopped a transaction for the memory it asked (as the driver raised it, or as
  * mapDriverError gave it to the caller): the same query would fail again, a smaller one may not.
  */
 export function isOverMemoryLimit(error: unknown): boolean {
   // A query that fills the JVM's heap before any limit stops it comes back as a failed statement.
-  if (error instanceof Neo4jError) return MEMORY_LIMIT_CODES.includes(error.code) || /Java heap space/.test(error.message);
-  return MEMORY_LIMIT_CODES.includes((error as { extensions?: { cause?: unknown } })?.extensions?.cause as string);
+  return MEMORY_LIMIT_CODES.includes(statusOf(error)) || (error instanceof Neo4jError && /Java heap space/.test(error.message));
+}
+
+/**
+ * Whether Neo4j stopped a transaction at its timeout: a running query with TransactionTimedOut...,
+ * one waiting for a lock another write holds with LockClientStopped (the driver retries neither).
+ */
+export function isTimedOut(error: unknown): boolean {
+  const code = statusOf(error);
+  return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped';
 }
 
 /**
@@ -240,9 +254,7 @@ export function mapDriverError(error: unknown): unknown {
       { cause: MEMORY_LIMIT_CODES.includes(code) ? code : 'Neo.TransientError.General.OutOfMemoryError' },
     );
   }
-  // Past the transaction timeout, Neo4j stops a running query with TransactionTimedOut..., and one
-  // waiting for a lock another write holds with LockClientStopped (the driver retries neither).
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') {
+  if (isTimedOut(error)) {
     return clientError(ErrorCode.ServiceUnavailable, 'The query took too long and was stopped.', { cause: code });
   }
   return error;
