@@ -14,9 +14,9 @@ import {
   type Props,
   type RecordDeclaration,
 } from '../domain/record.js';
-import { refreshEventCells, refreshPlaceCells } from '../modules/resolution/match-cell.js';
+import { refreshPlaceCells } from '../modules/resolution/match-cell.js';
 import { refreshSpeakerKeys } from '../modules/statement/speaker-key.js';
-import { refreshPlaceCounts } from '../modules/event/place-count.js';
+import { refreshPlaceDerived } from '../modules/event/place-count.js';
 import { declarationOfKind, recordDeclarations, searchable, type RecordKind } from '../modules/records.js';
 import type { Bundle, SourceRecord } from './bundle-types.js';
 import { BundleError, linkTargets, validateBundle, validateRecord, type BundleProblem, type ExternalReference, type ValidBundle } from './validate.js';
@@ -273,11 +273,7 @@ async function applyPlan(tx: ManagedTransaction, p: Plan, source: SourceRecord, 
   const places = p.nodes.get(Label.Place);
   if (places) await run(refreshPlaceCells, { ids: places.map((row) => row.id) });
   const events = p.nodes.get(Label.Event);
-  if (events) {
-    await run(refreshEventCells, { ids: events.map((row) => row.id) });
-    // And their place counts (see place-count.ts).
-    await run(refreshPlaceCounts, { ids: events.map((row) => row.id) });
-  }
+  if (events) await run(refreshPlaceDerived, { ids: events.map((row) => row.id) });
   const loops = [];
   for (const check of p.acyclic.values()) {
     const result = await tx.run(cyclic(check.label, check.type).cypher, { ids: [...check.paths.keys()] });

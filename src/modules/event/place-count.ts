@@ -1,6 +1,7 @@
 import { cypher } from '../../db/database.js';
 import { setStorageProperty } from '../../db/values.js';
 import { Label, Rel, StorageProperty } from '../../domain/graph.js';
+import { setEventCell } from '../resolution/match-cell.js';
 
 /**
  * How many places an event occurred in, stored on the event (storage, not vocabulary) only when
@@ -11,7 +12,7 @@ import { Label, Rel, StorageProperty } from '../../domain/graph.js';
  * grow with the events.
  *
  * Every write that can change it (an event's places, a place merged or deleted) ends with
- * `refreshPlaceCounts` (or `setPlaceCount`) over the events it touched; migrate() backfills the rest.
+ * `refreshPlaceDerived` (or `setPlaceDerived`) over the events it touched; migrate() backfills the rest.
  */
 export const PLACE_COUNT = StorageProperty.placeCount;
 
@@ -20,11 +21,18 @@ const placesOfN = `COUNT { (n)-[:${Rel.OCCURRED_IN}]->() }`;
 /** Sets the place count of the event bound as `n` where it is not what it should be. */
 export const setPlaceCount = setStorageProperty(PLACE_COUNT, `CASE WHEN ${placesOfN} > 1 THEN ${placesOfN} END`);
 
-export const refreshPlaceCounts = cypher(
-  'refresh place counts',
+/**
+ * Sets again what the event bound as `n` derives from its places: its match cell (match-cell.ts)
+ * and its place count. What every write that changes an event's places, or takes one away, ends with.
+ */
+export const setPlaceDerived = `CALL (n) { ${setEventCell} }
+   CALL (n) { ${setPlaceCount} }`;
+
+export const refreshPlaceDerived = cypher(
+  'refresh what events derive from their places',
   `UNWIND $ids AS id
    MATCH (n:${Label.Event} {id: id})
-   ${setPlaceCount}`,
+   ${setPlaceDerived}`,
 );
 
 /**

@@ -18,7 +18,8 @@ import { coarsePlaceKinds } from './match-rules.js';
  *
  * A place stores its own cell; an event copies its place's. Every write that can change either
  * (a place's point or kind, an event's places, a place deleted or merged) ends with
- * `refreshPlaceCells` / `refreshEventCells` over what it touched; migrate() backfills the rest.
+ * `refreshPlaceCells` / `refreshPlaceDerived` (event/place-count.ts) over what it touched; migrate()
+ * backfills the rest.
  *
  * Within a cell, events are sought by their window (`matchFrom` to `matchTo`: the period widened
  * by the date's uncertainty, derived on every write of the event, see event.record.ts), which the
@@ -65,13 +66,6 @@ export const setEventCell = setStorageProperty(MATCH_CELL, firstLocatedPlace('n'
 
 /** Sets the cell of the place bound as `n` from its point and kind. */
 export const setPlaceCell = setStorageProperty(MATCH_CELL, cellOfPlace('n'));
-
-export const refreshEventCells = cypher(
-  'refresh event cells',
-  `UNWIND $ids AS id
-   MATCH (n:${Label.Event} {id: id})
-   ${setEventCell}`,
-);
 
 /** The places among `ids` whose cell changes, and then the events that occurred there. */
 export const refreshPlaceCells = cypher(

@@ -3,8 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../../db/database.js';
 import { props, toPlain } from '../../db/values.js';
 import { Label, Rel } from '../../domain/graph.js';
-import { refreshPlaceCounts } from '../event/place-count.js';
-import { refreshEventCells } from '../resolution/match-cell.js';
+import { refreshPlaceDerived } from '../event/place-count.js';
 import { refreshSpeakerKeys } from '../statement/speaker-key.js';
 
 /**
@@ -69,8 +68,5 @@ export async function mergeRecord(tx: ManagedTransaction, label: Label, kept: st
   if (made.length > 0) await tx.run(refreshSpeakerKeys.cypher, { ids: made });
   // The events at a merged place are now at the kept one: their cells and place counts follow.
   const located = relationships.filter((r) => r.type === Rel.OCCURRED_IN && !r.outgoing).map((r) => r.other as string);
-  if (located.length > 0) {
-    await tx.run(refreshEventCells.cypher, { ids: located });
-    await tx.run(refreshPlaceCounts.cypher, { ids: located });
-  }
+  if (located.length > 0) await tx.run(refreshPlaceDerived.cypher, { ids: located });
 }

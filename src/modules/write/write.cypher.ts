@@ -3,8 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Context } from '../../context.js';
 import { cypher } from '../../db/database.js';
 import { Label, Rel, recordProperties } from '../../domain/graph.js';
-import { setPlaceCount } from '../event/place-count.js';
-import { setEventCell } from '../resolution/match-cell.js';
+import { setPlaceDerived } from '../event/place-count.js';
 import { setSpeakerKey } from '../statement/speaker-key.js';
 import { contentLabels } from '../records.js';
 import { props } from '../../db/values.js';
@@ -25,8 +24,7 @@ const deleteWithAudit = (label: Label) =>
      // The statements a deleted actor made are left without a speaker, the events at a deleted place
      // without it: their keys, cells and place counts follow.
      CALL (made) { UNWIND made AS n ${setSpeakerKey} }
-     CALL (located) { UNWIND located AS n ${setEventCell} }
-     CALL (located) { UNWIND located AS n ${setPlaceCount} }
+     CALL (located) { UNWIND located AS n ${setPlaceDerived} }
      RETURN a`,
   );
 
