@@ -8,7 +8,7 @@ import { relatedQuery } from '../shared/related.js';
 import { EVENT_SORT, ID_SORT, STATEMENT_SORT } from '../shared/sort.js';
 import { recordReader, type StoredRecord } from '../../domain/record.js';
 import { eventRecord } from './event.record.js';
-import { eventsWithinCount } from './place-count.js';
+import { eventsWithin, eventsWithinCount } from './place-count.js';
 
 /** A event as the API reads it, derived from its declaration. */
 export type EventRecord = StoredRecord<typeof eventRecord, { datePrecision: DatePrecision }>;
@@ -66,7 +66,7 @@ const EVENT_COUNT = `CALL () {
     UNION ALL
     WITH $within AS within WHERE NOT (${NO_PERIOD_FILTER})
     CALL (within) {
-      MATCH (:${Label.Place} {id: within})<-[:${Rel.WITHIN}*0..]-(:${Label.Place})<-[:${Rel.OCCURRED_IN}]-(n:${Label.Event}) RETURN DISTINCT n
+      MATCH ${eventsWithin(`:${Label.Place} {id: within}`)} RETURN DISTINCT n
       UNION ALL
       WITH within WHERE within IS NULL MATCH (n:${Label.Event}) RETURN n
     }

@@ -36,6 +36,13 @@ export const refreshPlaceDerived = cypher(
 );
 
 /**
+ * The events `n` that occurred at the place `place` (a variable, or a node pattern such as
+ * `:Place {id: $id}`) or at a place below it: an event once per such place.
+ */
+export const eventsWithin = (place: string) =>
+  `(${place})<-[:${Rel.WITHIN}*0..]-(:${Label.Place})<-[:${Rel.OCCURRED_IN}]-(n:${Label.Event})`;
+
+/**
  * How many events occurred at the place bound as `place` or at a place below it, each once: the
  * degrees of those places (every OCCURRED_IN comes from an event), less the repeats of the events
  * in several of them. Its cost is the number of places below, whatever the number of events.

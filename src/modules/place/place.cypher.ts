@@ -1,4 +1,4 @@
-import { eventsWithinCount } from '../event/place-count.js';
+import { eventsWithin, eventsWithinCount } from '../event/place-count.js';
 import { listPage, nodesById, relationPage } from '../../db/batch.js';
 import { Label } from '../../domain/graph.js';
 import { relatedQuery } from '../shared/related.js';
@@ -34,7 +34,7 @@ export const placeNeighbours = relatedQuery('place neighbours', Label.Place, `(p
 export const placeEvents = relationPage({
   name: 'place events',
   parent: Label.Place,
-  pattern: `(p)<-[:WITHIN*0..]-(:${Label.Place})<-[:OCCURRED_IN]-(n:${Label.Event})`,
+  pattern: eventsWithin('p'),
   sortKey: EVENT_SORT,
   degree: { expression: eventsWithinCount('p') },
 });
