@@ -183,7 +183,7 @@ export async function matchEvents(db: Database, own: ReadonlyMap<string, EventFe
   for (const record of existing.records) others.add(props(record.get('o')).id as string);
   const features = new Map([...own, ...(await featuresOf(db, [...others].filter((id) => !own.has(id))))]);
 
-  const pairs = new Map<string, { a: string; b: string; score: number | null; reasons: string[] | null; status: string | null }>();
+  const pairs = new Map<string, Proposal>();
   const consider = (x: string, y: string) => {
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = pairKey(a, b);
@@ -238,35 +238,89 @@ export const MAX_INCIDENT_EVENTS = 100;
  * Downgrades to candidates the confirmations that would join incidents into one of more than
  * MAX_INCIDENT_EVENTS events: the best scores join first, against the incidents as stored.
  */
-async function keepIncidentsBounded(db: Database, pairs: Array<{ a: string; b: string; score: number | null; reasons: string[] | null; status: string | null }>): Promise<void> {
+async function keepIncidentsBounded(db: Database, pairs: Proposal[]): Promise<void> {
   const confirming = pairs.filter((pair) => pair.status === 'CONFIRMED').sort((x, y) => y.score! - x.score! || pairKey(x.a, x.b).localeCompare(pairKey(y.a, y.b)));
   if (confirming.length === 0) return;
-  const parent = new Map<string, string>();
-  const size = new Map<string, number>();
-  const find = (id: string): string => {
-    let root = id;
-    while ((parent.get(root) ?? root) !== root) root = parent.get(root)!;
-    return root;
-  };
+  const incidents = new Incidents();
   const stored = await db.read(incidentMembers, { ids: [...new Set(confirming.flatMap((pair) => [pair.a, pair.b]))] });
   for (const record of stored.records) {
     const members = [record.get('id') as string, ...(record.get('members') as string[])];
     // An incident is named by its smallest key, whichever member it is read from.
-    const root = members.reduce((a, b) => (a < b ? a : b));
-    parent.set(record.get('id') as string, root);
-    size.set(root, members.length);
+    incidents.add(record.get('id') as string, members.reduce((a, b) => (a < b ? a : b)), members.length);
   }
   for (const pair of confirming) {
-    const [a, b] = [find(pair.a), find(pair.b)];
-    if (a === b) continue;
-    const joined = (size.get(a) ?? 1) + (size.get(b) ?? 1);
+    if (incidents.find(pair.a) === incidents.find(pair.b)) continue;
+    const joined = incidents.size(pair.a) + incidents.size(pair.b);
     if (joined > MAX_INCIDENT_EVENTS) {
       pair.status = 'CANDIDATE';
       pair.reasons = [...(pair.reasons ?? []), `confirming it would make one incident of ${joined} events, more than the ${MAX_INCIDENT_EVENTS} the resolver confirms without review`];
       continue;
     }
-    parent.set(a, b);
-    size.set(b, joined);
+    incidents.join(pair.a, pair.b);
+  }
+}
+
+/** A pair of events as matching scored it, and what it proposes (null: no proposal, or a withdrawal). */
+interface Proposal {
+  a: string;
+  b: string;
+  score: number | null;
+  reasons: string[] | null;
+  status: string | null;
+}
+
+/**
+ * Events in disjoint incidents, each incident named by one of its keys (a union-find), with the
+ * number of events in each.
+ */
+class Incidents {
+  private readonly parent = new Map<string, string>();
+  private readonly sizes = new Map<string, number>();
+
+  /** Records `id` as a member of the incident named `root` (itself by default), of `size` events when known. */
+  add(id: string, root = id, size?: number): void {
+    if (!this.parent.has(id)) this.parent.set(id, root);
+    if (size !== undefined) this.sizes.set(root, size);
+  }
+
+  has(id: string): boolean {
+    return this.parent.has(id);
+  }
+
+  /** The key that names the incident of `id`. */
+  find(id: string): string {
+    let root = id;
+    while ((this.parent.get(root) ?? root) !== root) root = this.parent.get(root)!;
+    if (root !== id) this.parent.set(id, root);
+    return root;
+  }
+
+  size(id: string): number {
+    return this.sizes.get(this.find(id)) ?? 1;
+  }
+
+  /** Makes the incidents of `a` and `b` one. */
+  join(a: string, b: string): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return;
+    this.sizes.set(rb, this.size(ra) + this.size(rb));
+    this.parent.set(ra, rb);
+  }
+
+  /** The keys recorded, incident by incident. */
+  members(): string[][] {
+    const byRoot = new Map<string, string[]>();
+    for (const id of this.parent.keys()) {
+      const root = this.find(id);
+      const members = byRoot.get(root);
+      if (members) members.push(id);
+      else byRoot.set(root, [id]);
+    }
+    return [...byRoot.values()];
+  }
+
+  keys(): string[] {
+    return [...this.parent.keys()];
   }
 }
 
@@ -277,42 +331,27 @@ async function keepIncidentsBounded(db: Database, pairs: Array<{ a: string; b: s
  */
 export async function relinkIncidents(db: Database, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const parent = new Map<string, string>();
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(id, root);
-    return root;
-  };
-  const add = (id: string) => {
-    if (!parent.has(id)) parent.set(id, id);
-  };
+  const incidents = new Incidents();
   let frontier = [...new Set(ids)];
-  frontier.forEach(add);
+  for (const id of frontier) incidents.add(id);
   while (frontier.length > 0) {
     const result = await db.read(confirmedNeighbours, { ids: frontier });
     const next: string[] = [];
     for (const record of result.records) {
       const [from, to] = [record.get('from') as string, record.get('id') as string];
-      if (!parent.has(to)) next.push(to);
-      add(to);
-      parent.set(find(from), find(to));
+      if (!incidents.has(to)) next.push(to);
+      incidents.add(to);
+      incidents.join(from, to);
     }
     frontier = [...new Set(next)];
-  }
-  const components = new Map<string, string[]>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    if (components.has(root)) components.get(root)!.push(id);
-    else components.set(root, [id]);
   }
   // Only the difference is written: a component is a clique of links, so rewriting a large one
   // whole, each time one event joins it, would write its square again and again.
   const wanted = new Map(
-    [...components.values()].flatMap((members) => members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => [pairKey(a, b), [a, b]] as const))),
+    incidents.members().flatMap((members) => members.sort().flatMap((a, i) => members.slice(i + 1).map((b) => [pairKey(a, b), [a, b]] as const))),
   );
   const stale: string[][] = [];
-  for (const record of (await db.read(incidentLinks, { members: [...parent.keys()] })).records) {
+  for (const record of (await db.read(incidentLinks, { members: incidents.keys() })).records) {
     const [a, b] = [record.get('a') as string, record.get('b') as string];
     if (!wanted.delete(pairKey(a, b))) stale.push([a, b]);
   }
