@@ -9,14 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WalkDocument } from '../examples/generated/graphql.js';
 import { cypher } from '../src/db/database.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { StatementAddedToEventDocument, UpsertStatementTypenameDocument, type StatementAddedToEventSubscription } from './generated/graphql.js';
-import { gid } from './helpers/api.js';
+import { apiKeysOf, gid } from './helpers/api.js';
 import { listeningApi, observedLive } from './helpers/server.js';
 
 /** Well-known clients against the API on a real port, unchanged: each as its documentation shows it. */
 const editorKey = 'clients-editor-secret';
-const apiKeys = parseApiKeys(`clients-editor:editor:${hashKey(editorKey).toString('hex')}`);
+const apiKeys = apiKeysOf('clients-editor', 'editor', editorKey);
 const daquq = gid('Event', 'daquq-airstrike-2016-10-21');
 const live = observedLive();
 let api: Awaited<ReturnType<typeof listeningApi>>;

@@ -8,12 +8,11 @@ import {
   TimelineEntriesDocument,
   type TimelineEntriesQuery,
 } from './generated/graphql.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
-import { gid, testApi } from './helpers/api.js';
+import { apiKeysOf, gid, testApi } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
 
 const editorKey = 'editor-secret-dates';
-const api = testApi({ apiKeys: parseApiKeys(`editor-key:editor:${hashKey(editorKey).toString('hex')}`) });
+const api = testApi({ apiKeys: apiKeysOf('editor-key', 'editor', editorKey) });
 afterAll(() => api.close());
 
 const daquq = gid('Event', 'daquq-airstrike-2016-10-21');

@@ -2,11 +2,10 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { Label } from '../src/domain/graph.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
 import { PLACE_COUNT } from '../src/modules/event/place-count.js';
 import { mergeRecord } from '../src/modules/write/merge.cypher.js';
-import { gid, testApi } from './helpers/api.js';
+import { apiKeysOf, gid, testApi } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
 
 /**
@@ -14,7 +13,7 @@ import { restoreSeed } from './helpers/graph.js';
  * repeats of the events in several of them (event.cypher.ts, place-count.ts): it must equal the
  * events the list itself gives, one per event, through every write that changes an event's places.
  */
-const api = testApi({ apiKeys: parseApiKeys(`admin-key:admin:${hashKey('admin-secret').toString('hex')}`) });
+const api = testApi({ apiKeys: apiKeysOf('admin-key', 'admin', 'admin-secret') });
 const db = api.db;
 const source = { id: 'zz-count-source', title: 'Event counts', recordedAt: '2026-12-08' };
 beforeEach(() => restoreSeed(db));

@@ -7,9 +7,8 @@ import type { Core } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher, Database } from '../src/db/database.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { createServer } from '../src/yoga.js';
-import { gid, testConfig } from './helpers/api.js';
+import { apiKeysOf, gid, testConfig } from './helpers/api.js';
 import { listeningApi, observedLive } from './helpers/server.js';
 
 /** Debian's chromium (.ci/run installs it); playwright-core drives it and downloads no browser. */
@@ -19,7 +18,7 @@ if (!installed) console.error(`[tests] ${CHROMIUM} is not installed (apt-get ins
 
 const DAQUQ = 'daquq-airstrike-2016-10-21';
 const editorKey = 'explorer-editor-secret';
-const apiKeys = parseApiKeys(`explorer-editor:editor:${hashKey(editorKey).toString('hex')}`);
+const apiKeys = apiKeysOf('explorer-editor', 'editor', editorKey);
 const LIVE_STATEMENT = 'zz-explorer-live-statement';
 
 const live = observedLive();

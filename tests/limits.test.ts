@@ -1,5 +1,4 @@
 import { getIntrospectionQuery, parse } from 'graphql';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
 import { graphCounts } from '../src/db/graph-counts.js';
 import { graphSizeFor, measureCost } from '../src/http/operation-limits.js';
@@ -7,7 +6,7 @@ import { schema } from '../src/schema.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { WALK_QUERY } from '../src/yoga.js';
-import { codes, gid, testApi, testConfig, type Result } from './helpers/api.js';
+import { apiKeysOf, codes, gid, testApi, testConfig, type Result } from './helpers/api.js';
 
 /** A server whose limits are the defaults except `env`, so each test sits right at one limit. */
 function apiWith(env: Record<string, string>) {
@@ -180,7 +179,7 @@ describe('cost', () => {
   });
 
   it('reads the graph’s counts again after a write', async () => {
-    const editor = testApi({ apiKeys: parseApiKeys(`cost-editor:editor:${hashKey('cost-editor-secret').toString('hex')}`) });
+    const editor = testApi({ apiKeys: apiKeysOf('cost-editor', 'editor', 'cost-editor-secret') });
     servers.push(editor);
     const before = (await graphCounts(editor.db))!.get('Place')!;
     try {

@@ -1,7 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
 import { createLive, type Live } from '../src/http/live.js';
 import {
@@ -12,10 +11,10 @@ import {
   type EventInput,
   type StatementInput,
 } from './generated/graphql.js';
-import { gid, testApi } from './helpers/api.js';
+import { apiKeysOf, gid, testApi } from './helpers/api.js';
 
 const editorKey = 'live-editor-secret';
-const apiKeys = parseApiKeys(`live-editor:editor:${hashKey(editorKey).toString('hex')}`);
+const apiKeys = apiKeysOf('live-editor', 'editor', editorKey);
 const editor = { authorization: `Bearer ${editorKey}` };
 const daquq = gid('Event', 'daquq-airstrike-2016-10-21');
 

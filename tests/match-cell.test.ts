@@ -1,6 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { migrate } from '../src/db/migrations.js';
 import { Label } from '../src/domain/graph.js';
 import { importBundle, upsertRecord } from '../src/ingest/write.js';
@@ -9,7 +8,7 @@ import { coarsePlaceKinds, distanceKm } from '../src/modules/resolution/match-ru
 import { eventsNearProbe } from '../src/modules/resolution/resolution.cypher.js';
 import { periodOf, shiftDays } from '../src/domain/partial-date.js';
 import { resolveEvents } from '../src/modules/resolution/resolve.js';
-import { gid, testApi } from './helpers/api.js';
+import { apiKeysOf, gid, testApi } from './helpers/api.js';
 import { restoreSeed } from './helpers/graph.js';
 
 /**
@@ -17,7 +16,7 @@ import { restoreSeed } from './helpers/graph.js';
  * instead of every event ever at the places nearby: the cells must follow every write that moves
  * an event or its place, and a probe's cells must hold every place within its reach.
  */
-const api = testApi({ apiKeys: parseApiKeys(`admin-key:admin:${hashKey('admin-secret').toString('hex')}`) });
+const api = testApi({ apiKeys: apiKeysOf('admin-key', 'admin', 'admin-secret') });
 const db = api.db;
 const source = { id: 'zz-cell-source', title: 'Match cells', recordedAt: '2026-12-07' };
 beforeEach(() => restoreSeed(db));

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
 import { toPlain } from '../src/db/values.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { registrableDomain } from '../src/domain/domains.js';
 import { runImport } from '../src/ingest/runner.js';
 import { importBundle } from '../src/ingest/write.js';
@@ -12,11 +11,11 @@ import { gdeltImporter } from '../src/ingest/sources/gdelt.js';
 import { expandPaths } from '../src/ingest/sources/rows.js';
 import { mergeDuplicateOutlets } from '../src/modules/outlet/outlet-merge.js';
 import { outletOwners, outletRegistry, readOutletRegistry } from '../src/modules/outlet/outlet-domains.js';
-import { gid, testApi } from './helpers/api.js';
+import { apiKeysOf, gid, testApi } from './helpers/api.js';
 import { restoreSeed, snapshot } from './helpers/graph.js';
 
 const admin = 'outlets-admin-secret';
-const api = testApi({ apiKeys: parseApiKeys(`admin-key:admin:${hashKey(admin).toString('hex')}`) });
+const api = testApi({ apiKeys: apiKeysOf('admin-key', 'admin', admin) });
 beforeEach(() => restoreSeed(api.db));
 afterAll(async () => {
   await restoreSeed(api.db);

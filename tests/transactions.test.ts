@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { cypher } from '../src/db/database.js';
 import { createLive } from '../src/http/live.js';
-import { codes, gid, testApi } from './helpers/api.js';
+import { apiKeysOf, codes, gid, testApi } from './helpers/api.js';
 
 /**
  * The transaction settings of the one choke point, src/db/database.ts, against the real Neo4j: the
@@ -11,7 +10,7 @@ import { codes, gid, testApi } from './helpers/api.js';
  * transient error (a real deadlock, provoked below) lands once.
  */
 const editorKey = 'editor-secret-tx';
-const apiKeys = parseApiKeys(`tx-editor:editor:${hashKey(editorKey).toString('hex')}`);
+const apiKeys = apiKeysOf('tx-editor', 'editor', editorKey);
 const asEditor = { authorization: `Bearer ${editorKey}` };
 const live = createLive();
 const api = testApi({ apiKeys, live });

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cypher } from '../src/db/database.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { createLive } from '../src/http/live.js';
 import {
   EventKeysInPeriodDocument,
@@ -12,7 +11,7 @@ import {
   type EventInput,
   type PlaceInput,
 } from './generated/graphql.js';
-import { ofType, testApi } from './helpers/api.js';
+import { apiKeysOf, ofType, testApi } from './helpers/api.js';
 import { restoreSeed, snapshot } from './helpers/graph.js';
 
 /** Upserts lose nothing: fields left out stay, null clears, and bad input of any size is a ValidationError. */
@@ -20,7 +19,7 @@ import { restoreSeed, snapshot } from './helpers/graph.js';
 const editorKey = 'upsert-editor-secret';
 const editor = { authorization: `Bearer ${editorKey}` };
 const live = createLive(undefined);
-const api = testApi({ apiKeys: parseApiKeys(`upsert-editor:editor:${hashKey(editorKey).toString('hex')}`), live });
+const api = testApi({ apiKeys: apiKeysOf('upsert-editor', 'editor', editorKey), live });
 
 // Upserts also leave audit entries and resolution's links: the next file gets the seed as it was.
 afterAll(async () => {

@@ -4,14 +4,13 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { cypher } from '../src/db/database.js';
-import { hashKey, parseApiKeys } from '../src/http/auth.js';
 import { createLogger, type LogFields } from '../src/logger.js';
 import { StatementAddedToEventDocument, UpsertStatementTypenameDocument, type StatementInput } from './generated/graphql.js';
-import { gid } from './helpers/api.js';
+import { apiKeysOf, gid } from './helpers/api.js';
 import { listeningApi, observedLive } from './helpers/server.js';
 
 const editorKey = 'ws-editor-secret';
-const apiKeys = parseApiKeys(`ws-editor:editor:${hashKey(editorKey).toString('hex')}`);
+const apiKeys = apiKeysOf('ws-editor', 'editor', editorKey);
 const daquq = gid('Event', 'daquq-airstrike-2016-10-21');
 const written = ['zz-ws-statement', 'zz-ws-statement-python'];
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import { Database } from '../../src/db/database.js';
 import { encodeGlobalID } from '../../src/domain/global-id.js';
+import { hashKey, parseApiKeys, type ApiKey } from '../../src/http/auth.js';
 import { createServer, type ServerOptions } from '../../src/yoga.js';
 
 export interface Result<T> {
@@ -23,6 +24,11 @@ export function testNeo4jEnv() {
 /** The settings of the test server: the defaults, on the test database, with `env` on top. */
 export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({ ...process.env, ...testNeo4jEnv(), ...env });
+}
+
+/** The API keys of one key named `name` whose secret is `secret` (sent as `Bearer <secret>`), acting as `role`. */
+export function apiKeysOf(name: string, role: string, secret: string): ApiKey[] {
+  return parseApiKeys(`${name}:${role}:${hashKey(secret).toString('hex')}`);
 }
 
 /**
